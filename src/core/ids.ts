@@ -1,0 +1,15 @@
+/** Branded ids: a department id cannot be passed where a person id is expected. */
+declare const brand: unique symbol;
+type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type ConcernId = Brand<string, "ConcernId">;
+export type DepartmentId = Brand<string, "DepartmentId">;
+export type PersonId = Brand<string, "PersonId">;
+export type CategoryId = Brand<string, "CategoryId">;
+export type PolicyId = Brand<string, "PolicyId">;
+
+export const asConcernId = (s: string) => s as ConcernId;
+export const asDepartmentId = (s: string) => s as DepartmentId;
+export const asPersonId = (s: string) => s as PersonId;
+export const asCategoryId = (s: string) => s as CategoryId;
+export const asPolicyId = (s: string) => s as PolicyId;

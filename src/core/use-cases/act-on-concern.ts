@@ -1,0 +1,38 @@
+import { authorizeAction } from "../authorize-action.ts";
+import { transition, type ConcernAction, type TransitionOutcome } from "../concern-state-machine.ts";
+import { LiaisonError, NotFoundError } from "../errors.ts";
+import type { ConcernId } from "../ids.ts";
+import { identifyActor, type PlatformIdentity } from "../identify-actor.ts";
+import type { LiaisonContext } from "./liaison-context.ts";
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Applies one person's action with a compare-and-set. When two people press at once, one write wins;
+ * the loser reloads and decides again, which for acknowledge/resolve answers "already done by …".
+ */
+export async function actOnConcern(
+  ctx: LiaisonContext,
+  concernId: ConcernId,
+  action: ConcernAction,
+  who: PlatformIdentity,
+): Promise<TransitionOutcome> {
+  const directory = ctx.directory();
+  const actor = identifyActor(directory, who);
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const concern = await ctx.concerns.findById(concernId);
+    if (!concern) throw new NotFoundError(`Concern ${concernId} no longer exists.`);
+    authorizeAction(directory, actor, concern, action.type);
+    if (action.type === "reassign") directory.requireDepartment(action.toDepartment);
+    const outcome = transition(concern, action, actor.ref, ctx.clock.now());
+    if (outcome.kind === "already-done") return outcome;
+    if (await ctx.concerns.update(outcome.concern, concern.version, outcome.events)) {
+      ctx.logger.info(
+        { concern: concern.reference, action: action.type, status: outcome.concern.status },
+        "concern updated",
+      );
+      return outcome;
+    }
+  }
+  throw new LiaisonError("conflict", "The concern is changing quickly; please try again in a moment.");
+}

@@ -1,0 +1,13 @@
+import type { Clock } from "../clock.port.ts";
+import type { DirectoryIndex } from "../directory-index.ts";
+import type { ConcernRepository } from "../ports/concern-repository.port.ts";
+import type { Logger } from "../ports/logger.port.ts";
+
+/** What every use case needs; main.ts builds one from the infra implementations. */
+export interface LiaisonContext {
+  concerns: ConcernRepository;
+  directory: () => DirectoryIndex;
+  clock: Clock;
+  logger: Logger;
+  newId: () => string;
+}

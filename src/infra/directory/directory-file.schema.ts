@@ -1,0 +1,170 @@
+import { validate as isValidCron } from "node-cron";
+import { z } from "zod";
+import { LADDER_TARGETS, ROLES, WEEKDAYS } from "../../core/directory.ts";
+import { parseDuration } from "../../core/duration.ts";
+import { PLATFORMS } from "../../core/platform.ts";
+import { SEVERITIES } from "../../core/severity.ts";
+
+/** The shape of the human-edited directory file (YAML or JSON); every message says what was expected. */
+
+const id = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    "expected an id of lowercase letters, digits, '.', '_' or '-', like nursing-4w",
+  );
+
+const slackUserId = z
+  .string()
+  .regex(/^[UW][A-Z0-9]{6,}$/, "expected a Slack user id like U04ABCDEF12 (Profile → ⋮ → Copy member ID)");
+const slackChannelId = z
+  .string()
+  .regex(
+    /^[CG][A-Z0-9]{6,}$/,
+    "expected a Slack channel id like C04ABCDEF12 (channel details → bottom of About)",
+  );
+const teamsChannelId = z
+  .string()
+  .regex(
+    /^19:[^\s@]+@thread\.(tacv2|skype)$/,
+    "expected a Teams channel id like 19:abc123…@thread.tacv2 (channel → ⋯ → Get link to channel)",
+  );
+const aadObjectId = z
+  .string()
+  .regex(
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    "expected a Microsoft Entra (AAD) object id, a GUID like 6f1c2a8e-5b7d-4c3e-9a10-2b4d6e8f0a1c",
+  );
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a 24-hour local time like "07:30"');
+
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "expected an IANA time zone such as America/Chicago or Europe/London" },
+);
+
+const duration = (what: string) =>
+  z.string().refine((s) => parseDuration(s) !== undefined, {
+    message: `expected ${what} such as "15m", "4h" or "7d"`,
+  });
+
+const minutesOrHours = (example: string) =>
+  z.string().refine((s) => parseDuration(s)?.unit === "minutes", {
+    message: `expected minutes or hours ${example}`,
+  });
+
+const businessHours = z
+  .strictObject({
+    days: z
+      .array(z.enum(WEEKDAYS, { error: `expected one of ${WEEKDAYS.join(", ")}` }))
+      .min(1, "expected at least one day"),
+    start: hhmm,
+    end: hhmm,
+  })
+  .refine((h) => h.end > h.start, { message: "expected end to be later than start", path: ["end"] });
+
+const person = z.strictObject({
+  id,
+  name: z.string().min(1, "expected the person's name"),
+  role: z.enum(ROLES, { error: `expected one of ${ROLES.join(", ")}` }),
+  slack: slackUserId.optional(),
+  teams: aadObjectId.optional(),
+  preferredPlatform: z.enum(PLATFORMS, { error: 'expected "slack" or "teams"' }).optional(),
+  digest: z
+    .strictObject({
+      schedules: z
+        .array(
+          z.string().refine((c) => isValidCron(c), {
+            message: 'expected a cron expression such as "0 7 * * *" (07:00 daily, hospital time)',
+          }),
+        )
+        .min(1, "expected at least one schedule"),
+      allClear: z.boolean().default(false),
+    })
+    .optional(),
+});
+
+const department = z.strictObject({
+  id,
+  name: z.string().min(1, "expected the department's name"),
+  slackChannel: slackChannelId.optional(),
+  teamsChannel: teamsChannelId.optional(),
+  responders: z.array(id).default([]),
+  head: id.optional(),
+  manager: id.optional(),
+  director: id.optional(),
+  businessHours: businessHours.optional(),
+  afterHoursTarget: id.optional(),
+});
+
+const policy = z.strictObject({
+  id,
+  match: z
+    .strictObject({
+      severity: z.enum(SEVERITIES, { error: `expected one of ${SEVERITIES.join(", ")}` }).optional(),
+      category: id.optional(),
+    })
+    .default({}),
+  acknowledgeWithin: minutesOrHours('such as "15m" or "1h"'),
+  resolveWithin: duration("a duration"),
+  resolveClock: z
+    .enum(["calendar", "business"], { error: 'expected "calendar" or "business"' })
+    .default("calendar"),
+  ladder: z
+    .array(
+      z.strictObject({
+        notify: z.enum(LADDER_TARGETS, { error: `expected one of ${LADDER_TARGETS.join(", ")}` }),
+        after: minutesOrHours('such as "0m", "5m" or "1h"'),
+      }),
+    )
+    .max(4, "expected at most 4 steps: three levels before the administrator on call"),
+  repeat: z.number().int().min(0).max(5, "expected at most 5 repeats").default(0),
+});
+
+export const directoryFileSchema = z.strictObject({
+  hospital: z.strictObject({
+    name: z.string().min(1, "expected the hospital's name"),
+    timeZone,
+    referencePrefix: z
+      .string()
+      .regex(/^[A-Z]{1,6}$/, "expected 1 to 6 capital letters, like PR")
+      .default("PR"),
+    businessHours,
+    administratorOnCall: id.optional(),
+    patientReferenceMasking: z
+      .strictObject({ visibleTrailingCharacters: z.number().int().min(0).max(4, "expected at most 4") })
+      .default({ visibleTrailingCharacters: 3 }),
+    grievance: z
+      .strictObject({
+        interimNoticeDays: z.number().int().min(1).max(30).default(7),
+        remindDaysBefore: z.number().int().min(0).max(29).default(2),
+      })
+      .default({ interimNoticeDays: 7, remindDaysBefore: 2 }),
+  }),
+  categories: z
+    .array(
+      z.strictObject({
+        id,
+        label: z.string().min(1, "expected a label"),
+        grievance: z.boolean().default(false),
+      }),
+    )
+    .min(1, "expected at least one category"),
+  people: z.array(person).default([]),
+  departments: z.array(department).min(1, "expected at least one department"),
+  routing: z.strictObject({
+    fallbackDepartment: id,
+    rules: z
+      .array(z.strictObject({ category: id, unit: z.string().min(1).optional(), department: id }))
+      .default([]),
+  }),
+  policies: z.array(policy).min(1, "expected at least one policy"),
+});
+
+export type DirectoryFile = z.infer<typeof directoryFileSchema>;

@@ -1,0 +1,25 @@
+import { randomUUID } from "node:crypto";
+import type { LiaisonContext } from "../../src/core/use-cases/liaison-context.ts";
+import { FakeClock } from "./fake-clock.ts";
+import { InMemoryConcernRepository } from "./in-memory-concern-repository.ts";
+import { sampleDirectory } from "./sample-directory.ts";
+import { RecordingLogger } from "./recording-logger.ts";
+
+/** A core wired to the in-memory store, the sample hospital and a fake clock. */
+export function coreContext(start = "2026-11-24T20:00:00Z") {
+  const clock = new FakeClock(start);
+  const concerns = new InMemoryConcernRepository();
+  const logger = new RecordingLogger();
+  const directory = sampleDirectory();
+  const ctx: LiaisonContext = { concerns, clock, logger, directory: () => directory, newId: randomUUID };
+  return { ctx, clock, concerns, logger, directory };
+}
+
+export const PAIN_DRAFT = {
+  unit: "4W",
+  room: "412",
+  patientReference: "E20260417",
+  category: "pain",
+  severity: "high",
+  description: "Pain not controlled for 2 hours after PRN dose; patient asking for the charge nurse.",
+} as const;
