@@ -16,6 +16,13 @@ function sampleWith(find: string | RegExp, replace: string): string {
   return edited;
 }
 
+/** The 1-based line of the first occurrence of `anchor` in the sample. */
+function lineOf(anchor: string): number {
+  const index = SAMPLE.indexOf(anchor);
+  if (index < 0) throw new Error(`test setup: ${anchor} not found in the sample`);
+  return SAMPLE.slice(0, index).split("\n").length;
+}
+
 function problemsOf(text: string): readonly string[] {
   try {
     parseDirectory(text, "directory.yaml");
@@ -43,17 +50,17 @@ describe("the directory file", () => {
     [
       "a time zone that does not exist",
       sampleWith("timeZone: America/Chicago", "timeZone: America/Chicag"),
-      "directory.yaml: hospital.timeZone (line 17): expected an IANA time zone such as America/Chicago or Europe/London",
+      `directory.yaml: hospital.timeZone (line ${lineOf("timeZone: America/Chicago")}): expected an IANA time zone such as America/Chicago or Europe/London`,
     ],
     [
       "a Slack user id copied as a display name",
       sampleWith("slack: U04SAMRVR02", "slack: '@sam'"),
-      "directory.yaml: people[1].slack (line 43): expected a Slack user id like U04ABCDEF12 (Profile → ⋮ → Copy member ID)",
+      `directory.yaml: people[1].slack (line ${lineOf("slack: U04SAMRVR02")}): expected a Slack user id like U04ABCDEF12 (Profile → ⋮ → Copy member ID)`,
     ],
     [
       "a Slack channel given by name",
       sampleWith("slackChannel: C04NURS4W01", "slackChannel: '#nursing-4w'"),
-      "directory.yaml: departments[0].slackChannel (line 68): expected a Slack channel id like C04ABCDEF12 (channel details → bottom of About)",
+      `directory.yaml: departments[0].slackChannel (line ${lineOf("slackChannel: C04NURS4W01")}): expected a Slack channel id like C04ABCDEF12 (channel details → bottom of About)`,
     ],
     [
       "a Teams channel id without its thread suffix",
@@ -61,22 +68,22 @@ describe("the directory file", () => {
         '"19:4a8f2c6e9b1d4e7fa3c5d8b2e6f0a9c1@thread.tacv2"',
         '"19:4a8f2c6e9b1d4e7fa3c5d8b2e6f0a9c1"',
       ),
-      "directory.yaml: departments[0].teamsChannel (line 69): expected a Teams channel id like 19:abc123…@thread.tacv2 (channel → ⋯ → Get link to channel)",
+      `directory.yaml: departments[0].teamsChannel (line ${lineOf('"19:4a8f2c6e9b1d4e7fa3c5d8b2e6f0a9c1@thread.tacv2"')}): expected a Teams channel id like 19:abc123…@thread.tacv2 (channel → ⋯ → Get link to channel)`,
     ],
     [
       "an AAD object id that is not a GUID",
       sampleWith("teams: 3b9d7a51-2c4e-4f8a-9b61-7d2e0c5a8f13", "teams: lee.chen@example.org"),
-      "directory.yaml: people[2].teams (line 44): expected a Microsoft Entra (AAD) object id, a GUID like 6f1c2a8e-5b7d-4c3e-9a10-2b4d6e8f0a1c",
+      `directory.yaml: people[2].teams (line ${lineOf("teams: 3b9d7a51")}): expected a Microsoft Entra (AAD) object id, a GUID like 6f1c2a8e-5b7d-4c3e-9a10-2b4d6e8f0a1c`,
     ],
     [
       "a role that Liaison does not know",
       sampleWith("role: nurse,", "role: charge-nurse,"),
-      "directory.yaml: people[0].role (line 42): expected one of nurse, liaison, responder, department-head, manager, director, admin",
+      `directory.yaml: people[0].role (line ${lineOf("role: nurse,")}): expected one of nurse, liaison, responder, department-head, manager, director, admin`,
     ],
     [
       "a department head who is not in people",
       sampleWith("head: jo.kim", "head: joe.kim"),
-      'directory.yaml: departments[0].head (line 71): "joe.kim" is not the id of anyone under people',
+      `directory.yaml: departments[0].head (line ${lineOf("head: jo.kim")}): "joe.kim" is not the id of anyone under people`,
     ],
     [
       "a routing rule to a department that does not exist",
@@ -84,17 +91,17 @@ describe("the directory file", () => {
         "{ category: billing, department: patient-financial-services }",
         "{ category: billing, department: billing-office }",
       ),
-      'directory.yaml: routing.rules[2].department (line 105): "billing-office" is not the id of any department',
+      `directory.yaml: routing.rules[2].department (line ${lineOf("{ category: billing, department:")}): "billing-office" is not the id of any department`,
     ],
     [
       "a duration written in words",
       sampleWith("acknowledgeWithin: 5m", "acknowledgeWithin: 5 minutes"),
-      'directory.yaml: policies[0].acknowledgeWithin (line 115): expected minutes or hours such as "15m" or "1h"',
+      `directory.yaml: policies[0].acknowledgeWithin (line ${lineOf("acknowledgeWithin: 5m")}): expected minutes or hours such as "15m" or "1h"`,
     ],
     [
       "a ladder with too many repeats",
       sampleWith("repeat: 2", "repeat: 9"),
-      "directory.yaml: policies[0].repeat (line 122): expected at most 5 repeats",
+      `directory.yaml: policies[0].repeat (line ${lineOf("repeat: 2")}): expected at most 5 repeats`,
     ],
     [
       "business hours that close before they open",
@@ -102,32 +109,32 @@ describe("the directory file", () => {
         'start: "08:00", end: "17:00" }\n  administratorOnCall',
         'start: "17:00", end: "08:00" }\n  administratorOnCall',
       ),
-      "directory.yaml: hospital.businessHours.end (line 19): expected end to be later than start",
+      `directory.yaml: hospital.businessHours.end (line ${lineOf("businessHours: { days: [mon, tue, wed, thu, fri], start")}): expected end to be later than start`,
     ],
     [
       "a digest schedule that is not a cron expression",
       sampleWith('schedules: ["0 7 * * *", "0 19 * * *"]', 'schedules: ["7am daily"]'),
-      'directory.yaml: people[4].digest.schedules[0] (line 51): expected a cron expression such as "0 7 * * *" (07:00 daily, hospital time)',
+      `directory.yaml: people[4].digest.schedules[0] (line ${lineOf('schedules: ["0 7 * * *", "0 19')}): expected a cron expression such as "0 7 * * *" (07:00 daily, hospital time)`,
     ],
     [
       "a misspelt key",
       sampleWith("fallbackDepartment: patient-relations", "fallbackDepartmnet: patient-relations"),
-      'directory.yaml: routing.fallbackDepartmnet (line 100): unknown key "fallbackDepartmnet"; check its spelling against the sample directory file',
+      `directory.yaml: routing.fallbackDepartmnet (line ${lineOf("fallbackDepartment: patient-relations")}): unknown key "fallbackDepartmnet"; check its spelling against the sample directory file`,
     ],
     [
       "no policy for low-severity concerns",
       sampleWith(/ {2}- id: default\n[\s\S]*$/, ""),
-      "directory.yaml: policies (line 113): no policy applies to low concerns in every category; add one with match: { severity: low } or a catch-all with match: {}",
+      `directory.yaml: policies (line ${lineOf("- id: critical")}): no policy applies to low concerns in every category; add one with match: { severity: low } or a catch-all with match: {}`,
     ],
     [
       "the same person listed twice",
       sampleWith("- { id: ben.adler,", "- { id: sam.rivera,"),
-      'directory.yaml: people[9].id (line 57): "sam.rivera" is used twice in people',
+      `directory.yaml: people[9].id (line ${lineOf("- { id: ben.adler")}): "sam.rivera" is used twice in people`,
     ],
     [
       "broken YAML",
       sampleWith("categories:\n", "categories:\n  - { id: pain, label: Pain\n"),
-      "directory.yaml: line 29, column 3: Flow map in block collection must be sufficiently indented and end with a }",
+      `directory.yaml: line ${lineOf("categories:") + 2}, column 3: Flow map in block collection must be sufficiently indented and end with a }`,
     ],
   ];
 
