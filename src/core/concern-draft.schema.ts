@@ -51,11 +51,9 @@ function schemaFor(directory: DirectoryIndex) {
         message:
           "Use an encounter or account number (letters, digits and dashes, no spaces), not the patient's name.",
       }),
-    category: z
-      .string({ error: "Please choose a category." })
-      .refine((v) => categoryIds.includes(v), {
-        message: `Please choose one of: ${categoryIds.join(", ")}.`,
-      }),
+    category: z.string({ error: "Please choose a category." }).refine((v) => categoryIds.includes(v), {
+      message: `Please choose one of: ${categoryIds.join(", ")}.`,
+    }),
     severity: z.enum(SEVERITIES, { error: `Please choose a severity: ${SEVERITIES.join(", ")}.` }),
     description: text("description", DESCRIPTION_MAX_LENGTH),
     grievance: z.boolean().optional().default(false),
