@@ -1,0 +1,109 @@
+import type { ActorRef, CardLocation, Concern, ConcernStatus } from "../../core/concern.ts";
+import { asCategoryId, asConcernId, asDepartmentId } from "../../core/ids.ts";
+import type { Platform } from "../../core/platform.ts";
+import type { PolicySnapshot } from "../../core/policy-snapshot.ts";
+import type { Severity } from "../../core/severity.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { ConcernCardModel, ConcernModel } from "../../generated/prisma/models.ts";
+
+const orUndefined = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+const json = (v: unknown) => v as Prisma.InputJsonValue;
+
+/** Concern columns as Prisma writes them; shared by insert and compare-and-set update. */
+export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInput, "id"> {
+  return {
+    reference: c.reference,
+    reporterKey: c.reporter.key,
+    reporterName: c.reporter.displayName,
+    reporterPlatform: c.reporter.platform,
+    unit: c.unit,
+    room: c.room,
+    patientReference: c.patientReference ?? null,
+    category: c.category,
+    severity: c.severity,
+    description: c.description,
+    isGrievance: c.isGrievance,
+    departmentId: c.departmentId,
+    ownerKey: c.owner?.key ?? null,
+    ownerName: c.owner?.displayName ?? null,
+    ownerPlatform: c.owner?.platform ?? null,
+    status: c.status,
+    policy: json(c.policy),
+    acknowledgeBy: c.acknowledgeBy,
+    resolveBy: c.resolveBy,
+    grievanceNoticeBy: c.grievanceNoticeBy ?? null,
+    acknowledgedAt: c.acknowledgedAt ?? null,
+    acknowledgedBy: c.acknowledgedBy ? json(c.acknowledgedBy) : Prisma.DbNull,
+    resolvedAt: c.resolvedAt ?? null,
+    resolvedBy: c.resolvedBy ? json(c.resolvedBy) : Prisma.DbNull,
+    resolutionNote: c.resolutionNote ?? null,
+    escalationLevel: c.escalation.level,
+    escalationStepsFired: c.escalation.stepsFired,
+    lastEscalatedAt: c.escalation.lastEscalatedAt ?? null,
+    grievanceRemindedAt: c.escalation.grievanceRemindedAt ?? null,
+    grievanceEscalatedAt: c.escalation.grievanceEscalatedAt ?? null,
+    nextDueAt: c.nextDueAt ?? null,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    version: c.version,
+  };
+}
+
+export function toCardLocation(row: ConcernCardModel): CardLocation {
+  return {
+    platform: row.platform as Platform,
+    departmentId: asDepartmentId(row.departmentId),
+    channelId: row.channelId,
+    messageId: row.messageId,
+    state: row.state as CardLocation["state"],
+  };
+}
+
+export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Concern {
+  return {
+    id: asConcernId(row.id),
+    reference: row.reference,
+    reporter: {
+      key: row.reporterKey,
+      displayName: row.reporterName,
+      platform: row.reporterPlatform as ActorRef["platform"],
+    },
+    unit: row.unit,
+    room: row.room,
+    patientReference: orUndefined(row.patientReference),
+    category: asCategoryId(row.category),
+    severity: row.severity as Severity,
+    description: row.description,
+    isGrievance: row.isGrievance,
+    departmentId: asDepartmentId(row.departmentId),
+    owner: row.ownerKey
+      ? {
+          key: row.ownerKey,
+          displayName: row.ownerName ?? "",
+          platform: row.ownerPlatform as ActorRef["platform"],
+        }
+      : undefined,
+    status: row.status as ConcernStatus,
+    policy: row.policy as unknown as PolicySnapshot,
+    acknowledgeBy: row.acknowledgeBy,
+    resolveBy: row.resolveBy,
+    grievanceNoticeBy: orUndefined(row.grievanceNoticeBy),
+    acknowledgedAt: orUndefined(row.acknowledgedAt),
+    acknowledgedBy: orUndefined(row.acknowledgedBy as ActorRef | null),
+    resolvedAt: orUndefined(row.resolvedAt),
+    resolvedBy: orUndefined(row.resolvedBy as ActorRef | null),
+    resolutionNote: orUndefined(row.resolutionNote),
+    escalation: {
+      level: row.escalationLevel,
+      stepsFired: row.escalationStepsFired,
+      lastEscalatedAt: orUndefined(row.lastEscalatedAt),
+      grievanceRemindedAt: orUndefined(row.grievanceRemindedAt),
+      grievanceEscalatedAt: orUndefined(row.grievanceEscalatedAt),
+    },
+    nextDueAt: orUndefined(row.nextDueAt),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+    cards: row.cards.map(toCardLocation),
+  };
+}

@@ -1,0 +1,177 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actOnConcern } from "../../src/core/use-cases/act-on-concern.ts";
+import type { LiaisonContext } from "../../src/core/use-cases/liaison-context.ts";
+import { raiseConcern } from "../../src/core/use-cases/raise-concern.ts";
+import { asDepartmentId } from "../../src/core/ids.ts";
+import { MIGRATIONS_DIR, readMigrations } from "../../src/infra/store/apply-migrations.ts";
+import { openDatabase } from "../../src/infra/store/open-database.ts";
+import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-repository.ts";
+import { coreContext, PAIN_DRAFT } from "../support/core-context.ts";
+import { RecordingLogger } from "../support/recording-logger.ts";
+import { SLACK } from "../support/sample-directory.ts";
+import {
+  createPostgresDatabase,
+  openTestDatabase,
+  STORE_KINDS,
+  type TestDatabase,
+} from "../support/test-database.ts";
+
+describe.each(STORE_KINDS)("the concern store on %s", (kind) => {
+  let test: TestDatabase;
+  let ctx: LiaisonContext;
+  let repo: PrismaConcernRepository;
+  let clock: ReturnType<typeof coreContext>["clock"];
+
+  beforeAll(async () => {
+    test = await openTestDatabase(kind);
+    repo = new PrismaConcernRepository(test.db.prisma);
+    const core = coreContext("2026-11-24T20:00:00Z");
+    clock = core.clock;
+    ctx = { ...core.ctx, concerns: repo };
+  });
+  afterAll(async () => {
+    await test?.dispose();
+  });
+
+  it("a raised concern reads back exactly as it was stored, by id and by reference", async () => {
+    const concern = await raiseConcern(ctx, { ...PAIN_DRAFT, category: "patient-rights" }, SLACK.nurse);
+    expect(await repo.findById(concern.id)).toEqual(concern);
+    expect(await repo.findByReference(concern.reference.toLowerCase())).toEqual(concern);
+    expect(await repo.findByReference("PR-1999-00001")).toBeUndefined();
+  });
+
+  it("references stay unique when twenty concerns are raised at once", async () => {
+    const numbers = await Promise.all(Array.from({ length: 20 }, () => repo.nextSequence(2031)));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it("an update from a stale version is refused and leaves no audit event behind", async () => {
+    const concern = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
+    const next = { ...concern, status: "acknowledged" as const, version: 2 };
+    const event = {
+      concernId: concern.id,
+      type: "acknowledged" as const,
+      actor: concern.reporter,
+      at: clock.now(),
+      detail: {},
+    };
+    expect(await repo.update(next, 1, [event])).toBe(true);
+    expect(await repo.update({ ...next, version: 3 }, 1, [event])).toBe(false);
+    expect((await repo.auditTrail(concern.id)).map((e) => e.type)).toEqual([
+      "created",
+      "routed",
+      "acknowledged",
+    ]);
+  });
+
+  it("two responders acknowledging at once: one wins, one is told who did", async () => {
+    const concern = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
+    const outcomes = await Promise.all([
+      actOnConcern(ctx, concern.id, { type: "acknowledge" }, SLACK.responder),
+      actOnConcern(ctx, concern.id, { type: "acknowledge" }, SLACK.head),
+    ]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(["already-done", "changed"]);
+    const trail = await repo.auditTrail(concern.id);
+    expect(trail.filter((e) => e.type === "acknowledged")).toHaveLength(1);
+    expect((await repo.findById(concern.id))!.version).toBe(2);
+  });
+
+  it("lists a department's open concerns oldest first, and a person's own", async () => {
+    const dept = asDepartmentId("patient-financial-services");
+    clock.advanceMinutes(1);
+    const first = await raiseConcern(ctx, { ...PAIN_DRAFT, category: "billing" }, SLACK.nurse);
+    clock.advanceMinutes(1);
+    const second = await raiseConcern(ctx, { ...PAIN_DRAFT, category: "billing" }, SLACK.nurse);
+    clock.advanceMinutes(1);
+    const done = await raiseConcern(ctx, { ...PAIN_DRAFT, category: "billing" }, SLACK.nurse);
+    await actOnConcern(ctx, done.id, { type: "resolve" }, SLACK.billingResponder);
+    expect((await repo.listOpenByDepartment(dept, 10)).map((c) => c.reference)).toEqual([
+      first.reference,
+      second.reference,
+    ]);
+    await actOnConcern(ctx, first.id, { type: "acknowledge" }, SLACK.billingResponder);
+    const mine = await repo.listOpenInvolving("person:ben.adler", 10);
+    expect(mine.map((c) => c.reference)).toEqual([first.reference]);
+  });
+
+  it("remembers where each card lives, one per platform and department", async () => {
+    const concern = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
+    const card = {
+      platform: "slack" as const,
+      departmentId: concern.departmentId,
+      channelId: "C04NURS4W01",
+      messageId: "1732478400.000100",
+      state: "active" as const,
+    };
+    await repo.saveCard(concern.id, card);
+    await repo.saveCard(concern.id, { ...card, state: "moved" });
+    expect((await repo.findById(concern.id))!.cards).toEqual([{ ...card, state: "moved" }]);
+  });
+
+  it("the audit trail cannot be edited or deleted, even with raw SQL", async () => {
+    const count = () => test.db.prisma.auditEvent.count();
+    const before = await count();
+    // PGlite's adapter drops the server's message, so the words are checked on PostgreSQL only.
+    const refusal =
+      kind === "postgresql" ? /append-only: (UPDATE|DELETE) is not allowed/ : /Raw query failed/;
+    await expect(
+      test.db.prisma.$executeRawUnsafe(`UPDATE "AuditEvent" SET "actorName" = 'x'`),
+    ).rejects.toThrow(refusal);
+    await expect(test.db.prisma.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(refusal);
+    expect(await count()).toBe(before);
+    expect(await test.db.prisma.auditEvent.count({ where: { actorName: "x" } })).toBe(0);
+  });
+
+  it("has the indexes the sweep and the department lists use", async () => {
+    const rows = await test.db.prisma.$queryRaw<{ indexname: string }[]>`
+      SELECT indexname::text AS indexname FROM pg_indexes WHERE tablename = 'Concern'`;
+    expect(rows.map((r) => r.indexname)).toEqual(
+      expect.arrayContaining(["Concern_nextDueAt_idx", "Concern_departmentId_status_createdAt_idx"]),
+    );
+  });
+
+  it("records migrations as Prisma does, with the file's sha256, so `prisma migrate deploy` agrees", async () => {
+    const rows = await test.db.prisma.$queryRaw<{ migration_name: string; checksum: string }[]>`
+      SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`;
+    const first = rows[0]!;
+    const sql = readFileSync(path.join(MIGRATIONS_DIR, first.migration_name, "migration.sql"));
+    expect(first.checksum).toBe(createHash("sha256").update(sql).digest("hex"));
+  });
+});
+
+describe("applying migrations", () => {
+  const applied = (logger: RecordingLogger) =>
+    logger.lines.filter((l) => l.message === "migration applied").length;
+
+  it("a restart of the embedded store applies nothing", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "liaison-restart-"));
+    try {
+      const first = new RecordingLogger();
+      await (await openDatabase({ dataDir: dir, logger: first })).close();
+      const second = new RecordingLogger();
+      await (await openDatabase({ dataDir: dir, logger: second })).close();
+      expect(applied(first)).toBe(readMigrations().length);
+      expect(applied(second)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("three instances starting together on one fresh PostgreSQL apply each migration once", async () => {
+    const { url, drop } = await createPostgresDatabase();
+    try {
+      const loggers = [new RecordingLogger(), new RecordingLogger(), new RecordingLogger()];
+      const dbs = await Promise.all(
+        loggers.map((logger) => openDatabase({ databaseUrl: url, dataDir: "-", logger })),
+      );
+      await Promise.all(dbs.map((db) => db.close()));
+      expect(loggers.map(applied).reduce((a, b) => a + b)).toBe(readMigrations().length);
+    } finally {
+      await drop();
+    }
+  });
+});
