@@ -11,7 +11,7 @@ const self = fileURLToPath(import.meta.url);
 const env = { ...process.env };
 env.PRISMA_QUERY_ENGINE_LIBRARY ??= self;
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= self;
-env.CHECKPOINT_DISABLE ??= "1";          // no update/telemetry check
+env.CHECKPOINT_DISABLE ??= "1"; // no update/telemetry check
 env.PRISMA_HIDE_UPDATE_MESSAGE ??= "1";
 // schema.prisma's datasource needs `url`, but with driver adapters it is never used.
 env.DATABASE_URL ??= "postgresql://unused@localhost/unused";

@@ -8,8 +8,8 @@ export const configSchema = z.object({
   PORT: z.coerce
     .number({ error: "expected a port number" })
     .int()
-    .min(1)
-    .max(65535, "expected a port number from 1 to 65535")
+    .min(0, "expected a port number from 0 (any free port) to 65535")
+    .max(65535, "expected a port number from 0 (any free port) to 65535")
     .default(3978),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z

@@ -1,4 +1,4 @@
-import { pino } from "pino";
+import { pino, type DestinationStream } from "pino";
 import type { Logger } from "../../core/ports/logger.port.ts";
 
 /**
@@ -8,11 +8,14 @@ import type { Logger } from "../../core/ports/logger.port.ts";
 const PATIENT_KEYS = ["description", "patientReference", "note", "resolutionNote", "reason", "text"];
 const REDACT_PATHS = PATIENT_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: "liaison" },
-    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: "liaison" },
+      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
 }

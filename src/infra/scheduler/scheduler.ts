@@ -1,0 +1,104 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "../../core/ports/logger.port.ts";
+
+export interface Job {
+  name: string;
+  /** A node-cron expression; six fields (with seconds) for sub-minute jobs. */
+  schedule: string;
+  /** Zone the expression is read in: the hospital's, for digests at 07:00 local time. */
+  timeZone?: string;
+  /** A frequent job that has not finished a run for this long makes the scheduler unhealthy. */
+  staleAfterMs?: number;
+  run: () => Promise<void>;
+}
+
+export interface JobStatus {
+  name: string;
+  schedule: string;
+  lastStartedAt?: string;
+  lastFinishedAt?: string;
+  lastError?: string;
+  running: boolean;
+}
+
+interface Entry {
+  job: Job;
+  task: ScheduledTask;
+  running: boolean;
+  lastStartedAt?: Date;
+  lastFinishedAt?: Date;
+  lastError?: string;
+}
+
+/**
+ * node-cron wiring only: when a job's time comes, call it; never run two of the same job at once in
+ * this process (instances coordinate through the database, not here); log failures and go on.
+ */
+export class Scheduler {
+  private readonly entries = new Map<string, Entry>();
+  private startedAt?: Date;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly now: () => Date,
+  ) {}
+
+  add(job: Job): void {
+    const task = cron.createTask(job.schedule, () => this.runNow(job.name), {
+      name: job.name,
+      timezone: job.timeZone,
+    });
+    this.entries.set(job.name, { job, task, running: false });
+  }
+
+  /** Runs a job now, unless it is already running (also used at start-up to catch up at once). */
+  async runNow(name: string): Promise<void> {
+    const entry = this.entries.get(name);
+    if (!entry) throw new Error(`No scheduled job named ${name}`);
+    if (entry.running) return;
+    entry.running = true;
+    entry.lastStartedAt = this.now();
+    try {
+      await entry.job.run();
+      entry.lastError = undefined;
+    } catch (error) {
+      entry.lastError = (error as Error).message;
+      this.logger.error({ job: name, err: (error as Error).message }, "scheduled job failed");
+    } finally {
+      entry.running = false;
+      entry.lastFinishedAt = this.now();
+    }
+  }
+
+  start(): void {
+    this.startedAt = this.now();
+    for (const entry of this.entries.values()) entry.task.start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((e) => e.task.stop()));
+    this.startedAt = undefined;
+  }
+
+  /** Alive: started, and every frequent job has finished a run recently. */
+  health(): { alive: boolean; jobs: JobStatus[] } {
+    const now = this.now().getTime();
+    const entries = [...this.entries.values()];
+    const fresh = (e: Entry) => {
+      if (e.job.staleAfterMs === undefined) return true;
+      const last = e.lastFinishedAt ?? this.startedAt;
+      return last !== undefined && now - last.getTime() <= e.job.staleAfterMs;
+    };
+    return {
+      alive: this.startedAt !== undefined && entries.every(fresh),
+      jobs: entries.map((e) => ({
+        name: e.job.name,
+        schedule: e.job.schedule,
+        lastStartedAt: e.lastStartedAt?.toISOString(),
+        lastFinishedAt: e.lastFinishedAt?.toISOString(),
+        lastError: e.lastError,
+        running: e.running,
+      })),
+    };
+  }
+}

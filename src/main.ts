@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { pathToFileURL } from "node:url";
+import { systemClock, type Clock } from "./core/clock.port.ts";
+import { DirectoryIndex } from "./core/directory-index.ts";
+import { LiaisonError } from "./core/errors.ts";
+import type { LiaisonContext } from "./core/use-cases/liaison-context.ts";
+import type { Config } from "./infra/config/config.schema.ts";
+import { loadConfig } from "./infra/config/load-config.ts";
+import { loadDirectoryFile } from "./infra/directory/load-directory-file.ts";
+import { recordDirectoryVersion } from "./infra/directory/record-directory-version.ts";
+import { createHttpApp } from "./infra/http/create-http-app.ts";
+import { createLogger } from "./infra/logging/pino-logger.ts";
+import { Scheduler } from "./infra/scheduler/scheduler.ts";
+import { openDatabase } from "./infra/store/open-database.ts";
+import { PrismaConcernRepository } from "./infra/store/prisma-concern-repository.ts";
+
+const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+
+export interface RunningLiaison {
+  server: Server;
+  /** The port actually bound (useful when PORT=0). */
+  port: number;
+  context: LiaisonContext;
+  stop(): Promise<void>;
+}
+
+/**
+ * The only place that sees every layer: loads and validates everything first (a bad directory or
+ * configuration stops start-up before anything listens), then opens the store, schedules the jobs,
+ * and serves HTTP.
+ */
+export async function startLiaison(config: Config, clock: Clock = systemClock): Promise<RunningLiaison> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const loaded = loadDirectoryFile(config.LIAISON_DIRECTORY_FILE);
+  const directory = new DirectoryIndex(loaded.directory);
+
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.LIAISON_DATA_DIR,
+    logger,
+  });
+  if (await recordDirectoryVersion(db.prisma, loaded, clock.now())) {
+    logger.info({ directoryVersion: loaded.contentHash.slice(0, 12) }, "new directory version recorded");
+  }
+  const context: LiaisonContext = {
+    concerns: new PrismaConcernRepository(db.prisma),
+    directory: () => directory,
+    clock,
+    logger,
+    newId: randomUUID,
+  };
+
+  const scheduler = new Scheduler(logger, () => clock.now());
+  const heartbeatMs = config.SWEEP_INTERVAL_SECONDS * 1000;
+  scheduler.add({
+    name: "heartbeat",
+    schedule: `*/${config.SWEEP_INTERVAL_SECONDS} * * * * *`,
+    staleAfterMs: heartbeatMs * 3 + 5000,
+    run: async () => {
+      await db.prisma.$queryRaw`SELECT 1`;
+    },
+  });
+  scheduler.start();
+
+  const app = createHttpApp({
+    version: VERSION,
+    checkDatabase: async () => {
+      await db.prisma.$queryRaw`SELECT 1`;
+    },
+    database: { kind: db.kind },
+    scheduler: () => scheduler.health(),
+    platforms: () => ({ slack: { enabled: false }, teams: { enabled: false } }),
+    directory: () => ({
+      hospital: directory.hospital.name,
+      version: loaded.contentHash.slice(0, 12),
+      file: loaded.file,
+    }),
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+    s.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  logger.info(
+    { port, database: db.kind, location: db.location, hospital: directory.hospital.name },
+    "Liaison is listening",
+  );
+
+  return {
+    server,
+    port,
+    context,
+    stop: async () => {
+      await scheduler.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+/** Start-up problems are a person's to fix: print the message, not a stack trace. */
+function fail(error: unknown): never {
+  const message =
+    error instanceof LiaisonError
+      ? error.message
+      : `Liaison could not start: ${(error as Error).stack ?? error}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const liaison = await startLiaison(loadConfig()).catch(fail);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await liaison.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main();
+}
