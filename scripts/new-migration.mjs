@@ -11,7 +11,9 @@ import { fileURLToPath } from "node:url";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
-  console.error("Usage: npm run db:new-migration -- <name>   (lowercase letters, digits and _, e.g. add_outbox)");
+  console.error(
+    "Usage: npm run db:new-migration -- <name>   (lowercase letters, digits and _, e.g. add_outbox)",
+  );
   process.exit(2);
 }
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -157,6 +157,21 @@ describe("applying migrations", () => {
       expect(applied(first)).toBe(readMigrations().length);
       expect(applied(second)).toBe(0);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a second Liaison on the same embedded folder is refused, and told to use PostgreSQL", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "liaison-lock-"));
+    const first = await openDatabase({ dataDir: dir, logger: new RecordingLogger() });
+    try {
+      // The lock is per process; pretend another live process (our parent) holds it.
+      writeFileSync(path.join(dir, "pglite.lock"), String(process.ppid));
+      await expect(openDatabase({ dataDir: dir, logger: new RecordingLogger() })).rejects.toThrow(
+        /Another Liaison \(process \d+\) is using the embedded database .* set DATABASE_URL to a PostgreSQL server/,
+      );
+    } finally {
+      await first.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

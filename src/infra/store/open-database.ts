@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Logger } from "../../core/ports/logger.port.ts";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { applyMigrations } from "./apply-migrations.ts";
+import { lockEmbeddedDatabase } from "./embedded-lock.ts";
 import { pgClientRunner, pgliteRunner } from "./sql-runner.ts";
 
 export interface Database {
@@ -52,8 +53,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const dir = path.resolve(options.dataDir, "pglite");
   mkdirSync(path.dirname(dir), { recursive: true });
-  const db = await PGlite.create(dir);
-  await applyMigrations(pgliteRunner(db), options.logger);
+  const unlock = lockEmbeddedDatabase(`${dir}.lock`, dir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dir);
+    await applyMigrations(pgliteRunner(db), options.logger);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   return {
     prisma,
@@ -62,6 +70,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     close: async () => {
       await prisma.$disconnect();
       await db.close();
+      unlock();
     },
   };
 }
