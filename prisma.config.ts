@@ -12,6 +12,8 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return new PrismaPGlite(new PGlite());
+    return new PrismaPGlite(
+      new PGlite({ startParams: [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"] }),
+    );
   },
 });

@@ -56,7 +56,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const unlock = lockEmbeddedDatabase(`${dir}.lock`, dir);
   let db: PGlite;
   try {
-    db = await PGlite.create(dir);
+    // After an unclean stop PGlite runs crash recovery and arms a progress timer that keeps the
+    // process alive forever; switching that log off avoids it.
+    db = await PGlite.create(dir, {
+      startParams: [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"],
+    });
     await applyMigrations(pgliteRunner(db), options.logger);
   } catch (error) {
     unlock();
