@@ -15,6 +15,10 @@ import { createLogger } from "./infra/logging/pino-logger.ts";
 import { Scheduler } from "./infra/scheduler/scheduler.ts";
 import { openDatabase } from "./infra/store/open-database.ts";
 import { PrismaConcernRepository } from "./infra/store/prisma-concern-repository.ts";
+import { PrismaOutboxRepository } from "./infra/store/prisma-outbox-repository.ts";
+import { registerLiaisonJobs } from "./infra/scheduler/liaison-jobs.ts";
+import type { ChatNotifier } from "./core/ports/chat-notifier.port.ts";
+import type { Platform } from "./core/platform.ts";
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -44,8 +48,12 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   if (await recordDirectoryVersion(db.prisma, loaded, clock.now())) {
     logger.info({ directoryVersion: loaded.contentHash.slice(0, 12) }, "new directory version recorded");
   }
+  const notifiers = new Map<Platform, ChatNotifier>();
+  const outbox = new PrismaOutboxRepository(db.prisma);
   const context: LiaisonContext = {
     concerns: new PrismaConcernRepository(db.prisma),
+    outbox,
+    platforms: new Set(notifiers.keys()),
     directory: () => directory,
     clock,
     logger,
@@ -62,7 +70,13 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
       await db.prisma.$queryRaw`SELECT 1`;
     },
   });
+  registerLiaisonJobs(scheduler, context, notifiers, directory, {
+    sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
+    deliveryIntervalSeconds: config.DELIVERY_INTERVAL_SECONDS,
+  });
   scheduler.start();
+  // Whatever fell due while Liaison was down is escalated now, once.
+  await scheduler.runNow("sweep");
 
   const app = createHttpApp({
     version: VERSION,
@@ -77,6 +91,16 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
       version: loaded.contentHash.slice(0, 12),
       file: loaded.file,
     }),
+    extra: async () => {
+      const stats = await outbox.stats();
+      return {
+        outbox: {
+          pending: stats.pending,
+          parked: stats.parked,
+          oldestPendingAt: stats.oldestPendingAt?.toISOString() ?? null,
+        },
+      };
+    },
   });
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -3,7 +3,10 @@ import { computeDeadlines } from "./compute-deadlines.ts";
 import type { ActorRef, Concern, ConcernStatus } from "./concern.ts";
 import { IllegalTransitionError, InvalidInputError } from "./errors.ts";
 import type { DepartmentId } from "./ids.ts";
-import { nextDueAt } from "./next-due-at.ts";
+import type { LadderTarget } from "./directory.ts";
+import type { EscalationRecipient } from "./escalation-recipient.ts";
+import { escalatedEvent, skippedEvent } from "./escalation-events.ts";
+import { nextDueAt, nextLadderStep } from "./next-due-at.ts";
 
 export const NOTE_MAX_LENGTH = 3000;
 
@@ -12,7 +15,7 @@ export type ConcernAction =
   | { type: "resolve"; resolutionNote?: string }
   | { type: "reopen"; reason: string }
   | { type: "reassign"; toDepartment: DepartmentId; toDepartmentName: string; reason?: string }
-  | { type: "escalate"; reason: "manual" | "overdue"; target?: string }
+  | { type: "escalate" }
   | { type: "add-note"; text: string };
 
 export type ConcernActionType = ConcernAction["type"];
@@ -59,11 +62,17 @@ function requireText(field: string, text: string | undefined, what: string): str
  * The single place a concern's status changes. Pure: returns the next concern (version bumped, next
  * due time recomputed) and the audit events to append; the store applies both with a compare-and-set.
  */
+/** What a transition may need to know about the world: who holds each ladder level right now. */
+export interface TransitionContext {
+  recipientOf: (target: LadderTarget) => EscalationRecipient | undefined;
+}
+
 export function transition(
   concern: Concern,
   action: ConcernAction,
   actor: ActorRef,
   now: Date,
+  context: TransitionContext,
 ): TransitionOutcome {
   if (action.type === "acknowledge" && concern.status === "acknowledged" && concern.acknowledgedBy) {
     return {
@@ -160,25 +169,37 @@ export function transition(
       break;
     }
     case "escalate": {
-      const steps = concern.policy.ladder.length;
-      if (concern.escalation.level >= steps && action.reason === "manual") {
+      // Jump to the next level of the frozen ladder now, skipping levels nobody holds.
+      events = [];
+      let state: Concern = base;
+      for (let step = nextLadderStep(state); step; step = nextLadderStep(state)) {
+        const recipient = context.recipientOf(step.notify);
+        state = {
+          ...state,
+          escalation: {
+            ...state.escalation,
+            stepsFired: state.escalation.stepsFired + 1,
+            lastEscalatedAt: now,
+            level: recipient ? Math.max(state.escalation.level, step.index + 1) : state.escalation.level,
+          },
+        };
+        if (!recipient) {
+          events.push(skippedEvent(concern, step, actor, now));
+          continue;
+        }
+        const deadline = step.clock === "resolve" ? concern.resolveBy : concern.acknowledgeBy;
+        const overdue = Math.max(0, Math.round((now.getTime() - deadline.getTime()) / 60_000));
+        events.push(escalatedEvent(concern, step, recipient, actor, now, "manual", overdue));
+        break;
+      }
+      if (!events.some((e) => e.type === "escalated")) {
         throw new IllegalTransitionError(
           concern.status,
           "escalate",
-          `${concern.reference} is already at the top of its escalation ladder (level ${steps}).`,
+          `${concern.reference} is already at the top of its escalation ladder; there is nobody further to escalate to.`,
         );
       }
-      const level = Math.min(concern.escalation.level + 1, steps);
-      next = {
-        ...base,
-        escalation: {
-          ...concern.escalation,
-          level,
-          stepsFired: concern.escalation.stepsFired + 1,
-          lastEscalatedAt: now,
-        },
-      };
-      events = [event("escalated", { level, reason: action.reason, target: action.target ?? null })];
+      next = state;
       break;
     }
     case "add-note": {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Concern, ConcernStatus } from "../../src/core/concern.ts";
+import type { ActorRef, Concern, ConcernStatus } from "../../src/core/concern.ts";
 import { CONCERN_STATUSES } from "../../src/core/concern.ts";
 import {
   LEGAL_FROM,
@@ -11,7 +11,8 @@ import { IllegalTransitionError, InvalidInputError } from "../../src/core/errors
 import { asDepartmentId } from "../../src/core/ids.ts";
 import { raiseConcern } from "../../src/core/use-cases/raise-concern.ts";
 import { coreContext, PAIN_DRAFT } from "../support/core-context.ts";
-import { SLACK } from "../support/sample-directory.ts";
+import { sampleDirectory, SLACK } from "../support/sample-directory.ts";
+import { escalationRecipient } from "../../src/core/escalation-recipient.ts";
 
 const responder = { key: "person:sam.rivera", displayName: "Sam Rivera", platform: "slack" as const };
 const colleague = { key: "person:lee.chen", displayName: "Lee Chen", platform: "teams" as const };
@@ -42,7 +43,7 @@ const ACTIONS: Record<ConcernActionType, ConcernAction> = {
     toDepartment: asDepartmentId("patient-relations"),
     toDepartmentName: "Patient Relations",
   },
-  escalate: { type: "escalate", reason: "manual" },
+  escalate: { type: "escalate" },
   "add-note": { type: "add-note", text: "Spoke with the patient's daughter." },
 };
 
@@ -56,6 +57,15 @@ const EXPECTED_STATUS: Record<ConcernActionType, ConcernStatus | "same"> = {
 };
 
 const now = new Date("2026-11-24T20:10:00Z");
+const directory = sampleDirectory();
+
+/** The transition with the sample hospital's ladder holders (Nursing 4 West has a head, manager and director). */
+function act(concern: Concern, action: ConcernAction, actor: ActorRef, at: Date) {
+  const department = directory.requireDepartment(concern.departmentId);
+  return transition(concern, action, actor, at, {
+    recipientOf: (target) => escalationRecipient(directory, department, target, at),
+  });
+}
 
 describe("the concern state machine", () => {
   const cases = CONCERN_STATUSES.flatMap((from) =>
@@ -67,15 +77,15 @@ describe("the concern state machine", () => {
     const idempotent =
       (action === "acknowledge" && from === "acknowledged") || (action === "resolve" && from === "resolved");
     if (idempotent) {
-      const outcome = transition(concern, ACTIONS[action], colleague, now);
+      const outcome = act(concern, ACTIONS[action], colleague, now);
       expect(outcome).toMatchObject({ kind: "already-done", action, by: responder });
       return;
     }
     if (!LEGAL_FROM[action].includes(from)) {
-      expect(() => transition(concern, ACTIONS[action], colleague, now)).toThrow(IllegalTransitionError);
+      expect(() => act(concern, ACTIONS[action], colleague, now)).toThrow(IllegalTransitionError);
       return;
     }
-    const outcome = transition(concern, ACTIONS[action], colleague, now);
+    const outcome = act(concern, ACTIONS[action], colleague, now);
     if (outcome.kind !== "changed") throw new Error("expected a change");
     const expected = EXPECTED_STATUS[action];
     expect(outcome.concern.status).toBe(expected === "same" ? from : expected);
@@ -91,18 +101,18 @@ describe("the concern state machine", () => {
 
   it("an illegal transition names the concern and what to do instead", async () => {
     const resolved = await concernIn("resolved");
-    expect(() => transition(resolved, ACTIONS.escalate, colleague, now)).toThrow(
+    expect(() => act(resolved, ACTIONS.escalate, colleague, now)).toThrow(
       `Cannot escalate: ${resolved.reference} is resolved; reopen it first.`,
     );
     const open = await concernIn("open");
-    expect(() => transition(open, ACTIONS.reopen, colleague, now)).toThrow(
+    expect(() => act(open, ACTIONS.reopen, colleague, now)).toThrow(
       /Only a resolved concern can be reopened/,
     );
   });
 
   it("acknowledging makes the acknowledger the owner and switches the clock to resolve-by", async () => {
     const open = await concernIn("open");
-    const outcome = transition(open, ACTIONS.acknowledge, colleague, now);
+    const outcome = act(open, ACTIONS.acknowledge, colleague, now);
     if (outcome.kind !== "changed") throw new Error("expected a change");
     expect(outcome.concern.owner).toEqual(colleague);
     expect(outcome.concern.nextDueAt).toEqual(open.resolveBy);
@@ -110,8 +120,8 @@ describe("the concern state machine", () => {
 
   it("a grievance cannot be resolved without a resolution note", async () => {
     const grievance = await concernIn("acknowledged", true);
-    expect(() => transition(grievance, { type: "resolve" }, colleague, now)).toThrow(InvalidInputError);
-    expect(() => transition(grievance, { type: "resolve", resolutionNote: "   " }, colleague, now)).toThrow(
+    expect(() => act(grievance, { type: "resolve" }, colleague, now)).toThrow(InvalidInputError);
+    expect(() => act(grievance, { type: "resolve", resolutionNote: "   " }, colleague, now)).toThrow(
       /resolution note \(required for a grievance\)/,
     );
   });
@@ -119,28 +129,21 @@ describe("the concern state machine", () => {
   it("an empty note or reopen reason is refused with the field it belongs to", async () => {
     const open = await concernIn("open");
     try {
-      transition(open, { type: "add-note", text: "  " }, colleague, now);
+      act(open, { type: "add-note", text: "  " }, colleague, now);
       expect.unreachable();
     } catch (e) {
       expect((e as InvalidInputError).fieldErrors).toEqual({ note: "Please enter a note." });
     }
     const resolved = await concernIn("resolved");
-    expect(() => transition(resolved, { type: "reopen", reason: "" }, colleague, now)).toThrow(
-      InvalidInputError,
-    );
+    expect(() => act(resolved, { type: "reopen", reason: "" }, colleague, now)).toThrow(InvalidInputError);
   });
 
   it("reassigning to the same department is refused; to another restarts the acknowledgement clock", async () => {
     const ack = await concernIn("acknowledged");
     expect(() =>
-      transition(
-        ack,
-        { ...ACTIONS.reassign, toDepartment: ack.departmentId } as ConcernAction,
-        colleague,
-        now,
-      ),
+      act(ack, { ...ACTIONS.reassign, toDepartment: ack.departmentId } as ConcernAction, colleague, now),
     ).toThrow(/already with/);
-    const outcome = transition(ack, ACTIONS.reassign, colleague, now);
+    const outcome = act(ack, ACTIONS.reassign, colleague, now);
     if (outcome.kind !== "changed") throw new Error("expected a change");
     expect(outcome.concern).toMatchObject({
       status: "open",
@@ -150,16 +153,26 @@ describe("the concern state machine", () => {
     expect(outcome.concern.acknowledgeBy).toEqual(new Date(now.getTime() + 15 * 60_000));
   });
 
-  it("escalating by hand stops at the top of the ladder", async () => {
+  it("escalating by hand walks the frozen ladder (with its repeats) and then stops", async () => {
     let concern = await concernIn("open");
-    for (let level = 1; level <= concern.policy.ladder.length; level++) {
-      const outcome = transition(concern, ACTIONS.escalate, colleague, now);
+    const { ladder, repeat } = concern.policy;
+    const reached: string[] = [];
+    for (let i = 0; i < ladder.length * (repeat + 1); i++) {
+      const outcome = act(concern, ACTIONS.escalate, colleague, now);
       if (outcome.kind !== "changed") throw new Error("expected a change");
-      expect(outcome.concern.escalation.level).toBe(level);
+      reached.push(String(outcome.events.at(-1)!.detail.recipientName));
       concern = outcome.concern;
     }
-    expect(() => transition(concern, ACTIONS.escalate, colleague, now)).toThrow(
-      /top of its escalation ladder/,
-    );
+    // High severity: head, manager, administrator on call; once more (repeat: 1).
+    expect(reached).toEqual([
+      "Jo Kim",
+      "Maria Lopez",
+      "Avery Nguyen",
+      "Jo Kim",
+      "Maria Lopez",
+      "Avery Nguyen",
+    ]);
+    expect(concern.escalation.level).toBe(3);
+    expect(() => act(concern, ACTIONS.escalate, colleague, now)).toThrow(/top of its escalation ladder/);
   });
 });

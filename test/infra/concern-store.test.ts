@@ -10,6 +10,7 @@ import { asDepartmentId } from "../../src/core/ids.ts";
 import { MIGRATIONS_DIR, readMigrations } from "../../src/infra/store/apply-migrations.ts";
 import { openDatabase } from "../../src/infra/store/open-database.ts";
 import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-repository.ts";
+import { PrismaOutboxRepository } from "../../src/infra/store/prisma-outbox-repository.ts";
 import { coreContext, PAIN_DRAFT } from "../support/core-context.ts";
 import { RecordingLogger } from "../support/recording-logger.ts";
 import { SLACK } from "../support/sample-directory.ts";
@@ -31,7 +32,7 @@ describe.each(STORE_KINDS)("the concern store on %s", (kind) => {
     repo = new PrismaConcernRepository(test.db.prisma);
     const core = coreContext("2026-11-24T20:00:00Z");
     clock = core.clock;
-    ctx = { ...core.ctx, concerns: repo };
+    ctx = { ...core.ctx, concerns: repo, outbox: new PrismaOutboxRepository(test.db.prisma) };
   });
   afterAll(async () => {
     await test?.dispose();
@@ -59,8 +60,10 @@ describe.each(STORE_KINDS)("the concern store on %s", (kind) => {
       at: clock.now(),
       detail: {},
     };
-    expect(await repo.update(next, 1, [event])).toBe(true);
-    expect(await repo.update({ ...next, version: 3 }, 1, [event])).toBe(false);
+    expect(await repo.update({ concern: next, events: [event], messages: [] }, 1)).toBe(true);
+    expect(await repo.update({ concern: { ...next, version: 3 }, events: [event], messages: [] }, 1)).toBe(
+      false,
+    );
     expect((await repo.auditTrail(concern.id)).map((e) => e.type)).toEqual([
       "created",
       "routed",

@@ -1,18 +1,38 @@
 import { randomUUID } from "node:crypto";
 import type { LiaisonContext } from "../../src/core/use-cases/liaison-context.ts";
+import type { Platform } from "../../src/core/platform.ts";
 import { FakeClock } from "./fake-clock.ts";
+import { RecordingNotifier } from "./recording-notifier.ts";
 import { InMemoryConcernRepository } from "./in-memory-concern-repository.ts";
 import { sampleDirectory } from "./sample-directory.ts";
 import { RecordingLogger } from "./recording-logger.ts";
 
 /** A core wired to the in-memory store, the sample hospital and a fake clock. */
-export function coreContext(start = "2026-11-24T20:00:00Z") {
+export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[] = ["slack", "teams"]) {
   const clock = new FakeClock(start);
   const concerns = new InMemoryConcernRepository();
   const logger = new RecordingLogger();
   const directory = sampleDirectory();
-  const ctx: LiaisonContext = { concerns, clock, logger, directory: () => directory, newId: randomUUID };
-  return { ctx, clock, concerns, logger, directory };
+  const ctx: LiaisonContext = {
+    concerns,
+    outbox: concerns,
+    platforms: new Set(platforms),
+    clock,
+    logger,
+    directory: () => directory,
+    newId: randomUUID,
+  };
+  const notifiers = new Map(platforms.map((p) => [p, new RecordingNotifier(p, ctx)] as const));
+  return {
+    ctx,
+    clock,
+    concerns,
+    logger,
+    directory,
+    notifiers,
+    slack: notifiers.get("slack")!,
+    teams: notifiers.get("teams")!,
+  };
 }
 
 export const PAIN_DRAFT = {

@@ -1,12 +1,27 @@
 import type { AuditEvent } from "../../src/core/audit-event.ts";
 import type { CardLocation, Concern } from "../../src/core/concern.ts";
 import type { ConcernId, DepartmentId } from "../../src/core/ids.ts";
-import type { ConcernRepository } from "../../src/core/ports/concern-repository.port.ts";
+import type { OutboundMessage, OutboxEntry } from "../../src/core/outbound-message.ts";
+import type { Platform } from "../../src/core/platform.ts";
+import type { ConcernChange, ConcernRepository } from "../../src/core/ports/concern-repository.port.ts";
+import type { OutboxRepository, OutboxStats } from "../../src/core/ports/outbox-repository.port.ts";
 
-/** A faithful in-memory store for core tests: same compare-and-set semantics as the Prisma one. */
-export class InMemoryConcernRepository implements ConcernRepository {
+export interface OutboxRow extends OutboundMessage {
+  id: string;
+  status: "pending" | "sent" | "parked";
+  attempts: number;
+  nextAttemptAt: Date;
+  lockedUntil?: Date;
+  lastError?: string;
+  createdAt: Date;
+  sentAt?: Date;
+}
+
+/** A faithful in-memory store for core tests: same compare-and-set and outbox semantics as Prisma's. */
+export class InMemoryConcernRepository implements ConcernRepository, OutboxRepository {
   readonly concerns = new Map<string, Concern>();
   readonly audit: AuditEvent[] = [];
+  readonly outboxRows: OutboxRow[] = [];
   private readonly sequences = new Map<number, number>();
 
   async nextSequence(year: number): Promise<number> {
@@ -15,17 +30,35 @@ export class InMemoryConcernRepository implements ConcernRepository {
     return next;
   }
 
-  async insert(concern: Concern, events: readonly AuditEvent[]): Promise<void> {
-    this.concerns.set(concern.id, structuredClone(concern));
-    this.audit.push(...events);
+  async insert(change: ConcernChange): Promise<void> {
+    this.concerns.set(change.concern.id, structuredClone(change.concern));
+    this.record(change);
   }
 
-  async update(concern: Concern, expectedVersion: number, events: readonly AuditEvent[]): Promise<boolean> {
-    const stored = this.concerns.get(concern.id);
+  async update(change: ConcernChange, expectedVersion: number): Promise<boolean> {
+    const stored = this.concerns.get(change.concern.id);
     if (!stored || stored.version !== expectedVersion) return false;
-    this.concerns.set(concern.id, structuredClone({ ...concern, cards: stored.cards }));
-    this.audit.push(...events);
+    this.concerns.set(change.concern.id, structuredClone({ ...change.concern, cards: stored.cards }));
+    this.record(change);
     return true;
+  }
+
+  async processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number> {
+    const due = [...this.concerns.values()]
+      .filter((c) => c.nextDueAt !== undefined && c.nextDueAt <= now)
+      .sort((a, b) => a.nextDueAt!.getTime() - b.nextDueAt!.getTime())
+      .slice(0, limit);
+    for (const concern of due) {
+      const change = decide(structuredClone(concern));
+      this.concerns.set(concern.id, structuredClone({ ...change.concern, cards: concern.cards }));
+      this.record(change);
+    }
+    return due.length;
+  }
+
+  private record(change: ConcernChange): void {
+    this.audit.push(...change.events);
+    void this.enqueue(change.messages, change.concern.updatedAt);
   }
 
   async findById(id: ConcernId): Promise<Concern | undefined> {
@@ -34,7 +67,7 @@ export class InMemoryConcernRepository implements ConcernRepository {
   }
 
   async findByReference(reference: string): Promise<Concern | undefined> {
-    const c = [...this.concerns.values()].find((x) => x.reference === reference);
+    const c = [...this.concerns.values()].find((x) => x.reference === reference.trim().toUpperCase());
     return c && structuredClone(c);
   }
 
@@ -64,6 +97,88 @@ export class InMemoryConcernRepository implements ConcernRepository {
 
   async appendAudit(events: readonly AuditEvent[]): Promise<void> {
     this.audit.push(...events);
+  }
+
+  // --- outbox ---
+
+  async enqueue(messages: readonly OutboundMessage[], now: Date): Promise<number> {
+    let added = 0;
+    for (const m of messages) {
+      if (this.outboxRows.some((r) => r.idempotencyKey === m.idempotencyKey)) continue;
+      this.outboxRows.push({
+        ...structuredClone(m),
+        id: String(this.outboxRows.length + 1),
+        status: "pending",
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+      });
+      added++;
+    }
+    return added;
+  }
+
+  async claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+    const due = this.outboxRows
+      .filter(
+        (r) => r.status === "pending" && r.nextAttemptAt <= now && (!r.lockedUntil || r.lockedUntil <= now),
+      )
+      .slice(0, limit);
+    for (const r of due) {
+      r.lockedUntil = new Date(now.getTime() + leaseMs);
+      r.attempts++;
+    }
+    return due.map((r) => ({
+      id: r.id,
+      idempotencyKey: r.idempotencyKey,
+      platform: r.platform,
+      concernId: r.concernId,
+      message: structuredClone(r.message),
+      attempts: r.attempts,
+      createdAt: r.createdAt,
+    }));
+  }
+
+  private row(id: string): OutboxRow {
+    return this.outboxRows.find((r) => r.id === id)!;
+  }
+
+  async markSent(id: string, at: Date): Promise<void> {
+    Object.assign(this.row(id), { status: "sent", sentAt: at, lockedUntil: undefined });
+  }
+
+  async retryLater(
+    id: string,
+    nextAttemptAt: Date,
+    error: string | undefined,
+    countAttempt: boolean,
+  ): Promise<void> {
+    const r = this.row(id);
+    Object.assign(r, { nextAttemptAt, lockedUntil: undefined, lastError: error ?? r.lastError });
+    if (!countAttempt) r.attempts--;
+  }
+
+  async park(id: string, error: string): Promise<void> {
+    Object.assign(this.row(id), { status: "parked", lockedUntil: undefined, lastError: error });
+  }
+
+  async hasUndeliveredPost(concernId: ConcernId, platform: Platform): Promise<boolean> {
+    return this.outboxRows.some(
+      (r) =>
+        r.concernId === concernId &&
+        r.platform === platform &&
+        r.message.kind === "post-card" &&
+        r.status === "pending",
+    );
+  }
+
+  async stats(): Promise<OutboxStats> {
+    const pending = this.outboxRows.filter((r) => r.status === "pending");
+    return {
+      pending: pending.length,
+      parked: this.outboxRows.filter((r) => r.status === "parked").length,
+      oldestPendingAt: pending[0]?.createdAt,
+    };
   }
 
   private open(): Concern[] {

@@ -1,17 +1,34 @@
 import type { AuditEvent } from "../audit-event.ts";
 import type { CardLocation, Concern } from "../concern.ts";
 import type { ConcernId, DepartmentId } from "../ids.ts";
+import type { OutboundMessage } from "../outbound-message.ts";
 
-/** Persistence of concerns and their audit trail; every write is one transaction. */
+/** One change of a concern with what it must record and say, written in one transaction. */
+export interface ConcernChange {
+  concern: Concern;
+  events: readonly AuditEvent[];
+  messages: readonly OutboundMessage[];
+}
+
+/**
+ * Persistence of concerns, their audit trail and their outbox rows. Every write is one transaction:
+ * a state change, its audit events and its outbound messages are stored together or not at all.
+ */
 export interface ConcernRepository {
   /** The next number in the year's reference sequence; atomic across instances. */
   nextSequence(year: number): Promise<number>;
-  insert(concern: Concern, events: readonly AuditEvent[]): Promise<void>;
+  insert(change: ConcernChange): Promise<void>;
   /**
    * Compare-and-set: writes only if the stored version is still `expectedVersion`, with the audit
    * events in the same transaction. False means someone else changed the concern first.
    */
-  update(concern: Concern, expectedVersion: number, events: readonly AuditEvent[]): Promise<boolean>;
+  update(change: ConcernChange, expectedVersion: number): Promise<boolean>;
+  /**
+   * Claims up to `limit` concerns whose nextDueAt has passed, so that no other instance can take
+   * them (FOR UPDATE SKIP LOCKED), and writes what `decide` returns for each in the same transaction.
+   * Returns how many were claimed. `decide` must not touch the store.
+   */
+  processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number>;
   findById(id: ConcernId): Promise<Concern | undefined>;
   findByReference(reference: string): Promise<Concern | undefined>;
   /** Unresolved concerns of a department, oldest first. */

@@ -1,6 +1,8 @@
 import { authorizeAction } from "../authorize-action.ts";
 import { transition, type ConcernAction, type TransitionOutcome } from "../concern-state-machine.ts";
 import { LiaisonError, NotFoundError } from "../errors.ts";
+import { escalationRecipient } from "../escalation-recipient.ts";
+import { planOutboundMessages } from "../plan-outbound-messages.ts";
 import type { ConcernId } from "../ids.ts";
 import { identifyActor, type PlatformIdentity } from "../identify-actor.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
@@ -24,9 +26,23 @@ export async function actOnConcern(
     if (!concern) throw new NotFoundError(`Concern ${concernId} no longer exists.`);
     authorizeAction(directory, actor, concern, action.type);
     if (action.type === "reassign") directory.requireDepartment(action.toDepartment);
-    const outcome = transition(concern, action, actor.ref, ctx.clock.now());
+    const now = ctx.clock.now();
+    const department = directory.requireDepartment(concern.departmentId);
+    const outcome = transition(concern, action, actor.ref, now, {
+      recipientOf: (target) => escalationRecipient(directory, department, target, now),
+    });
     if (outcome.kind === "already-done") return outcome;
-    if (await ctx.concerns.update(outcome.concern, concern.version, outcome.events)) {
+    const fanOut = planOutboundMessages(concern, outcome.concern, outcome.events, {
+      directory,
+      platforms: ctx.platforms,
+      now,
+    });
+    const change = {
+      concern: outcome.concern,
+      events: [...outcome.events, ...fanOut.events],
+      messages: fanOut.messages,
+    };
+    if (await ctx.concerns.update(change, concern.version)) {
       ctx.logger.info(
         { concern: concern.reference, action: action.type, status: outcome.concern.status },
         "concern updated",

@@ -2,10 +2,15 @@ import type { Clock } from "../clock.port.ts";
 import type { DirectoryIndex } from "../directory-index.ts";
 import type { ConcernRepository } from "../ports/concern-repository.port.ts";
 import type { Logger } from "../ports/logger.port.ts";
+import type { OutboxRepository } from "../ports/outbox-repository.port.ts";
+import type { Platform } from "../platform.ts";
 
 /** What every use case needs; main.ts builds one from the infra implementations. */
 export interface LiaisonContext {
   concerns: ConcernRepository;
+  outbox: OutboxRepository;
+  /** The chat platforms this deployment talks to. */
+  platforms: ReadonlySet<Platform>;
   directory: () => DirectoryIndex;
   clock: Clock;
   logger: Logger;

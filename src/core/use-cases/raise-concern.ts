@@ -6,7 +6,9 @@ import { formatConcernReference } from "../concern-reference.ts";
 import { parseConcernDraft, type ConcernDraftInput } from "../concern-draft.schema.ts";
 import { asConcernId } from "../ids.ts";
 import { identifyActor, type PlatformIdentity } from "../identify-actor.ts";
+import { isAfterHours } from "../escalation-recipient.ts";
 import { nextDueAt } from "../next-due-at.ts";
+import { planOutboundMessages } from "../plan-outbound-messages.ts";
 import { routeConcern } from "../route-concern.ts";
 import { selectPolicy, snapshotPolicy } from "../select-policy.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
@@ -29,6 +31,12 @@ export async function raiseConcern(
     directory.directory,
     selectPolicy(directory.directory, draft.severity, draft.category),
   );
+  // Outside its business hours a department's concerns also go straight to its after-hours target.
+  const department = directory.requireDepartment(routing.departmentId);
+  const afterHoursTarget =
+    department.afterHoursTarget && isAfterHours(directory, department, now)
+      ? department.afterHoursTarget
+      : undefined;
   const sequence = await ctx.concerns.nextSequence(localYear(now, policy.timeZone));
 
   const concern: Concern = {
@@ -80,10 +88,19 @@ export async function raiseConcern(
       type: "routed",
       actor,
       at: now,
-      detail: { department: routing.departmentId, matchedBy: routing.matchedBy },
+      detail: {
+        department: routing.departmentId,
+        matchedBy: routing.matchedBy,
+        ...(afterHoursTarget ? { afterHours: true, afterHoursTarget } : {}),
+      },
     },
   ];
-  await ctx.concerns.insert(concern, events);
+  const fanOut = planOutboundMessages(undefined, concern, events, {
+    directory,
+    platforms: ctx.platforms,
+    now,
+  });
+  await ctx.concerns.insert({ concern, events: [...events, ...fanOut.events], messages: fanOut.messages });
   ctx.logger.info(
     { concern: concern.reference, department: concern.departmentId, severity: concern.severity },
     "concern raised",

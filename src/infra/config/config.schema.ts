@@ -25,6 +25,12 @@ export const configSchema = z.object({
     .min(1, "expected at least 1 second")
     .max(3600, "expected at most 3600 seconds")
     .default(15),
+  DELIVERY_INTERVAL_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .int()
+    .min(1, "expected at least 1 second")
+    .max(60, "expected at most 60 seconds")
+    .default(2),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,9 +1,10 @@
 import type { AuditEvent } from "../../core/audit-event.ts";
 import type { CardLocation, Concern } from "../../core/concern.ts";
 import type { ConcernId, DepartmentId } from "../../core/ids.ts";
-import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
+import type { ConcernChange, ConcernRepository } from "../../core/ports/concern-repository.port.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { toConcern, toConcernRow } from "./concern-row-mapping.ts";
+import { outboxRows } from "./prisma-outbox-repository.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,23 +34,61 @@ export class PrismaConcernRepository implements ConcernRepository {
     return rows[0]!.last;
   }
 
-  async insert(concern: Concern, events: readonly AuditEvent[]): Promise<void> {
+  async insert(change: ConcernChange): Promise<void> {
     await this.prisma.$transaction(async (tx: Tx) => {
-      await tx.concern.create({ data: { id: concern.id, ...toConcernRow(concern) } });
-      await tx.auditEvent.createMany({ data: auditRows(events) });
+      await tx.concern.create({ data: { id: change.concern.id, ...toConcernRow(change.concern) } });
+      await this.record(tx, change);
     });
   }
 
-  async update(concern: Concern, expectedVersion: number, events: readonly AuditEvent[]): Promise<boolean> {
+  async update(change: ConcernChange, expectedVersion: number): Promise<boolean> {
     return this.prisma.$transaction(async (tx: Tx) => {
       const { count } = await tx.concern.updateMany({
-        where: { id: concern.id, version: expectedVersion },
-        data: toConcernRow(concern),
+        where: { id: change.concern.id, version: expectedVersion },
+        data: toConcernRow(change.concern),
       });
       if (count !== 1) return false;
-      await tx.auditEvent.createMany({ data: auditRows(events) });
+      await this.record(tx, change);
       return true;
     });
+  }
+
+  async processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number> {
+    return this.prisma.$transaction(
+      async (tx: Tx) => {
+        // Rows another instance is sweeping are skipped, not waited for: each due concern is
+        // handled by exactly one instance, and the lock holds until this transaction commits.
+        const due = await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id"::text AS "id" FROM "Concern"
+          WHERE "nextDueAt" <= ${now}
+          ORDER BY "nextDueAt"
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED`;
+        if (due.length === 0) return 0;
+        const rows = await tx.concern.findMany({
+          where: { id: { in: due.map((r) => r.id) } },
+          include: { cards: true },
+        });
+        for (const row of rows) {
+          const change = decide(toConcern(row));
+          await tx.concern.update({ where: { id: row.id }, data: toConcernRow(change.concern) });
+          await this.record(tx, change);
+        }
+        return due.length;
+      },
+      { maxWait: 30_000, timeout: 120_000 },
+    );
+  }
+
+  /** The audit events and outbox rows of a change, inside the caller's transaction. */
+  private async record(tx: Tx, change: ConcernChange): Promise<void> {
+    if (change.events.length > 0) await tx.auditEvent.createMany({ data: auditRows(change.events) });
+    if (change.messages.length > 0) {
+      await tx.outboxMessage.createMany({
+        data: outboxRows(change.messages, change.concern.updatedAt),
+        skipDuplicates: true,
+      });
+    }
   }
 
   async findById(id: ConcernId): Promise<Concern | undefined> {

@@ -1,0 +1,65 @@
+import type { Concern } from "./concern.ts";
+import type { Department, Person } from "./directory.ts";
+import type { DirectoryIndex } from "./directory-index.ts";
+import type { DigestContent, DigestItem } from "./digest.ts";
+import { runningClock } from "./next-due-at.ts";
+
+/** A concern due within this long is "at risk" in a digest. */
+export const AT_RISK_MINUTES = 60;
+
+function item(directory: DirectoryIndex, concern: Concern, now: Date): DigestItem | undefined {
+  const minutesTo = (d: Date) => Math.round((now.getTime() - d.getTime()) / 60_000);
+  const { clock, deadline } = runningClock(concern);
+  // The grievance's notice clock counts when it is the more pressing one.
+  const grievanceFirst =
+    concern.isGrievance && concern.grievanceNoticeBy !== undefined && concern.grievanceNoticeBy < deadline;
+  const dueAt = grievanceFirst ? concern.grievanceNoticeBy! : deadline;
+  const overdueMinutes = minutesTo(dueAt);
+  if (overdueMinutes < -AT_RISK_MINUTES) return undefined;
+  return {
+    concernId: concern.id,
+    reference: concern.reference,
+    severity: concern.severity,
+    categoryLabel: directory.category(concern.category)?.label ?? concern.category,
+    unit: concern.unit,
+    room: concern.room,
+    status: concern.status,
+    ownerName: concern.owner?.displayName,
+    ageMinutes: minutesTo(concern.createdAt),
+    clock: grievanceFirst ? "grievance" : clock,
+    state: overdueMinutes >= 0 ? "overdue" : "at-risk",
+    dueAt: dueAt.toISOString(),
+    overdueMinutes,
+  };
+}
+
+/** A manager's digest: their departments' overdue and at-risk concerns, grouped, oldest first. */
+export function buildDigest(
+  directory: DirectoryIndex,
+  recipient: Person,
+  departments: readonly { department: Department; openConcerns: readonly Concern[] }[],
+  parkedDeliveries: number,
+  now: Date,
+): DigestContent {
+  return {
+    recipientName: recipient.name,
+    generatedAt: now.toISOString(),
+    timeZone: directory.hospital.timeZone,
+    parkedDeliveries,
+    departments: departments.map(({ department, openConcerns }) => ({
+      departmentId: department.id,
+      name: department.name,
+      items: openConcerns
+        .map((c) => item(directory, c, now))
+        .filter((i): i is DigestItem => i !== undefined)
+        .sort((a, b) => b.ageMinutes - a.ageMinutes),
+    })),
+  };
+}
+
+/** The departments whose digest a person receives: those they head, manage or direct. */
+export function digestDepartments(directory: DirectoryIndex, person: Person): Department[] {
+  return directory.directory.departments.filter(
+    (d) => d.head === person.id || d.manager === person.id || d.director === person.id,
+  );
+}

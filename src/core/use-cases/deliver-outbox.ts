@@ -1,0 +1,155 @@
+import type { AuditEvent } from "../audit-event.ts";
+import type { ActorRef } from "../concern.ts";
+import type { OutboxEntry } from "../outbound-message.ts";
+import type { ChatNotifier, DeliveryOutcome } from "../ports/chat-notifier.port.ts";
+import type { Platform } from "../platform.ts";
+import type { LiaisonContext } from "./liaison-context.ts";
+
+export interface DeliveryPolicy {
+  batchSize: number;
+  /** How long a claimed row is ours; a crashed instance's rows are claimed again after it. */
+  leaseMs: number;
+  /** Attempts before a message is parked. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** 0..1; injected so tests are repeatable. */
+  random: () => number;
+}
+
+/** ~31 minutes of retries in all (2 s doubling to a 10-minute cap, 10 attempts) before parking. */
+export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
+  batchSize: 50,
+  leaseMs: 120_000,
+  maxAttempts: 10,
+  baseDelayMs: 2_000,
+  maxDelayMs: 600_000,
+  random: Math.random,
+};
+
+export interface DeliveryReport {
+  sent: number;
+  retrying: number;
+  parked: number;
+  deferred: number;
+}
+
+const LIAISON: ActorRef = { key: "system", displayName: "Liaison", platform: "system" };
+
+/** Exponential backoff with ±20 % jitter, never sooner than the platform's Retry-After. */
+export function retryDelayMs(policy: DeliveryPolicy, attempt: number, retryAfterMs = 0): number {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  const jittered = exponential * (0.8 + 0.4 * policy.random());
+  return Math.round(Math.max(retryAfterMs, jittered));
+}
+
+function deliveryEvent(
+  entry: OutboxEntry,
+  type: AuditEvent["type"],
+  at: Date,
+  detail: Record<string, unknown>,
+): AuditEvent {
+  return {
+    concernId: entry.concernId,
+    type,
+    actor: LIAISON,
+    at,
+    detail: {
+      message: entry.message.kind,
+      platform: entry.platform,
+      key: entry.idempotencyKey,
+      attempt: entry.attempts,
+      ...detail,
+    },
+  };
+}
+
+/**
+ * Drains one batch of the outbox through the platforms' notifiers. A chat outage delays messages and
+ * never loses them: failures are retried with backoff and parked (kept, reported) after the last try.
+ */
+export async function deliverOutbox(
+  ctx: LiaisonContext,
+  notifiers: ReadonlyMap<Platform, ChatNotifier>,
+  policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, parked: 0, deferred: 0 };
+  const entries = await ctx.outbox.claim(ctx.clock.now(), policy.batchSize, policy.leaseMs);
+  for (const entry of entries) {
+    const kind = entry.message.kind;
+    // A card must be posted before it can be updated or replied under: wait for the post, uncounted.
+    if (
+      (kind === "update-cards" || kind === "thread-reply") &&
+      entry.concernId &&
+      (await ctx.outbox.hasUndeliveredPost(entry.concernId, entry.platform))
+    ) {
+      await ctx.outbox.retryLater(
+        entry.id,
+        new Date(ctx.clock.now().getTime() + policy.baseDelayMs),
+        undefined,
+        false,
+      );
+      report.deferred++;
+      continue;
+    }
+    const notifier = notifiers.get(entry.platform);
+    let outcome: DeliveryOutcome;
+    if (!notifier) {
+      outcome = { kind: "failed", error: `${entry.platform} is not enabled on this Liaison instance` };
+    } else {
+      try {
+        outcome = await notifier.deliver(entry);
+      } catch (error) {
+        outcome = { kind: "retry", error: (error as Error).message };
+      }
+    }
+    const now = ctx.clock.now();
+    if (outcome.kind === "sent") {
+      if (outcome.card && entry.concernId) await ctx.concerns.saveCard(entry.concernId, outcome.card);
+      await ctx.outbox.markSent(entry.id, now);
+      const events: AuditEvent[] = [];
+      if (entry.attempts > 1) events.push(deliveryEvent(entry, "delivery-retried", now, { delivered: true }));
+      if (entry.message.kind === "digest") {
+        events.push(
+          deliveryEvent(entry, "digest-sent", now, {
+            person: entry.message.personId,
+            slot: entry.message.slot,
+          }),
+        );
+      }
+      if (outcome.card)
+        events.push(deliveryEvent(entry, "card-posted", now, { channel: outcome.card.channelId }));
+      if (events.length > 0) await ctx.concerns.appendAudit(events);
+      report.sent++;
+      continue;
+    }
+    if (outcome.kind === "failed" || entry.attempts >= policy.maxAttempts) {
+      await ctx.outbox.park(entry.id, outcome.error);
+      await ctx.concerns.appendAudit([
+        deliveryEvent(entry, "delivery-parked", now, { error: outcome.error }),
+      ]);
+      ctx.logger.error(
+        { key: entry.idempotencyKey, platform: entry.platform, err: outcome.error },
+        "message parked",
+      );
+      report.parked++;
+      continue;
+    }
+    const nextAttemptAt = new Date(
+      now.getTime() + retryDelayMs(policy, entry.attempts, outcome.retryAfterMs),
+    );
+    await ctx.outbox.retryLater(entry.id, nextAttemptAt, outcome.error, true);
+    await ctx.concerns.appendAudit([
+      deliveryEvent(entry, "delivery-failed", now, {
+        error: outcome.error,
+        nextAttemptAt: nextAttemptAt.toISOString(),
+      }),
+    ]);
+    ctx.logger.warn(
+      { key: entry.idempotencyKey, platform: entry.platform, err: outcome.error },
+      "delivery failed; will retry",
+    );
+    report.retrying++;
+  }
+  return report;
+}

@@ -1,0 +1,111 @@
+import type { AuditEvent } from "../audit-event.ts";
+import type { ActorRef, Concern } from "../concern.ts";
+import type { DirectoryIndex } from "../directory-index.ts";
+import { escalatedEvent, skippedEvent } from "../escalation-events.ts";
+import { escalationRecipient } from "../escalation-recipient.ts";
+import type { PersonId } from "../ids.ts";
+import { planNextStep } from "../plan-next-step.ts";
+import { planOutboundMessages } from "../plan-outbound-messages.ts";
+import type { ConcernChange } from "../ports/concern-repository.port.ts";
+import type { LiaisonContext } from "./liaison-context.ts";
+
+const LIAISON: ActorRef = { key: "system", displayName: "Liaison", platform: "system" };
+
+const unique = (ids: (PersonId | undefined)[]) => [
+  ...new Set(ids.filter((id): id is PersonId => id !== undefined)),
+];
+
+/** Patient Relations (the fallback department) and the liaisons own grievances. */
+function grievanceRecipients(directory: DirectoryIndex, stage: "reminder" | "overdue"): PersonId[] {
+  const pr = directory.department(directory.directory.routing.fallbackDepartment);
+  if (stage === "reminder") {
+    const liaisons = directory.directory.people.filter((p) => p.role === "liaison").map((p) => p.id);
+    return unique([...liaisons, pr?.head, ...(pr?.responders ?? [])]);
+  }
+  return unique([pr?.manager, pr?.director, directory.hospital.administratorOnCall]);
+}
+
+/** What the sweep does to one due concern: pure, given the directory and the time. */
+export function planDueConcern(
+  directory: DirectoryIndex,
+  ctx: Pick<LiaisonContext, "platforms">,
+  concern: Concern,
+  now: Date,
+): ConcernChange {
+  const department =
+    directory.department(concern.departmentId) ??
+    directory.requireDepartment(directory.directory.routing.fallbackDepartment);
+  const recipientOf = (target: Parameters<typeof escalationRecipient>[2]) =>
+    escalationRecipient(directory, department, target, now);
+  const plan = planNextStep(concern, (target) => recipientOf(target) !== undefined, now);
+
+  const events: AuditEvent[] = plan.steps.map((step): AuditEvent => {
+    switch (step.type) {
+      case "escalate":
+        return escalatedEvent(
+          concern,
+          step,
+          recipientOf(step.notify)!,
+          LIAISON,
+          now,
+          "overdue",
+          step.overdueMinutes,
+        );
+      case "skip":
+        return skippedEvent(concern, step, LIAISON, now);
+      case "grievance-reminder":
+        return {
+          concernId: concern.id,
+          type: "grievance-reminder",
+          actor: LIAISON,
+          at: now,
+          detail: {
+            noticeDueAt: step.dueAt.toISOString(),
+            recipients: grievanceRecipients(directory, "reminder"),
+          },
+        };
+      case "grievance-overdue":
+        return {
+          concernId: concern.id,
+          type: "escalated",
+          actor: LIAISON,
+          at: now,
+          detail: {
+            from: concern.status,
+            reason: "overdue",
+            clock: "grievance",
+            overdueMinutes: step.overdueMinutes,
+            recipients: grievanceRecipients(directory, "overdue"),
+          },
+        };
+    }
+  });
+  const next: Concern = {
+    ...concern,
+    escalation: plan.escalation,
+    nextDueAt: plan.nextDueAt,
+    version: concern.version + 1,
+    updatedAt: now,
+  };
+  const fanOut = planOutboundMessages(concern, next, events, { directory, platforms: ctx.platforms, now });
+  return { concern: next, events: [...events, ...fanOut.events], messages: fanOut.messages };
+}
+
+/**
+ * One sweep: claims due concerns in batches (several instances share the work without overlap), and
+ * for each fires what is due, with its audit events and outbox rows in the same transaction.
+ */
+export async function sweepDueConcerns(ctx: LiaisonContext, batchSize = 100): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const now = ctx.clock.now();
+    const directory = ctx.directory();
+    const claimed = await ctx.concerns.processDue(now, batchSize, (c) =>
+      planDueConcern(directory, ctx, c, now),
+    );
+    total += claimed;
+    if (claimed < batchSize) break;
+  }
+  if (total > 0) ctx.logger.info({ concerns: total }, "sweep processed due concerns");
+  return total;
+}
