@@ -35,7 +35,18 @@ describe("the Liaison service", () => {
         scheduler: { alive: true },
         platforms: { slack: { enabled: false }, teams: { enabled: false } },
         directory: { hospital: "St. Example General Hospital" },
+        outbox: { pending: 0, parked: 0 },
       });
+      const jobs = (await (await fetch(`http://127.0.0.1:${liaison.port}/healthz`)).json()).scheduler.jobs;
+      expect(jobs.map((j: { name: string }) => j.name)).toEqual(
+        expect.arrayContaining([
+          "heartbeat",
+          "sweep",
+          "deliver",
+          "digest:maria.lopez:0",
+          "digest:maria.lopez:1",
+        ]),
+      );
     } finally {
       await liaison.stop();
     }
