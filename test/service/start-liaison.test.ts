@@ -37,8 +37,11 @@ describe("the Liaison service", () => {
         directory: { hospital: "St. Example General Hospital" },
         outbox: { pending: 0, parked: 0 },
       });
-      const jobs = (await (await fetch(`http://127.0.0.1:${liaison.port}/healthz`)).json()).scheduler.jobs;
-      expect(jobs.map((j: { name: string }) => j.name)).toEqual(
+      const health = (await (await fetch(`http://127.0.0.1:${liaison.port}/healthz`)).json()) as {
+        scheduler: { jobs: { name: string }[] };
+      };
+      const jobs = health.scheduler.jobs;
+      expect(jobs.map((j) => j.name)).toEqual(
         expect.arrayContaining([
           "heartbeat",
           "sweep",
