@@ -16,6 +16,9 @@ import { Scheduler } from "./infra/scheduler/scheduler.ts";
 import { openDatabase } from "./infra/store/open-database.ts";
 import { PrismaConcernRepository } from "./infra/store/prisma-concern-repository.ts";
 import { PrismaOutboxRepository } from "./infra/store/prisma-outbox-repository.ts";
+import { inboundEventReceipts } from "./infra/store/inbound-event-receipts.ts";
+import { createSlackApp } from "./adapters/slack/slack-app.ts";
+import { SlackNotifier } from "./adapters/slack/slack-notifier.ts";
 import { registerLiaisonJobs } from "./infra/scheduler/liaison-jobs.ts";
 import type { ChatNotifier } from "./core/ports/chat-notifier.port.ts";
 import type { Platform } from "./core/platform.ts";
@@ -50,10 +53,11 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   }
   const notifiers = new Map<Platform, ChatNotifier>();
   const outbox = new PrismaOutboxRepository(db.prisma);
+  const enabled = new Set<Platform>(config.SLACK_BOT_TOKEN ? ["slack"] : []);
   const context: LiaisonContext = {
     concerns: new PrismaConcernRepository(db.prisma),
     outbox,
-    platforms: new Set(notifiers.keys()),
+    platforms: enabled,
     directory: () => directory,
     clock,
     logger,
@@ -61,23 +65,6 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   };
 
   const scheduler = new Scheduler(logger, () => clock.now());
-  const heartbeatMs = config.SWEEP_INTERVAL_SECONDS * 1000;
-  scheduler.add({
-    name: "heartbeat",
-    schedule: `*/${config.SWEEP_INTERVAL_SECONDS} * * * * *`,
-    staleAfterMs: heartbeatMs * 3 + 5000,
-    run: async () => {
-      await db.prisma.$queryRaw`SELECT 1`;
-    },
-  });
-  registerLiaisonJobs(scheduler, context, notifiers, directory, {
-    sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
-    deliveryIntervalSeconds: config.DELIVERY_INTERVAL_SECONDS,
-  });
-  scheduler.start();
-  // Whatever fell due while Liaison was down is escalated now, once.
-  await scheduler.runNow("sweep");
-
   const app = createHttpApp({
     version: VERSION,
     checkDatabase: async () => {
@@ -85,7 +72,10 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     },
     database: { kind: db.kind },
     scheduler: () => scheduler.health(),
-    platforms: () => ({ slack: { enabled: false }, teams: { enabled: false } }),
+    platforms: () => ({
+      slack: slack ? { enabled: true, mode: slack.mode } : { enabled: false },
+      teams: { enabled: false },
+    }),
     directory: () => ({
       hospital: directory.hospital.name,
       version: loaded.contentHash.slice(0, 12),
@@ -103,14 +93,63 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     },
   });
 
+  const receipts = inboundEventReceipts(db.prisma);
+  const slack =
+    config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET
+      ? createSlackApp(
+          {
+            botToken: config.SLACK_BOT_TOKEN,
+            signingSecret: config.SLACK_SIGNING_SECRET,
+            appToken: config.SLACK_APP_TOKEN,
+            apiUrl: config.SLACK_API_URL,
+          },
+          {
+            ctx: context,
+            kickDelivery: () => void scheduler.runNow("deliver"),
+            isFirstDelivery: (key) => receipts(key, clock.now()),
+          },
+          app,
+        )
+      : undefined;
+  if (slack) {
+    notifiers.set(
+      "slack",
+      new SlackNotifier(slack.client, { concerns: context.concerns, directory: () => directory, clock }),
+    );
+  }
+
+  const heartbeatMs = config.SWEEP_INTERVAL_SECONDS * 1000;
+  scheduler.add({
+    name: "heartbeat",
+    schedule: `*/${config.SWEEP_INTERVAL_SECONDS} * * * * *`,
+    staleAfterMs: heartbeatMs * 3 + 5000,
+    run: async () => {
+      await db.prisma.$queryRaw`SELECT 1`;
+    },
+  });
+  registerLiaisonJobs(scheduler, context, notifiers, directory, {
+    sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
+    deliveryIntervalSeconds: config.DELIVERY_INTERVAL_SECONDS,
+  });
+  scheduler.start();
+  // Whatever fell due while Liaison was down is escalated now, once.
+  await scheduler.runNow("sweep");
+
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
     s.once("error", reject);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
+  await slack?.start();
   logger.info(
-    { port, database: db.kind, location: db.location, hospital: directory.hospital.name },
+    {
+      port,
+      database: db.kind,
+      location: db.location,
+      hospital: directory.hospital.name,
+      slack: slack?.mode ?? "off",
+    },
     "Liaison is listening",
   );
 
@@ -119,6 +158,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     port,
     context,
     stop: async () => {
+      await slack?.stop();
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

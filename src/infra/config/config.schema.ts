@@ -4,6 +4,13 @@ import { z } from "zod";
  * Every environment variable Liaison reads. `.env.example` lists the same set; a test keeps them in step.
  * Invalid values stop start-up with the variable's name and what was expected.
  */
+const optionalUrl = (example: string) =>
+  z
+    .string()
+    .url(`expected a URL like ${example}`)
+    .refine((u) => /^https?:\/\//.test(u), `expected an http(s) URL like ${example}`)
+    .optional();
+
 export const configSchema = z.object({
   PORT: z.coerce
     .number({ error: "expected a port number" })
@@ -31,6 +38,37 @@ export const configSchema = z.object({
     .min(1, "expected at least 1 second")
     .max(60, "expected at most 60 seconds")
     .default(2),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .startsWith("xoxb-", "expected a bot token starting with xoxb- (OAuth & Permissions)")
+    .optional(),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .min(10, "expected the app's signing secret (Basic Information)")
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .startsWith("xapp-", "expected an app-level token starting with xapp- (Socket Mode)")
+    .optional(),
+  SLACK_API_URL: optionalUrl("https://slack-gov.com/api/"),
+});
+
+/** Cross-variable rules: Slack needs its token and signing secret together. */
+export const checkedConfigSchema = configSchema.superRefine((c, issues) => {
+  if (Boolean(c.SLACK_BOT_TOKEN) !== Boolean(c.SLACK_SIGNING_SECRET)) {
+    issues.addIssue({
+      code: "custom",
+      path: [c.SLACK_BOT_TOKEN ? "SLACK_SIGNING_SECRET" : "SLACK_BOT_TOKEN"],
+      message: "Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or neither, to run without Slack)",
+    });
+  }
+  if (c.SLACK_APP_TOKEN && !c.SLACK_BOT_TOKEN) {
+    issues.addIssue({
+      code: "custom",
+      path: ["SLACK_BOT_TOKEN"],
+      message: "Socket Mode (SLACK_APP_TOKEN) also needs SLACK_BOT_TOKEN",
+    });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,40 @@
+/** Slack's Block Kit limits (docs.slack.dev, 2026); anything longer is refused by the API. */
+export const BLOCK_KIT = {
+  blocksPerMessage: 50,
+  blocksPerModal: 100,
+  headerText: 150,
+  sectionText: 3000,
+  fieldText: 2000,
+  contextText: 2000,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  blockId: 255,
+  modalTitle: 24,
+  modalButton: 24,
+  privateMetadata: 3000,
+  optionText: 75,
+  optionsPerSelect: 100,
+  messageText: 40_000,
+} as const;
+
+/** Cuts text to `max` characters, ending with "…" when it had to cut (the store keeps it whole). */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/** Escapes text for Slack mrkdwn so that user input cannot ping channels or forge links. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** mrkdwn text, escaped then truncated to a limit (escaping first so "&amp;" is never cut in half). */
+export function mrkdwn(text: string, max: number): { type: "mrkdwn"; text: string } {
+  return { type: "mrkdwn", text: truncate(escapeMrkdwn(text), max) };
+}
+
+export function plain(text: string, max: number): { type: "plain_text"; text: string; emoji: true } {
+  return { type: "plain_text", text: truncate(text, max), emoji: true };
+}

@@ -1,0 +1,152 @@
+import type { WebClient } from "@slack/web-api";
+import { channelCardView } from "../../core/channel-card-view.ts";
+import type { Clock } from "../../core/clock.port.ts";
+import type { Concern } from "../../core/concern.ts";
+import type { DirectoryIndex } from "../../core/directory-index.ts";
+import type { ConcernId } from "../../core/ids.ts";
+import type { OutboxEntry } from "../../core/outbound-message.ts";
+import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
+import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
+import { BLOCK_KIT, mrkdwn, truncate } from "./block-kit-limits.ts";
+import {
+  cardBlocks,
+  cardFallbackText,
+  digestBlocks,
+  slackPermalink,
+  type Block,
+} from "./slack-card-blocks.ts";
+import { classifySlackError } from "./slack-delivery-error.ts";
+
+export interface SlackNotifierDeps {
+  concerns: Pick<ConcernRepository, "findById" | "saveCard">;
+  directory: () => DirectoryIndex;
+  clock: Clock;
+}
+
+/** Liaison's outbox, said in Slack: cards by chat.postMessage / chat.update, the rest as messages. */
+export class SlackNotifier implements ChatNotifier {
+  readonly platform = "slack" as const;
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly deps: SlackNotifierDeps,
+  ) {}
+
+  async deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
+    try {
+      return await this.send(entry);
+    } catch (error) {
+      return classifySlackError(error);
+    }
+  }
+
+  private async concern(id: ConcernId): Promise<Concern> {
+    const concern = await this.deps.concerns.findById(id);
+    if (!concern)
+      throw Object.assign(new Error(`concern ${id} not found`), { code: "liaison_missing_concern" });
+    return concern;
+  }
+
+  private async send(entry: OutboxEntry): Promise<DeliveryOutcome> {
+    const directory = this.deps.directory();
+    const now = this.deps.clock.now();
+    const m = entry.message;
+    switch (m.kind) {
+      case "post-card": {
+        const concern = await this.concern(m.concernId);
+        const channel = directory.department(m.departmentId)?.slackChannelId;
+        if (!channel) return { kind: "failed", error: `department ${m.departmentId} has no Slack channel` };
+        const view = channelCardView(directory, concern, now, m.departmentId);
+        const res = await this.client.chat.postMessage({
+          channel,
+          text: cardFallbackText(view),
+          blocks: cardBlocks(view),
+          unfurl_links: false,
+        });
+        return {
+          kind: "sent",
+          card: {
+            platform: "slack",
+            departmentId: m.departmentId,
+            channelId: res.channel ?? channel,
+            messageId: res.ts!,
+            state: "active",
+          },
+        };
+      }
+      case "update-cards": {
+        const concern = await this.concern(m.concernId);
+        for (const card of concern.cards.filter((c) => c.platform === "slack")) {
+          const view = channelCardView(directory, concern, now, card.departmentId);
+          await this.client.chat.update({
+            channel: card.channelId,
+            ts: card.messageId,
+            text: cardFallbackText(view),
+            blocks: cardBlocks(view),
+          });
+          if (card.departmentId !== concern.departmentId && card.state === "active") {
+            await this.deps.concerns.saveCard(concern.id, { ...card, state: "moved" });
+          }
+        }
+        return { kind: "sent" };
+      }
+      case "thread-reply": {
+        const concern = await this.concern(m.concernId);
+        const cards = concern.cards.filter((c) => c.platform === "slack");
+        const card = cards.find((c) => c.departmentId === concern.departmentId) ?? cards[0];
+        if (!card) return { kind: "retry", error: "the card has not been posted yet" };
+        await this.client.chat.postMessage({
+          channel: card.channelId,
+          thread_ts: card.messageId,
+          text: truncate(m.text, BLOCK_KIT.messageText),
+          reply_broadcast: m.broadcast,
+        });
+        return { kind: "sent" };
+      }
+      case "direct": {
+        const person = directory.person(m.personId);
+        if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };
+        let blocks: Block[] | undefined;
+        if (m.withCard && m.concernId) {
+          const view = channelCardView(directory, await this.concern(m.concernId), now);
+          blocks = [{ type: "section", text: mrkdwn(m.text, BLOCK_KIT.sectionText) }, ...cardBlocks(view)];
+        }
+        await this.client.chat.postMessage({
+          channel: person.slackUserId,
+          text: truncate(m.text, BLOCK_KIT.messageText),
+          blocks,
+        });
+        return { kind: "sent" };
+      }
+      case "direct-to-user":
+        await this.client.chat.postMessage({
+          channel: m.platformUserId,
+          text: truncate(m.text, BLOCK_KIT.messageText),
+        });
+        return { kind: "sent" };
+      case "digest": {
+        const person = directory.person(m.personId);
+        if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };
+        const links = new Map<string, string>();
+        for (const dept of m.digest.departments) {
+          for (const item of dept.items) {
+            const card = (await this.deps.concerns.findById(item.concernId))?.cards.find(
+              (c) => c.platform === "slack" && c.state === "active",
+            );
+            if (card) links.set(item.concernId, slackPermalink(card.channelId, card.messageId));
+          }
+        }
+        const count = m.digest.departments.reduce((n, d) => n + d.items.length, 0);
+        await this.client.chat.postMessage({
+          channel: person.slackUserId,
+          text:
+            count === 0
+              ? "Liaison digest: all clear."
+              : `Liaison digest: ${count} overdue or at-risk concern(s).`,
+          blocks: digestBlocks(m.digest, (id) => links.get(id)),
+        });
+        return { kind: "sent" };
+      }
+    }
+  }
+}

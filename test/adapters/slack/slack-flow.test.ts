@@ -1,0 +1,346 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningLiaison } from "../../../src/main.ts";
+import type { FakeSlackApi } from "../../support/fake-slack-api.ts";
+import { startSlackLiaison, waitFor } from "../../support/slack-liaison.ts";
+import {
+  blockActionPayload,
+  interactionBody,
+  postToSlackEndpoint,
+  slackSignature,
+  slashCommandBody,
+  viewSubmissionPayload,
+} from "../../support/slack-requests.ts";
+
+const NURSE = { id: "U04NIAOKF01", name: "nia.okafor" };
+const RESPONDER = { id: "U04SAMRVR02", name: "sam.rivera" };
+const HEAD = { id: "U04JOKIMH03", name: "jo.kim" };
+const BILLING = { id: "U04BADLER09", name: "ben.adler" };
+const FORM = "application/x-www-form-urlencoded";
+
+const CONCERN = {
+  unit: "4W",
+  room: "412",
+  patientReference: "E20260417",
+  category: "pain",
+  severity: "high",
+  description: "Pain not controlled 2h after PRN dose; asking for charge nurse.",
+  grievance: [],
+};
+
+describe("Slack, end to end over HTTP", () => {
+  let liaison: RunningLiaison;
+  let slack: FakeSlackApi;
+  let baseUrl: string;
+  const post = (body: string, contentType = FORM, options = {}) =>
+    postToSlackEndpoint(baseUrl, body, contentType, options);
+  const interact = (payload: unknown) => post(interactionBody(payload));
+
+  beforeAll(async () => {
+    ({ liaison, slack, baseUrl } = await startSlackLiaison());
+  });
+  afterAll(async () => {
+    await liaison?.stop();
+    await slack?.stop();
+  });
+
+  /** The text modal Liaison opened for this concern (earlier tests opened others). */
+  const modalFor = (callbackId: string, concernId: string) =>
+    waitFor(() =>
+      slack.callsTo("views.open").find((c) => {
+        const view = c.args.view as { callback_id: string; private_metadata: string };
+        return view.callback_id === callbackId && view.private_metadata.includes(concernId);
+      }),
+    );
+
+  /** Raises a concern through the modal and returns its card as posted to the channel. */
+  async function raise(
+    values: Record<string, string | string[] | undefined> = CONCERN,
+    channel = "C04NURS4W01",
+  ) {
+    const before = slack.callsTo("chat.postMessage").length;
+    const res = await interact(viewSubmissionPayload(NURSE, "liaison_concern", values));
+    expect(res.status).toBe(200);
+    const card = await waitFor(
+      () =>
+        slack
+          .callsTo("chat.postMessage")
+          .slice(before)
+          .find((c) => c.args.channel === channel && !c.args.thread_ts),
+      8000,
+      `the card in ${channel}; calls: ${JSON.stringify(slack.calls.slice(-4).map((c) => [c.method, c.args.channel]))}`,
+    );
+    const blocks = card.args.blocks as { type: string; elements?: { value?: string }[] }[];
+    const concernId = blocks.find((b) => b.type === "actions")!.elements![0]!.value!;
+    const posted = await waitFor(async () => {
+      const c = await liaison.context.concerns.findById(concernId as never);
+      return c?.cards.find((x) => x.platform === "slack");
+    });
+    return { card, concernId, ts: posted.messageId };
+  }
+
+  it("/concern opens the form at once, pre-filled from what was typed", async () => {
+    const res = await post(
+      slashCommandBody(NURSE, "rm 412 high pain not controlled 2h", `${slack.responseUrlBase}1`),
+    );
+    expect(res.status).toBe(200);
+    const open = await waitFor(() => slack.callsTo("views.open").at(-1));
+    const view = open.args.view as {
+      callback_id: string;
+      blocks: { block_id: string; element: Record<string, unknown> }[];
+    };
+    expect(view.callback_id).toBe("liaison_concern");
+    const element = (id: string) => view.blocks.find((b) => b.block_id === id)!.element;
+    expect(element("room").initial_value).toBe("412");
+    expect(element("severity").initial_option).toMatchObject({ value: "high" });
+    expect(element("category").initial_option).toMatchObject({ value: "pain" });
+    expect(element("description").initial_value).toBe("rm 412 high pain not controlled 2h");
+  });
+
+  it("raise → card in the department channel → acknowledge → resolve, with the card updated in place", async () => {
+    const { card, concernId, ts } = await raise();
+    const blocks = JSON.stringify(card.args.blocks);
+    expect(blocks).toContain("PR-2026-");
+    expect(blocks).toContain("•••417"); // masked patient reference
+    expect(blocks).not.toContain("E20260417");
+    for (const label of ["Acknowledge", "Resolve", "Reassign", "Escalate now", "Add note"])
+      expect(blocks).toContain(label);
+    const confirmation = await waitFor(() =>
+      slack.callsTo("chat.postMessage").find((c) => c.args.channel === NURSE.id),
+    );
+    expect(String(confirmation.args.text)).toMatch(
+      /was sent to Nursing 4 West\. It must be acknowledged by \d\d:\d\d\./,
+    );
+
+    const updatesBefore = slack.callsTo("chat.update").length;
+    const ack = await interact(
+      blockActionPayload(
+        RESPONDER,
+        "liaison_acknowledge",
+        concernId,
+        { channel: "C04NURS4W01", ts },
+        `${slack.responseUrlBase}ack`,
+      ),
+    );
+    expect(ack.status).toBe(200);
+    const update = await waitFor(() =>
+      slack
+        .callsTo("chat.update")
+        .slice(updatesBefore)
+        .find((c) => c.args.ts === ts),
+    );
+    expect(JSON.stringify(update.args.blocks)).toContain("Acknowledged by Sam Rivera at");
+    await waitFor(() =>
+      slack
+        .callsTo("chat.postMessage")
+        .find((c) => c.args.thread_ts === ts && String(c.args.text).startsWith("Acknowledged by Sam Rivera")),
+    );
+    await waitFor(() =>
+      slack
+        .callsTo("chat.postMessage")
+        .find(
+          (c) => c.args.channel === NURSE.id && String(c.args.text).includes("acknowledged by Sam Rivera"),
+        ),
+    );
+
+    await interact(
+      blockActionPayload(
+        RESPONDER,
+        "liaison_resolve",
+        concernId,
+        { channel: "C04NURS4W01", ts },
+        `${slack.responseUrlBase}res`,
+      ),
+    );
+    const modal = await modalFor("liaison_resolve_modal", concernId);
+    const meta = (modal.args.view as { private_metadata: string }).private_metadata;
+    await interact(
+      viewSubmissionPayload(
+        RESPONDER,
+        "liaison_resolve_modal",
+        { text: "Pain team adjusted the plan." },
+        meta,
+      ),
+    );
+    await waitFor(() =>
+      slack
+        .callsTo("chat.update")
+        .find((c) => c.args.ts === ts && JSON.stringify(c.args.blocks).includes("Resolved by Sam Rivera")),
+    );
+    const stored = await liaison.context.concerns.findById(concernId as never);
+    expect(stored).toMatchObject({ status: "resolved", resolutionNote: "Pain team adjusted the plan." });
+  });
+
+  it("a form with bad fields answers with errors on those fields (Slack keeps what was typed)", async () => {
+    const res = await interact(
+      viewSubmissionPayload(NURSE, "liaison_concern", { ...CONCERN, unit: "", patientReference: "Jane Doe" }),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      response_action: "errors",
+      errors: {
+        unit: "Please enter the unit.",
+        patientReference:
+          "Use an encounter or account number (letters, digits and dashes, no spaces), not the patient's name.",
+      },
+    });
+  });
+
+  it("a grievance cannot be resolved without a note: the modal says so on the field", async () => {
+    const { concernId, ts } = await raise(
+      {
+        ...CONCERN,
+        category: "patient-rights",
+        description: "Refused interpreter",
+      },
+      "C04PTRELS03",
+    );
+    await interact(
+      blockActionPayload(
+        { id: "U04PMORGN07", name: "pat" },
+        "liaison_resolve",
+        concernId,
+        { channel: "C04PTRELS03", ts },
+        `${slack.responseUrlBase}g`,
+      ),
+    );
+    const modal = await modalFor("liaison_resolve_modal", concernId);
+    const meta = (modal.args.view as { private_metadata: string }).private_metadata;
+    expect(JSON.parse(meta), meta).toMatchObject({ concernId, required: true });
+    const res = await interact(
+      viewSubmissionPayload({ id: "U04PMORGN07", name: "pat" }, "liaison_resolve_modal", { text: "" }, meta),
+    );
+    expect(await res.json()).toEqual({
+      response_action: "errors",
+      errors: { text: "Please enter a resolution note: this concern is a grievance." },
+    });
+  });
+
+  it("someone outside the department is told who may act, and nothing changes", async () => {
+    const { concernId, ts } = await raise();
+    const updates = slack.callsTo("chat.update").length;
+    await interact(
+      blockActionPayload(
+        BILLING,
+        "liaison_acknowledge",
+        concernId,
+        { channel: "C04NURS4W01", ts },
+        `${slack.responseUrlBase}deny`,
+      ),
+    );
+    const reply = await waitFor(() => slack.responses.find((r) => r.path === "/response/deny"));
+    expect(reply.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(String(reply.body.text)).toContain("Only Nursing 4 West's responders, head or manager");
+    expect((await liaison.context.concerns.findById(concernId as never))!.status).toBe("open");
+    expect(slack.callsTo("chat.update").length).toBe(updates);
+  });
+
+  it("two people press Acknowledge together: one wins, the other is told who did", async () => {
+    const { concernId, ts } = await raise();
+    const message = { channel: "C04NURS4W01", ts };
+    await Promise.all([
+      interact(
+        blockActionPayload(
+          RESPONDER,
+          "liaison_acknowledge",
+          concernId,
+          message,
+          `${slack.responseUrlBase}a1`,
+        ),
+      ),
+      interact(
+        blockActionPayload(HEAD, "liaison_acknowledge", concernId, message, `${slack.responseUrlBase}a2`),
+      ),
+    ]);
+    const told = await waitFor(() =>
+      slack.responses.find((r) => r.path === "/response/a1" || r.path === "/response/a2"),
+    );
+    expect(String(told.body.text)).toMatch(/was already acknowledged by (Sam Rivera|Jo Kim) at \d\d:\d\d\./);
+    const trail = await liaison.context.concerns.auditTrail(concernId as never);
+    expect(trail.filter((e) => e.type === "acknowledged")).toHaveLength(1);
+  });
+
+  it("/concern status, mine and help answer privately", async () => {
+    const { concernId } = await raise();
+    const concern = (await liaison.context.concerns.findById(concernId as never))!;
+    await post(
+      slashCommandBody(NURSE, `status ${concern.reference.toLowerCase()}`, `${slack.responseUrlBase}status`),
+    );
+    const status = await waitFor(() => slack.responses.find((r) => r.path === "/response/status"));
+    expect(status.body).toMatchObject({ response_type: "ephemeral" });
+    expect(String(status.body.text)).toContain(concern.reference);
+    expect(String(status.body.text)).toContain("open card");
+
+    await post(slashCommandBody(NURSE, "status PR-1999-00001", `${slack.responseUrlBase}missing`));
+    const missing = await waitFor(() => slack.responses.find((r) => r.path === "/response/missing"));
+    expect(String(missing.body.text)).toBe(
+      "No concern PR-1999-00001 was found. Check the reference; it looks like PR-2026-00042.",
+    );
+
+    await post(slashCommandBody(NURSE, "mine", `${slack.responseUrlBase}mine`));
+    const mine = await waitFor(() => slack.responses.find((r) => r.path === "/response/mine"));
+    expect(String(mine.body.text)).toContain(concern.reference);
+
+    await post(slashCommandBody(NURSE, "help", `${slack.responseUrlBase}help`));
+    const help = await waitFor(() => slack.responses.find((r) => r.path === "/response/help"));
+    expect(String(help.body.text)).toContain("/concern status PR-2026-00042");
+  });
+
+  describe("request verification", () => {
+    const body = () => slashCommandBody(NURSE, "help", `${slack.responseUrlBase}verify`);
+    const now = () => Math.floor(Date.now() / 1000);
+
+    it("a bad signature is refused with 401", async () => {
+      const res = await post(body(), FORM, { secret: "not-the-signing-secret" });
+      expect(res.status).toBe(401);
+    });
+
+    it("a timestamp more than 5 minutes old is refused", async () => {
+      expect((await post(body(), FORM, { timestamp: now() - 6 * 60 })).status).toBe(401);
+    });
+
+    it("a timestamp more than 5 minutes in the future is refused too", async () => {
+      expect((await post(body(), FORM, { timestamp: now() + 6 * 60 })).status).toBe(401);
+    });
+
+    it("the signing helper matches Slack's published test vector", () => {
+      const raw =
+        "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
+      expect(slackSignature("8f742231b10e8888abcd99yyyzzz85a5", 1531420618, raw)).toBe(
+        "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
+      );
+    });
+
+    it("an Events API retry of the same event is handled once", async () => {
+      const event = JSON.stringify({
+        token: "verification-token",
+        team_id: "T0HOSPITAL",
+        api_app_id: "A0LIAISON1",
+        type: "event_callback",
+        event_id: "Ev0RETRY0001",
+        event_time: now(),
+        event: {
+          type: "app_mention",
+          user: NURSE.id,
+          text: "<@U0LIAISON1> help",
+          ts: "1700000000.999900",
+          channel: "C04NURS4W01",
+          event_ts: "1700000000.999900",
+        },
+      });
+      const replies = () =>
+        slack.callsTo("chat.postMessage").filter((c) => c.args.thread_ts === "1700000000.999900").length;
+      expect((await post(event, "application/json")).status).toBe(200);
+      await waitFor(
+        () => replies() === 1 || undefined,
+        3000,
+        `a reply; calls: ${JSON.stringify(slack.calls.slice(-3))}`,
+      );
+      const retry = await post(event, "application/json", {
+        headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+      });
+      expect(retry.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(replies()).toBe(1);
+    });
+  });
+});

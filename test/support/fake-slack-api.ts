@@ -1,0 +1,113 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+
+export interface SlackCall {
+  method: string;
+  /** The call's arguments, with JSON-encoded fields (blocks, view) decoded. */
+  args: Record<string, unknown>;
+}
+
+interface ScriptedResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let body = "";
+  for await (const chunk of req) body += chunk;
+  return body;
+}
+
+function decode(contentType: string | undefined, raw: string): Record<string, unknown> {
+  if (contentType?.includes("application/json"))
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const args: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    try {
+      args[k] = k === "blocks" || k === "view" || k === "attachments" ? JSON.parse(v) : v;
+    } catch {
+      args[k] = v;
+    }
+  }
+  return args;
+}
+
+/**
+ * A local stand-in for Slack's Web API (set as SLACK_API_URL) and for response_urls: records every
+ * call and answers like Slack, or as scripted (429 with Retry-After, 500, an error code, or down).
+ */
+export class FakeSlackApi {
+  readonly calls: SlackCall[] = [];
+  readonly responses: { path: string; body: Record<string, unknown> }[] = [];
+  private readonly scripted = new Map<string, ScriptedResponse[]>();
+  private server?: Server;
+  private ts = 1_764_000_000;
+  url = "";
+
+  async start(): Promise<void> {
+    this.server = createServer(async (req, res) => {
+      const raw = await readBody(req);
+      const path = req.url ?? "/";
+      if (path.startsWith("/response/")) {
+        this.responses.push({ path, body: decode(req.headers["content-type"], raw) });
+        res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+        return;
+      }
+      const method = path.replace(/^\/api\//, "").split("?")[0]!;
+      const args = decode(req.headers["content-type"], raw);
+      const scripted = this.scripted.get(method)?.shift();
+      if (scripted) {
+        this.calls.push({ method: `${method} (refused)`, args });
+        res.writeHead(scripted.status, { "content-type": "application/json", ...scripted.headers });
+        res.end(JSON.stringify(scripted.body));
+        return;
+      }
+      this.calls.push({ method, args });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(this.answer(method, args)));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    const address = this.server.address() as { port: number };
+    this.url = `http://127.0.0.1:${address.port}/api/`;
+  }
+
+  get responseUrlBase(): string {
+    return this.url.replace(/\/api\/$/, "/response/");
+  }
+
+  private answer(method: string, args: Record<string, unknown>): unknown {
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          user_id: "U0LIAISON1",
+          bot_id: "B0LIAISON1",
+          team_id: "T0HOSPITAL",
+          user: "liaison",
+        };
+      case "chat.postMessage":
+        return { ok: true, channel: args.channel, ts: `${++this.ts}.000100`, message: {} };
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case "views.open":
+        return { ok: true, view: { id: "V0MODAL01" } };
+      default:
+        return { ok: true };
+    }
+  }
+
+  /** The next `times` calls to `method` get this answer instead. */
+  script(method: string, response: ScriptedResponse, times = 1): void {
+    const list = this.scripted.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(response);
+    this.scripted.set(method, list);
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}

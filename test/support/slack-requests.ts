@@ -1,0 +1,147 @@
+import { createHmac } from "node:crypto";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+/** Signs a raw body the way Slack does: v0:{timestamp}:{body}, HMAC-SHA256 with the signing secret. */
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+}
+
+export interface SlackRequestOptions {
+  /** Seconds since the epoch; defaults to now. */
+  timestamp?: number;
+  secret?: string;
+  headers?: Record<string, string>;
+}
+
+/** POSTs a signed body to Liaison's /slack/events, as Slack would. */
+export async function postToSlackEndpoint(
+  baseUrl: string,
+  body: string,
+  contentType: string,
+  options: SlackRequestOptions = {},
+): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(`${baseUrl}/slack/events`, {
+    method: "POST",
+    headers: {
+      "content-type": contentType,
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": slackSignature(options.secret ?? SIGNING_SECRET, timestamp, body),
+      ...options.headers,
+    },
+    body,
+  });
+}
+
+/** A slash command's form body, with the fields Slack sends (see shared/platform-payloads/slack). */
+export function slashCommandBody(
+  user: { id: string; name: string },
+  text: string,
+  responseUrl: string,
+): string {
+  return new URLSearchParams({
+    token: "verification-token",
+    team_id: "T0HOSPITAL",
+    team_domain: "st-example",
+    channel_id: "C04NURS4W01",
+    channel_name: "nursing-4w",
+    user_id: user.id,
+    user_name: user.name,
+    command: "/concern",
+    text,
+    api_app_id: "A0LIAISON1",
+    is_enterprise_install: "false",
+    response_url: responseUrl,
+    trigger_id: "13345224609.738474920.8088930838d88f008e0",
+  }).toString();
+}
+
+/** Interactivity arrives as a form with one field, payload=<JSON>. */
+export const interactionBody = (payload: unknown) =>
+  new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+export function blockActionPayload(
+  user: { id: string; name: string },
+  actionId: string,
+  value: string,
+  message: { channel: string; ts: string },
+  responseUrl: string,
+) {
+  return {
+    type: "block_actions",
+    user: { id: user.id, username: user.name, name: user.name, team_id: "T0HOSPITAL" },
+    api_app_id: "A0LIAISON1",
+    token: "verification-token",
+    container: { type: "message", message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+    trigger_id: "13345224609.738474920.8088930838d88f008e1",
+    team: { id: "T0HOSPITAL", domain: "st-example" },
+    channel: { id: message.channel, name: "nursing-4w" },
+    message: { type: "message", ts: message.ts, text: "card", blocks: [] },
+    response_url: responseUrl,
+    actions: [
+      {
+        action_id: actionId,
+        block_id: "liaison_card_actions",
+        text: { type: "plain_text", text: "Acknowledge", emoji: true },
+        value,
+        type: "button",
+        action_ts: "1764000000.000200",
+      },
+    ],
+  };
+}
+
+/** view_submission for one of Liaison's modals; `values` are block_id → value (string, option or checkbox list). */
+export function viewSubmissionPayload(
+  user: { id: string; name: string },
+  callbackId: string,
+  values: Record<string, string | string[] | undefined>,
+  privateMetadata = "",
+) {
+  const state: Record<string, Record<string, unknown>> = {};
+  for (const [blockId, value] of Object.entries(values)) {
+    if (Array.isArray(value)) {
+      state[blockId] = {
+        value: {
+          type: "checkboxes",
+          selected_options: value.map((v) => ({ value: v, text: { type: "plain_text", text: v } })),
+        },
+      };
+    } else if (blockId === "category" || blockId === "severity" || blockId === "department") {
+      state[blockId] = {
+        value: {
+          type: "static_select",
+          selected_option: value ? { value, text: { type: "plain_text", text: value } } : null,
+        },
+      };
+    } else {
+      state[blockId] = { value: { type: "plain_text_input", value: value ?? null } };
+    }
+  }
+  return {
+    type: "view_submission",
+    team: { id: "T0HOSPITAL", domain: "st-example" },
+    user: { id: user.id, username: user.name, name: user.name, team_id: "T0HOSPITAL" },
+    api_app_id: "A0LIAISON1",
+    token: "verification-token",
+    trigger_id: "13345224609.738474920.8088930838d88f008e2",
+    view: {
+      id: "V0MODAL01",
+      team_id: "T0HOSPITAL",
+      type: "modal",
+      blocks: [],
+      private_metadata: privateMetadata,
+      callback_id: callbackId,
+      state: { values: state },
+      hash: "1596530361.3wRYuk3R",
+      title: { type: "plain_text", text: "Liaison" },
+      root_view_id: "V0MODAL01",
+      app_id: "A0LIAISON1",
+      external_id: "",
+      app_installed_team_id: "T0HOSPITAL",
+      bot_id: "B0LIAISON1",
+    },
+    response_urls: [],
+  };
+}
