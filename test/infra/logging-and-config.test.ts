@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/infra/config/config.schema.ts";
+import { loadConfig } from "../../src/infra/config/load-config.ts";
 import { createLogger } from "../../src/infra/logging/pino-logger.ts";
 
 describe("logging", () => {
@@ -27,6 +28,21 @@ describe("logging", () => {
     expect(out).not.toContain("Mr Smith");
     expect(out).not.toContain("E123");
     expect(JSON.parse(out).draft.note).toBe("[redacted]");
+  });
+});
+
+describe("Slack configuration", () => {
+  it("needs the bot token and the signing secret together, and says which is missing", () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1-2-abc" })).toThrow(
+      "SLACK_SIGNING_SECRET: Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or neither, to run without Slack)",
+    );
+    expect(() =>
+      loadConfig({ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "0123456789abcdef" }),
+    ).toThrow("SLACK_BOT_TOKEN: expected a bot token starting with xoxb- (OAuth & Permissions)");
+    expect(() => loadConfig({ SLACK_API_URL: "slack-gov.com/api" })).toThrow(
+      /SLACK_API_URL: expected a URL like https:\/\/slack-gov.com\/api\//,
+    );
+    expect(loadConfig({}).SLACK_BOT_TOKEN).toBeUndefined();
   });
 });
 

@@ -259,6 +259,108 @@ describe("Slack, end to end over HTTP", () => {
     expect(trail.filter((e) => e.type === "acknowledged")).toHaveLength(1);
   });
 
+  it("Escalate now messages the next level directly and says so in the card's thread", async () => {
+    const { concernId, ts } = await raise();
+    await interact(
+      blockActionPayload(
+        RESPONDER,
+        "liaison_escalate",
+        concernId,
+        { channel: "C04NURS4W01", ts },
+        `${slack.responseUrlBase}esc`,
+      ),
+    );
+    const dm = await waitFor(() =>
+      slack
+        .callsTo("chat.postMessage")
+        .find((c) => c.args.channel === HEAD.id && String(c.args.text).includes("escalated it to you")),
+    );
+    expect(String(dm.args.text)).toContain(
+      "Sam Rivera escalated it to you. You are its department head for Nursing 4 West.",
+    );
+    expect(JSON.stringify(dm.args.blocks)).toContain("Acknowledge"); // the card comes with it, buttons and all
+    await waitFor(() =>
+      slack
+        .callsTo("chat.postMessage")
+        .find(
+          (c) =>
+            c.args.thread_ts === ts &&
+            String(c.args.text).startsWith("Escalated to Jo Kim (department head)"),
+        ),
+    );
+  });
+
+  it("Reassign posts the card in the new department and marks the old card as moved", async () => {
+    const { concernId, ts } = await raise();
+    await interact(
+      blockActionPayload(
+        RESPONDER,
+        "liaison_reassign",
+        concernId,
+        { channel: "C04NURS4W01", ts },
+        `${slack.responseUrlBase}re`,
+      ),
+    );
+    const modal = await modalFor("liaison_reassign_modal", concernId);
+    const meta = (modal.args.view as { private_metadata: string }).private_metadata;
+    await interact(
+      viewSubmissionPayload(
+        RESPONDER,
+        "liaison_reassign_modal",
+        { department: "patient-relations", reason: "Family asked for the liaison" },
+        meta,
+      ),
+    );
+    await waitFor(() =>
+      slack
+        .callsTo("chat.postMessage")
+        .find((c) => c.args.channel === "C04PTRELS03" && JSON.stringify(c.args.blocks).includes(concernId)),
+    );
+    await waitFor(() =>
+      slack
+        .callsTo("chat.update")
+        .find(
+          (c) => c.args.ts === ts && JSON.stringify(c.args.blocks).includes("Moved to Patient Relations"),
+        ),
+    );
+    const stored = await liaison.context.concerns.findById(concernId as never);
+    expect(stored!.departmentId).toBe("patient-relations");
+    await waitFor(async () =>
+      (await liaison.context.concerns.findById(concernId as never))!.cards.find((c) => c.state === "moved"),
+    );
+  });
+
+  it("Add note leaves a line in the card's thread, so the channel keeps the history", async () => {
+    const { concernId, ts } = await raise();
+    await interact(
+      blockActionPayload(
+        RESPONDER,
+        "liaison_add_note",
+        concernId,
+        { channel: "C04NURS4W01", ts },
+        `${slack.responseUrlBase}note`,
+      ),
+    );
+    const modal = await modalFor("liaison_note_modal", concernId);
+    const meta = (modal.args.view as { private_metadata: string }).private_metadata;
+    await interact(
+      viewSubmissionPayload(
+        RESPONDER,
+        "liaison_note_modal",
+        { text: "Daughter at bedside; pain team paged." },
+        meta,
+      ),
+    );
+    const reply = await waitFor(() =>
+      slack
+        .callsTo("chat.postMessage")
+        .find((c) => c.args.thread_ts === ts && String(c.args.text).startsWith("Note from Sam Rivera")),
+    );
+    expect(String(reply.args.text)).toMatch(
+      /^Note from Sam Rivera at \d\d:\d\d: Daughter at bedside; pain team paged\.$/,
+    );
+  });
+
   it("/concern status, mine and help answer privately", async () => {
     const { concernId } = await raise();
     const concern = (await liaison.context.concerns.findById(concernId as never))!;
