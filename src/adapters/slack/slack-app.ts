@@ -12,8 +12,8 @@ import { actOnConcern } from "../../core/use-cases/act-on-concern.ts";
 import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
 import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
 import { looksLikeConcernReference } from "../../core/concern-reference.ts";
+import { parseConcernCommand } from "../../core/parse-concern-command.ts";
 import { escapeMrkdwn, truncate } from "./block-kit-limits.ts";
-import { parseSlashText } from "./parse-slash-text.ts";
 import { cardActionFor } from "./slack-action-table.ts";
 import { boltLogger } from "./slack-logger.ts";
 import {
@@ -123,7 +123,7 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
   app.command("/concern", async ({ ack, command, client, respond }) => {
     await ack();
     const directory = ctx.directory();
-    const parsed = parseSlashText(directory, command.text ?? "");
+    const parsed = parseConcernCommand(directory, command.text ?? "");
     const actor = identifyActor(directory, {
       platform: "slack",
       userId: command.user_id,

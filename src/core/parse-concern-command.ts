@@ -1,8 +1,8 @@
-import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
-import type { DirectoryIndex } from "../../core/directory-index.ts";
-import type { Severity } from "../../core/severity.ts";
+import type { ConcernDraftInput } from "./concern-draft.schema.ts";
+import type { DirectoryIndex } from "./directory-index.ts";
+import type { Severity } from "./severity.ts";
 
-export type SlashCommand =
+export type ConcernCommand =
   | { kind: "help" }
   | { kind: "mine" }
   | { kind: "status"; reference: string }
@@ -20,11 +20,11 @@ const SEVERITY_WORDS: Record<string, Severity> = {
 };
 
 /**
- * `/concern help`, `/concern mine`, `/concern status PR-2026-00042`, or anything else: the text
- * pre-fills the form (room, unit, severity and category words), and all of it becomes the description
- * so nothing typed is lost.
+ * The words after "/concern" (Slack) or "concern" (Teams): `help`, `mine`, `status PR-2026-00042`, or
+ * anything else, which pre-fills the form (room, unit, severity and category words) and becomes the
+ * description in full, so nothing typed is lost.
  */
-export function parseSlashText(directory: DirectoryIndex, raw: string): SlashCommand {
+export function parseConcernCommand(directory: DirectoryIndex, raw: string): ConcernCommand {
   const text = raw.trim();
   const [first = "", second] = text.split(/\s+/);
   const word = first.toLowerCase();
