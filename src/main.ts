@@ -19,6 +19,8 @@ import { PrismaOutboxRepository } from "./infra/store/prisma-outbox-repository.t
 import { inboundEventReceipts } from "./infra/store/inbound-event-receipts.ts";
 import { createSlackApp } from "./adapters/slack/slack-app.ts";
 import { SlackNotifier } from "./adapters/slack/slack-notifier.ts";
+import { createTeamsApp } from "./adapters/teams/teams-app.ts";
+import { PrismaTeamsConversationStore } from "./infra/store/prisma-teams-conversation-store.ts";
 import { registerLiaisonJobs } from "./infra/scheduler/liaison-jobs.ts";
 import type { ChatNotifier } from "./core/ports/chat-notifier.port.ts";
 import type { Platform } from "./core/platform.ts";
@@ -53,7 +55,11 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   }
   const notifiers = new Map<Platform, ChatNotifier>();
   const outbox = new PrismaOutboxRepository(db.prisma);
-  const enabled = new Set<Platform>(config.SLACK_BOT_TOKEN ? ["slack"] : []);
+  const teamsEnabled = Boolean(config.MICROSOFT_APP_ID) || config.TEAMS_LOCAL_MODE === "true";
+  const enabled = new Set<Platform>([
+    ...(config.SLACK_BOT_TOKEN ? (["slack"] as const) : []),
+    ...(teamsEnabled ? (["teams"] as const) : []),
+  ]);
   const context: LiaisonContext = {
     concerns: new PrismaConcernRepository(db.prisma),
     outbox,
@@ -74,7 +80,16 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     scheduler: () => scheduler.health(),
     platforms: () => ({
       slack: slack ? { enabled: true, mode: slack.mode } : { enabled: false },
-      teams: { enabled: false },
+      teams: !teams
+        ? { enabled: false }
+        : teams.mode === "authenticated"
+          ? { enabled: true, mode: teams.mode }
+          : {
+              enabled: true,
+              mode: teams.mode,
+              warning:
+                "TEAMS_LOCAL_MODE: no app id, so requests to /api/messages are not authenticated. Development only.",
+            },
     }),
     directory: () => ({
       hospital: directory.hospital.name,
@@ -116,6 +131,32 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
       "slack",
       new SlackNotifier(slack.client, { concerns: context.concerns, directory: () => directory, clock }),
     );
+  }
+
+  const teams = teamsEnabled
+    ? createTeamsApp(
+        {
+          appId: config.MICROSOFT_APP_ID ?? "",
+          appPassword: config.MICROSOFT_APP_PASSWORD,
+          tenantId: config.MICROSOFT_APP_TENANT_ID,
+          appType: config.MICROSOFT_APP_TYPE,
+        },
+        {
+          ctx: context,
+          conversations: new PrismaTeamsConversationStore(db.prisma),
+          kickDelivery: () => void scheduler.runNow("deliver"),
+        },
+        app,
+      )
+    : undefined;
+  if (teams) {
+    notifiers.set("teams", teams.notifier);
+    if (teams.mode === "local-unauthenticated") {
+      logger.warn(
+        {},
+        "Teams is in local mode (TEAMS_LOCAL_MODE=true): /api/messages accepts unauthenticated requests",
+      );
+    }
   }
 
   const heartbeatMs = config.SWEEP_INTERVAL_SECONDS * 1000;

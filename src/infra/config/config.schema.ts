@@ -11,6 +11,14 @@ const optionalUrl = (example: string) =>
     .refine((u) => /^https?:\/\//.test(u), `expected an http(s) URL like ${example}`)
     .optional();
 
+const guid = (what: string) =>
+  z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+      `expected ${what}, a GUID`,
+    );
+
 export const configSchema = z.object({
   PORT: z.coerce
     .number({ error: "expected a port number" })
@@ -51,6 +59,13 @@ export const configSchema = z.object({
     .startsWith("xapp-", "expected an app-level token starting with xapp- (Socket Mode)")
     .optional(),
   SLACK_API_URL: optionalUrl("https://slack-gov.com/api/"),
+  MICROSOFT_APP_ID: guid("the bot's Microsoft App ID (Azure Bot → Configuration)").optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: guid("your Microsoft Entra tenant id").optional(),
+  MICROSOFT_APP_TYPE: z
+    .enum(["SingleTenant", "UserAssignedMSI"], { error: 'expected "SingleTenant" or "UserAssignedMSI"' })
+    .default("SingleTenant"),
+  TEAMS_LOCAL_MODE: z.enum(["true", "false"], { error: 'expected "true" or "false"' }).default("false"),
 });
 
 /** Cross-variable rules: Slack needs its token and signing secret together. */
@@ -60,6 +75,37 @@ export const checkedConfigSchema = configSchema.superRefine((c, issues) => {
       code: "custom",
       path: [c.SLACK_BOT_TOKEN ? "SLACK_SIGNING_SECRET" : "SLACK_BOT_TOKEN"],
       message: "Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or neither, to run without Slack)",
+    });
+  }
+  if (
+    !c.MICROSOFT_APP_ID &&
+    (c.MICROSOFT_APP_PASSWORD || c.MICROSOFT_APP_TENANT_ID) &&
+    c.TEAMS_LOCAL_MODE !== "true"
+  ) {
+    issues.addIssue({
+      code: "custom",
+      path: ["MICROSOFT_APP_ID"],
+      message:
+        "is empty, which is Bot Framework's local mode: it accepts requests from anyone. Set MICROSOFT_APP_ID, or TEAMS_LOCAL_MODE=true for development only",
+    });
+  }
+  if (
+    c.MICROSOFT_APP_ID &&
+    c.MICROSOFT_APP_TYPE === "SingleTenant" &&
+    (!c.MICROSOFT_APP_PASSWORD || !c.MICROSOFT_APP_TENANT_ID)
+  ) {
+    issues.addIssue({
+      code: "custom",
+      path: [!c.MICROSOFT_APP_PASSWORD ? "MICROSOFT_APP_PASSWORD" : "MICROSOFT_APP_TENANT_ID"],
+      message:
+        "a SingleTenant bot needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID",
+    });
+  }
+  if (c.MICROSOFT_APP_ID && c.TEAMS_LOCAL_MODE === "true") {
+    issues.addIssue({
+      code: "custom",
+      path: ["TEAMS_LOCAL_MODE"],
+      message: "must not be true when MICROSOFT_APP_ID is set",
     });
   }
   if (c.SLACK_APP_TOKEN && !c.SLACK_BOT_TOKEN) {

@@ -1,0 +1,371 @@
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  TeamsActivityHandler,
+  TurnContext,
+  MessageFactory,
+} from "botbuilder";
+import { authorizeAction } from "../../core/authorize-action.ts";
+import { localTime } from "../../core/business-time.ts";
+import type { CardAction } from "../../core/card-actions.ts";
+import type { Concern } from "../../core/concern.ts";
+import { channelCardView } from "../../core/channel-card-view.ts";
+import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
+import { looksLikeConcernReference } from "../../core/concern-reference.ts";
+import { concernSummary } from "../../core/concern-summary.ts";
+import type { ConcernAction } from "../../core/concern-state-machine.ts";
+import { InvalidInputError, LiaisonError } from "../../core/errors.ts";
+import { asConcernId, asDepartmentId } from "../../core/ids.ts";
+import { identifyActor, type PlatformIdentity } from "../../core/identify-actor.ts";
+import { parseConcernCommand } from "../../core/parse-concern-command.ts";
+import { actOnConcern } from "../../core/use-cases/act-on-concern.ts";
+import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
+import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
+import { asAttachment, concernCard, concernFormCard, messageCard, textInputCard } from "./teams-cards.ts";
+import type { TeamsConversationStore } from "./teams-conversation-store.ts";
+import { cardActionForVerb, RAISE_VERB, REFRESH_VERB, SUBMIT_SUFFIX, TEAMS_VERBS } from "./teams-verbs.ts";
+
+export interface TeamsBotDeps {
+  ctx: LiaisonContext;
+  conversations: TeamsConversationStore;
+  kickDelivery: () => void;
+}
+
+export const HELP_TEXT = [
+  "**Liaison** gets a patient's concern to the team that can fix it, and makes sure someone owns it.",
+  "- `concern` opens the form (add words to pre-fill it: `concern rm 412 unit 4W high pain not controlled`)",
+  "- `status PR-2026-00042` shows where a concern stands",
+  "- `mine` lists the open concerns you raised or own",
+  "Never type a patient's name: use an encounter or account number as the patient reference.",
+].join("\n\n");
+
+type CardJson = ReturnType<typeof concernCard>;
+
+const cardResponse = (card: CardJson): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: "application/vnd.microsoft.card.adaptive",
+  value: card,
+});
+
+const TEXT_COPY: Record<"resolve" | "add-note" | "reopen", { title: string; label: string }> = {
+  resolve: { title: "Resolve concern", label: "Resolution note" },
+  "add-note": { title: "Add a note", label: "Note" },
+  reopen: { title: "Reopen concern", label: "Why is it being reopened?" },
+};
+
+/**
+ * The Teams adapter: messages are commands, Action.Execute invokes are card actions (one small handler
+ * per verb), and every answer is the card the person should now see. Other messages go via the outbox.
+ */
+export class LiaisonTeamsBot extends TeamsActivityHandler {
+  constructor(private readonly deps: TeamsBotDeps) {
+    super();
+    this.onConversationUpdate(async (context, next) => {
+      await this.remember(context);
+      await next();
+    });
+    this.onInstallationUpdate(async (context, next) => {
+      await this.remember(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.remember(context);
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  private get ctx(): LiaisonContext {
+    return this.deps.ctx;
+  }
+
+  private who(context: TurnContext): PlatformIdentity {
+    const from = context.activity.from;
+    return {
+      platform: "teams",
+      userId: (from.aadObjectId ?? from.id).toLowerCase(),
+      displayName: from.name ?? "Teams user",
+    };
+  }
+
+  /** Keeps the conversation reference: a bot can only post proactively where it has been. */
+  private async remember(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const data = (a.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string } };
+    const conversationType = a.conversation?.conversationType;
+    await this.deps.conversations.save(
+      {
+        conversationId: a.conversation.id,
+        kind:
+          conversationType === "personal"
+            ? "personal"
+            : conversationType === "groupChat"
+              ? "groupChat"
+              : "channel",
+        tenantId: data.tenant?.id ?? a.conversation.tenantId,
+        teamId: data.team?.id,
+        aadObjectId: conversationType === "personal" ? a.from?.aadObjectId?.toLowerCase() : undefined,
+        serviceUrl: a.serviceUrl,
+        reference: TurnContext.getConversationReference(a),
+      },
+      this.ctx.clock.now(),
+    );
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const directory = this.ctx.directory();
+    // Action.Submit, the fallback of clients without Universal Actions, arrives as a message with a value.
+    const submitted = context.activity.value as { verb?: string } | undefined;
+    if (submitted?.verb) {
+      const response = await this.handleVerb(context, submitted.verb, submitted as Record<string, unknown>);
+      await context.sendActivity(MessageFactory.attachment(asAttachment(response.value as CardJson)));
+      return;
+    }
+    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "").trim();
+    const [first = "", ...rest] = text.split(/\s+/);
+    const word = first.toLowerCase();
+    const args = word === "concern" ? rest.join(" ") : text;
+    const command =
+      word === "concern" || word === "status" || word === "mine" || word === "help"
+        ? parseConcernCommand(directory, args)
+        : { kind: "help" as const };
+    switch (command.kind) {
+      case "help":
+        await context.sendActivity(MessageFactory.text(HELP_TEXT));
+        return;
+      case "mine": {
+        const actor = identifyActor(directory, this.who(context));
+        const concerns = await this.ctx.concerns.listOpenInvolving(actor.ref.key, 25);
+        const now = this.ctx.clock.now();
+        await context.sendActivity(
+          MessageFactory.text(
+            concerns.length === 0
+              ? "You have no open concerns: none you raised or own is waiting."
+              : concerns
+                  .map(
+                    (c) =>
+                      `- ${concernSummary(directory, c)}: ${channelCardView(directory, c, now).statusLine}`,
+                  )
+                  .join("\n"),
+          ),
+        );
+        return;
+      }
+      case "status": {
+        if (!looksLikeConcernReference(command.reference)) {
+          await context.sendActivity("Which concern? Give its reference, e.g. `status PR-2026-00042`.");
+          return;
+        }
+        const concern = await this.ctx.concerns.findByReference(command.reference);
+        await context.sendActivity(
+          concern
+            ? MessageFactory.attachment(
+                asAttachment(concernCard(channelCardView(directory, concern, this.ctx.clock.now()))),
+              )
+            : MessageFactory.text(
+                `No concern ${command.reference} was found. Check the reference; it looks like PR-2026-00042.`,
+              ),
+        );
+        return;
+      }
+      case "raise":
+        await context.sendActivity(
+          MessageFactory.attachment(asAttachment(concernFormCard(directory, command.prefill))),
+        );
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    await this.remember(context);
+    return this.handleVerb(
+      context,
+      invokeValue.action.verb,
+      (invokeValue.action.data ?? {}) as Record<string, unknown>,
+    );
+  }
+
+  /** One handler per verb; each returns the card the clicker should see now. */
+  private async handleVerb(
+    context: TurnContext,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    if (verb === RAISE_VERB) return this.raise(context, data);
+    const concernId = typeof data.concernId === "string" ? data.concernId : undefined;
+    const match = cardActionForVerb(verb);
+    if (!concernId || (!match && verb !== REFRESH_VERB)) {
+      return cardResponse(messageCard("This card is out of date; send `help` to see what Liaison can do."));
+    }
+    if (!match) return this.currentCard(concernId);
+    return this.act(context, match.action, match.submit, concernId, data);
+  }
+
+  private async raise(
+    context: TurnContext,
+    data: Record<string, unknown>,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const directory = this.ctx.directory();
+    const str = (k: string) => (typeof data[k] === "string" ? (data[k] as string) : undefined);
+    const input: ConcernDraftInput = {
+      unit: str("unit"),
+      room: str("room"),
+      patientReference: str("patientReference"),
+      category: str("category"),
+      severity: str("severity"),
+      description: str("description"),
+      grievance: str("grievance") === "true",
+    };
+    try {
+      const concern = await raiseConcern(this.ctx, input, this.who(context));
+      this.deps.kickDelivery();
+      const view = channelCardView(directory, concern, this.ctx.clock.now());
+      return cardResponse(
+        messageCard(
+          `${concern.reference} was sent to ${view.department}. It must be acknowledged by ${localTime(concern.acknowledgeBy, directory.hospital.timeZone)}.`,
+          view,
+        ),
+      );
+    } catch (error) {
+      // The form comes back with the errors next to the fields and everything typed still in it.
+      if (error instanceof InvalidInputError)
+        return cardResponse(concernFormCard(directory, input, error.fieldErrors));
+      return cardResponse(concernFormCard(directory, input, { form: this.explain(error) }));
+    }
+  }
+
+  private async currentCard(concernId: string, notice?: string): Promise<AdaptiveCardInvokeResponse> {
+    const concern = await this.ctx.concerns.findById(asConcernId(concernId));
+    if (!concern) return cardResponse(messageCard("That concern no longer exists."));
+    return cardResponse(
+      concernCard(channelCardView(this.ctx.directory(), concern, this.ctx.clock.now()), notice),
+    );
+  }
+
+  private async act(
+    context: TurnContext,
+    action: CardAction,
+    submit: boolean,
+    concernId: string,
+    data: Record<string, unknown>,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const directory = this.ctx.directory();
+    const who = this.who(context);
+    const spec = TEAMS_VERBS[action];
+    const text = typeof data.text === "string" ? data.text.trim() : "";
+    try {
+      const concern = await this.ctx.concerns.findById(asConcernId(concernId));
+      if (!concern) return cardResponse(messageCard("That concern no longer exists."));
+      if (spec.asks && !submit) {
+        // First click: check who may, then ask for the text or the department.
+        authorizeAction(directory, identifyActor(directory, who), concern, action);
+        return cardResponse(this.askCard(action, concern));
+      }
+      const required = action !== "resolve" || concern.isGrievance;
+      if (spec.asks === "text" && required && text.length === 0) {
+        return cardResponse(
+          this.askCard(action, concern, {
+            text: `Please enter ${TEXT_COPY[action as keyof typeof TEXT_COPY].label.toLowerCase()}.`,
+          }),
+        );
+      }
+      let coreAction: ConcernAction;
+      if (action === "resolve") coreAction = { type: "resolve", resolutionNote: text || undefined };
+      else if (action === "reopen") coreAction = { type: "reopen", reason: text };
+      else if (action === "add-note") coreAction = { type: "add-note", text };
+      else if (action === "reassign") {
+        const department =
+          typeof data.department === "string"
+            ? directory.department(asDepartmentId(data.department))
+            : undefined;
+        const reason = typeof data.reason === "string" ? data.reason.trim() : "";
+        if (!department) {
+          return cardResponse(
+            this.askCard(
+              action,
+              concern,
+              { department: "Please choose the department to reassign to." },
+              reason,
+            ),
+          );
+        }
+        coreAction = {
+          type: "reassign",
+          toDepartment: department.id,
+          toDepartmentName: department.name,
+          reason: reason || undefined,
+        };
+      } else coreAction = { type: action };
+
+      const outcome = await actOnConcern(this.ctx, asConcernId(concernId), coreAction, who);
+      if (outcome.kind === "already-done") {
+        const at = localTime(outcome.at, directory.hospital.timeZone);
+        return this.currentCard(
+          concernId,
+          `${outcome.concern.reference} was already ${outcome.action}d by ${outcome.by.displayName} at ${at}.`,
+        );
+      }
+      this.deps.kickDelivery();
+      return cardResponse(concernCard(channelCardView(directory, outcome.concern, this.ctx.clock.now())));
+    } catch (error) {
+      const concern = await this.ctx.concerns.findById(asConcernId(concernId));
+      if (error instanceof InvalidInputError && spec.asks && concern) {
+        const message = Object.values(error.fieldErrors)[0];
+        return cardResponse(
+          this.askCard(
+            action,
+            concern,
+            action === "reassign" ? { department: message } : { text: message },
+            text,
+          ),
+        );
+      }
+      return this.currentCard(concernId, this.explain(error));
+    }
+  }
+
+  /** The card that asks for a note, a reason or a department; it keeps what was typed. */
+  private askCard(
+    action: CardAction,
+    concern: Concern,
+    errors: { text?: string; department?: string } = {},
+    typed?: string,
+  ): CardJson {
+    // Reassign's free text is its "reason" input; the others' is "text".
+    const verb = `${TEAMS_VERBS[action].verb}${SUBMIT_SUFFIX}`;
+    const base = { verb, concernId: concern.id, reference: concern.reference };
+    if (action === "reassign") {
+      const departments = this.ctx
+        .directory()
+        .directory.departments.filter((d) => d.id !== concern.departmentId)
+        .map((d) => ({ title: d.name, value: d.id }));
+      return textInputCard(
+        {
+          ...base,
+          title: "Reassign concern",
+          label: "Reason",
+          submitTitle: "Reassign",
+          required: false,
+          departments,
+        },
+        { text: typed },
+        errors,
+      );
+    }
+    const copy = TEXT_COPY[action as keyof typeof TEXT_COPY];
+    const required = action !== "resolve" || concern.isGrievance;
+    return textInputCard(
+      { ...base, title: copy.title, label: copy.label, submitTitle: copy.title.split(" ")[0]!, required },
+      { text: typed },
+      errors,
+    );
+  }
+
+  private explain(error: unknown): string {
+    if (error instanceof LiaisonError) return error.message;
+    this.ctx.logger.error({ err: (error as Error).message }, "teams handler failed");
+    return "Something went wrong in Liaison; please try again. If it keeps happening, tell your Liaison administrator.";
+  }
+}

@@ -1,0 +1,62 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+} from "botbuilder";
+import express, { type Express } from "express";
+import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
+import { LiaisonTeamsBot } from "./liaison-teams-bot.ts";
+import type { TeamsConversationStore } from "./teams-conversation-store.ts";
+import { TeamsNotifier } from "./teams-notifier.ts";
+
+export interface TeamsSettings {
+  /** Empty: Bot Framework's local (Emulator) mode, which checks no tokens at all. */
+  appId: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: "SingleTenant" | "UserAssignedMSI";
+}
+
+export interface TeamsIntegration {
+  notifier: TeamsNotifier;
+  mode: "authenticated" | "local-unauthenticated";
+}
+
+/**
+ * Mounts the Bot Framework endpoint at /api/messages. With an app id, CloudAdapter validates the JWT on
+ * every request; without one it accepts anyone, which main.ts only allows with TEAMS_LOCAL_MODE=true.
+ */
+export function createTeamsApp(
+  settings: TeamsSettings,
+  deps: { ctx: LiaisonContext; conversations: TeamsConversationStore; kickDelivery: () => void },
+  http: Express,
+): TeamsIntegration {
+  const credentials = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: settings.appId,
+    MicrosoftAppPassword: settings.appPassword,
+    MicrosoftAppTenantId: settings.tenantId,
+    MicrosoftAppType: settings.appId ? settings.appType : undefined,
+  });
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    { MicrosoftAppId: settings.appId, MicrosoftAppTenantId: settings.tenantId },
+    credentials,
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    deps.ctx.logger.error({ err: error.message, activity: context.activity.type }, "teams turn failed");
+  };
+  const bot = new LiaisonTeamsBot(deps);
+  http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  const notifier = new TeamsNotifier({
+    adapter,
+    appId: settings.appId,
+    tenantId: settings.tenantId,
+    conversations: deps.conversations,
+    concerns: deps.ctx.concerns,
+    directory: deps.ctx.directory,
+    clock: deps.ctx.clock,
+  });
+  return { notifier, mode: settings.appId ? "authenticated" : "local-unauthenticated" };
+}

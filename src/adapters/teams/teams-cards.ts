@@ -1,0 +1,119 @@
+import { readFileSync } from "node:fs";
+// The package root's types pull in adaptivecards' .ts sources; the engine module is the same Template.
+import { Template } from "adaptivecards-templating/lib/template-engine.js";
+import type { Attachment } from "botbuilder";
+import { CardFactory } from "botbuilder";
+import type { CardView } from "../../core/channel-card-view.ts";
+import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
+import type { DigestContent } from "../../core/digest.ts";
+import type { DirectoryIndex } from "../../core/directory-index.ts";
+import { localTime } from "../../core/business-time.ts";
+import { teamsButtons } from "./teams-verbs.ts";
+
+type CardJson = Record<string, unknown> & { body?: unknown[] };
+
+const TEMPLATES = new URL("../../../adaptive-cards/", import.meta.url);
+const cache = new Map<string, Template>();
+
+/** Expands one of the card templates in adaptive-cards/ with its data (see adaptive-cards/README.md). */
+export function expandCard(name: string, data: Record<string, unknown>): CardJson {
+  let template = cache.get(name);
+  if (!template) {
+    template = new Template(JSON.parse(readFileSync(new URL(`${name}.json`, TEMPLATES), "utf8")));
+    cache.set(name, template);
+  }
+  return template.expand({ $root: data }) as CardJson;
+}
+
+/** A line shown only to the person who clicked (the invoke's answer): "already acknowledged by …". */
+function withNotice(card: CardJson, notice: string | undefined): CardJson {
+  if (!notice) return card;
+  return {
+    ...card,
+    body: [
+      { type: "TextBlock", text: notice, color: "attention", wrap: true, weight: "bolder" },
+      ...(card.body ?? []),
+    ],
+  };
+}
+
+export function concernCard(view: CardView, notice?: string): CardJson {
+  return withNotice(
+    expandCard("concern-card", { ...view, buttons: teamsButtons(view.actions), userIds: [] }),
+    notice,
+  );
+}
+
+export function concernFormCard(
+  directory: DirectoryIndex,
+  values: ConcernDraftInput,
+  errors: Readonly<Record<string, string>> = {},
+): CardJson {
+  return expandCard("concern-form", {
+    categories: directory.directory.categories.map((c) => ({ title: c.label, value: c.id })),
+    values: { ...values, grievance: values.grievance ? "true" : "false" },
+    errors,
+  });
+}
+
+export interface InputCardRequest {
+  title: string;
+  label: string;
+  submitTitle: string;
+  /** The verb the card's button sends (the action's verb plus ".submit"). */
+  verb: string;
+  concernId: string;
+  reference: string;
+  required: boolean;
+  departments?: { title: string; value: string }[];
+}
+
+export function textInputCard(
+  input: InputCardRequest,
+  values: { text?: string; department?: string; reason?: string } = {},
+  errors: { text?: string; department?: string } = {},
+): CardJson {
+  return expandCard("text-input-card", { ...input, departments: input.departments ?? [], values, errors });
+}
+
+export function messageCard(text: string, concern?: CardView, link?: string): CardJson {
+  return expandCard("message-card", {
+    text,
+    ...(concern
+      ? {
+          concern: {
+            title: concern.title,
+            category: concern.category,
+            department: concern.department,
+            unit: concern.unit,
+            room: concern.room,
+            statusLine: concern.statusLine,
+          },
+        }
+      : {}),
+    ...(link ? { link } : {}),
+  });
+}
+
+export function digestCard(
+  digest: DigestContent,
+  linkFor: (concernId: string) => string | undefined,
+): CardJson {
+  return expandCard("digest-card", {
+    ...digest,
+    generatedAtLabel: localTime(new Date(digest.generatedAt), digest.timeZone),
+    departments: digest.departments.map((d) => ({
+      ...d,
+      items: d.items.map((i) => {
+        const link = linkFor(i.concernId);
+        return link ? { ...i, link } : i;
+      }),
+    })),
+  });
+}
+
+export const asAttachment = (card: CardJson): Attachment => CardFactory.adaptiveCard(card);
+
+/** Teams deep link to a channel message (digests link to cards this way). */
+export const teamsMessageLink = (channelId: string, messageId: string) =>
+  `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${messageId}`;

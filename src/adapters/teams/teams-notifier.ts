@@ -1,0 +1,242 @@
+import { type CloudAdapter, type ConversationReference, MessageFactory } from "botbuilder";
+import { channelCardView } from "../../core/channel-card-view.ts";
+import type { Clock } from "../../core/clock.port.ts";
+import type { Concern } from "../../core/concern.ts";
+import type { DirectoryIndex } from "../../core/directory-index.ts";
+import type { ConcernId } from "../../core/ids.ts";
+import type { OutboxEntry } from "../../core/outbound-message.ts";
+import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
+import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
+import { asAttachment, concernCard, digestCard, messageCard, teamsMessageLink } from "./teams-cards.ts";
+import type { TeamsConversationStore } from "./teams-conversation-store.ts";
+
+export interface TeamsNotifierDeps {
+  adapter: CloudAdapter;
+  /** Empty in local (Emulator) mode. */
+  appId: string;
+  tenantId?: string;
+  conversations: TeamsConversationStore;
+  concerns: Pick<ConcernRepository, "findById" | "saveCard">;
+  directory: () => DirectoryIndex;
+  clock: Clock;
+}
+
+/** Teams answers worth retrying (throttled, precondition, gateway); others need a person to fix. */
+const RETRYABLE = new Set([408, 412, 429, 500, 502, 503, 504]);
+
+/** Turns a Bot Connector failure into what the delivery loop should do about it. */
+export function classifyTeamsError(error: unknown): DeliveryOutcome {
+  const e = error as {
+    statusCode?: number;
+    response?: { headers?: { get?: (n: string) => string | undefined } };
+    message?: string;
+  };
+  const status = e.statusCode;
+  if (status === undefined) return { kind: "retry", error: e.message ?? String(error) };
+  const retryAfter = Number(e.response?.headers?.get?.("retry-after"));
+  if (RETRYABLE.has(status)) {
+    return {
+      kind: "retry",
+      error: `HTTP ${status}`,
+      ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    };
+  }
+  return { kind: "failed", error: `HTTP ${status}: ${(e.message ?? "").split("\n")[0]}` };
+}
+
+/** Liaison's outbox, said in Teams: proactive channel cards, in-place updates, replies and 1:1 chats. */
+export class TeamsNotifier implements ChatNotifier {
+  readonly platform = "teams" as const;
+
+  constructor(private readonly deps: TeamsNotifierDeps) {}
+
+  async deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
+    try {
+      return await this.send(entry);
+    } catch (error) {
+      return classifyTeamsError(error);
+    }
+  }
+
+  private async concern(id: ConcernId): Promise<Concern> {
+    const concern = await this.deps.concerns.findById(id);
+    if (!concern) throw new Error(`concern ${id} not found`);
+    return concern;
+  }
+
+  private async serviceUrl(): Promise<string | undefined> {
+    return this.deps.conversations.serviceUrl(this.deps.tenantId);
+  }
+
+  /** A reference to a channel message's thread, for updating it or replying under it. */
+  private threadReference(
+    serviceUrl: string,
+    channelId: string,
+    messageId: string,
+  ): Partial<ConversationReference> {
+    return {
+      channelId: "msteams",
+      serviceUrl,
+      conversation: {
+        id: `${channelId};messageid=${messageId}`,
+        isGroup: true,
+        conversationType: "channel",
+        tenantId: this.deps.tenantId,
+        name: "",
+      },
+    };
+  }
+
+  private async send(entry: OutboxEntry): Promise<DeliveryOutcome> {
+    const directory = this.deps.directory();
+    const now = this.deps.clock.now();
+    const { adapter, appId } = this.deps;
+    const m = entry.message;
+    const serviceUrl = await this.serviceUrl();
+    if (!serviceUrl) {
+      return {
+        kind: "failed",
+        error: "Liaison has not been installed in Teams yet: add the app to the department's team first",
+      };
+    }
+    switch (m.kind) {
+      case "post-card": {
+        const channelId = directory.department(m.departmentId)?.teamsChannelId;
+        if (!channelId) return { kind: "failed", error: `department ${m.departmentId} has no Teams channel` };
+        const view = channelCardView(directory, await this.concern(m.concernId), now, m.departmentId);
+        let conversationId = "";
+        await adapter.createConversationAsync(
+          appId,
+          "msteams",
+          serviceUrl,
+          "",
+          {
+            isGroup: true,
+            bot: { id: appId, name: "Liaison" },
+            channelData: {
+              channel: { id: channelId },
+              ...(this.deps.tenantId ? { tenant: { id: this.deps.tenantId } } : {}),
+            },
+            activity: MessageFactory.attachment(asAttachment(concernCard(view))),
+            tenantId: this.deps.tenantId,
+          } as never,
+          async (context) => {
+            conversationId = context.activity.conversation.id;
+          },
+        );
+        // A new channel thread's conversation id ends with ";messageid=<the card's message id>".
+        const messageId = conversationId.split(";messageid=")[1];
+        if (!messageId)
+          return { kind: "failed", error: `Teams did not return the card's message id (${conversationId})` };
+        return {
+          kind: "sent",
+          card: { platform: "teams", departmentId: m.departmentId, channelId, messageId, state: "active" },
+        };
+      }
+      case "update-cards": {
+        const concern = await this.concern(m.concernId);
+        for (const card of concern.cards.filter((c) => c.platform === "teams")) {
+          const view = channelCardView(directory, concern, now, card.departmentId);
+          await adapter.continueConversationAsync(
+            appId,
+            this.threadReference(serviceUrl, card.channelId, card.messageId),
+            async (context) => {
+              await context.updateActivity({
+                id: card.messageId,
+                type: "message",
+                attachments: [asAttachment(concernCard(view))],
+              });
+            },
+          );
+          if (card.departmentId !== concern.departmentId && card.state === "active") {
+            await this.deps.concerns.saveCard(concern.id, { ...card, state: "moved" });
+          }
+        }
+        return { kind: "sent" };
+      }
+      case "thread-reply": {
+        const concern = await this.concern(m.concernId);
+        const cards = concern.cards.filter((c) => c.platform === "teams");
+        const card = cards.find((c) => c.departmentId === concern.departmentId) ?? cards[0];
+        if (!card) return { kind: "retry", error: "the card has not been posted yet" };
+        await adapter.continueConversationAsync(
+          appId,
+          this.threadReference(serviceUrl, card.channelId, card.messageId),
+          async (context) => {
+            await context.sendActivity(MessageFactory.text(m.text));
+          },
+        );
+        return { kind: "sent" };
+      }
+      case "direct": {
+        const person = directory.person(m.personId);
+        if (!person?.teamsAadObjectId)
+          return { kind: "failed", error: `${m.personId} has no Teams object id` };
+        const view =
+          m.withCard && m.concernId
+            ? channelCardView(directory, await this.concern(m.concernId), now)
+            : undefined;
+        const activity = view
+          ? MessageFactory.attachment(asAttachment(messageCard(m.text, view)))
+          : MessageFactory.text(m.text);
+        await this.sendToPerson(serviceUrl, person.teamsAadObjectId, activity);
+        return { kind: "sent" };
+      }
+      case "direct-to-user":
+        await this.sendToPerson(serviceUrl, m.platformUserId, MessageFactory.text(m.text));
+        return { kind: "sent" };
+      case "digest": {
+        const person = directory.person(m.personId);
+        if (!person?.teamsAadObjectId)
+          return { kind: "failed", error: `${m.personId} has no Teams object id` };
+        const links = new Map<string, string>();
+        for (const dept of m.digest.departments) {
+          for (const item of dept.items) {
+            const card = (await this.deps.concerns.findById(item.concernId))?.cards.find(
+              (c) => c.platform === "teams" && c.state === "active",
+            );
+            if (card) links.set(item.concernId, teamsMessageLink(card.channelId, card.messageId));
+          }
+        }
+        await this.sendToPerson(
+          serviceUrl,
+          person.teamsAadObjectId,
+          MessageFactory.attachment(asAttachment(digestCard(m.digest, (id) => links.get(id)))),
+        );
+        return { kind: "sent" };
+      }
+    }
+  }
+
+  /** A 1:1 chat: the stored one when the person has talked to Liaison, else a new one by object id. */
+  private async sendToPerson(
+    serviceUrl: string,
+    aadObjectId: string,
+    activity: ReturnType<typeof MessageFactory.text>,
+  ): Promise<void> {
+    const { adapter, appId } = this.deps;
+    const chat = await this.deps.conversations.personalChat(aadObjectId);
+    if (chat) {
+      await adapter.continueConversationAsync(appId, chat.reference, async (context) => {
+        await context.sendActivity(activity);
+      });
+      return;
+    }
+    await adapter.createConversationAsync(
+      appId,
+      "msteams",
+      serviceUrl,
+      "",
+      {
+        isGroup: false,
+        bot: { id: appId, name: "Liaison" },
+        members: [{ id: aadObjectId, name: "" }],
+        tenantId: this.deps.tenantId,
+        ...(this.deps.tenantId ? { channelData: { tenant: { id: this.deps.tenantId } } } : {}),
+      } as never,
+      async (context) => {
+        await context.sendActivity(activity);
+      },
+    );
+  }
+}

@@ -1,0 +1,253 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../src/infra/config/load-config.ts";
+import { startLiaison, type RunningLiaison } from "../../../src/main.ts";
+import { cardOf, FakeBotConnector } from "../../support/fake-bot-connector.ts";
+import { SAMPLE_DIRECTORY_FILE } from "../../support/sample-directory.ts";
+import { waitFor } from "../../support/slack-liaison.ts";
+import {
+  botAddedToTeam,
+  cardAction,
+  LEE,
+  JO,
+  NURSE,
+  personalMessage,
+  postActivity,
+  PRIYA,
+} from "../../support/teams-activities.ts";
+
+const NURSING_CHANNEL = "19:4a8f2c6e9b1d4e7fa3c5d8b2e6f0a9c1@thread.tacv2";
+const FORM = {
+  unit: "4W",
+  room: "412",
+  patientReference: "E20260417",
+  category: "pain",
+  severity: "high",
+  description: "Call light ignored 40 minutes.",
+  grievance: "false",
+};
+
+interface InvokeBody {
+  statusCode: number;
+  type: string;
+  value: Record<string, unknown>;
+}
+
+const text = (card: unknown) => JSON.stringify(card);
+
+describe("Teams, end to end over /api/messages (local mode, connector played by a local server)", () => {
+  let liaison: RunningLiaison;
+  let connector: FakeBotConnector;
+  let baseUrl: string;
+  const invoke = async (from: typeof LEE, verb: string, data: Record<string, unknown>) => {
+    const res = await postActivity(baseUrl, cardAction(connector.url, from, verb, data));
+    expect(res.status).toBe(200);
+    return (await res.json()) as InvokeBody;
+  };
+
+  beforeAll(async () => {
+    connector = new FakeBotConnector();
+    await connector.start();
+    liaison = await startLiaison(
+      loadConfig({
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LIAISON_DATA_DIR: mkdtempSync(path.join(tmpdir(), "liaison-teams-")),
+        LIAISON_DIRECTORY_FILE: SAMPLE_DIRECTORY_FILE,
+        LOG_LEVEL: process.env.LIAISON_TEST_LOG_LEVEL ?? "silent",
+        DELIVERY_INTERVAL_SECONDS: "1",
+        TEAMS_LOCAL_MODE: "true",
+      }),
+    );
+    baseUrl = `http://127.0.0.1:${liaison.port}`;
+    // Installing the app in a team is what lets Liaison post there later.
+    expect((await postActivity(baseUrl, botAddedToTeam(connector.url))).status).toBe(200);
+  });
+  afterAll(async () => {
+    await liaison?.stop();
+    await connector?.stop();
+  });
+
+  /** Raises a concern through the form's Action.Execute and returns its id and channel message id. */
+  async function raise() {
+    const answer = await invoke(NURSE, "liaison.raise", FORM);
+    const reference = /PR-\d{4}-\d{5}/.exec(text(answer.value))![0];
+    const concern = (await liaison.context.concerns.findByReference(reference))!;
+    const card = await waitFor(async () =>
+      (await liaison.context.concerns.findById(concern.id))?.cards.find((c) => c.platform === "teams"),
+    );
+    return { concernId: concern.id as string, reference, messageId: card.messageId };
+  }
+
+  it("/healthz says Teams is on and that local mode is unauthenticated", async () => {
+    const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as {
+      platforms: { teams: Record<string, unknown> };
+    };
+    expect(health.platforms.teams).toMatchObject({ enabled: true, mode: "local-unauthenticated" });
+    expect(String(health.platforms.teams.warning)).toContain("not authenticated");
+  });
+
+  it("`concern` in a personal chat answers with the form, pre-filled from what was typed", async () => {
+    const before = connector.sent().length;
+    expect(
+      (
+        await postActivity(
+          baseUrl,
+          personalMessage(connector.url, NURSE, "concern rm 412 high pain not controlled"),
+        )
+      ).status,
+    ).toBe(200);
+    const reply = await waitFor(() =>
+      connector
+        .sent()
+        .slice(before)
+        .find((c) => cardOf(c.body)),
+    );
+    const form = text(cardOf(reply.body));
+    expect(form).toContain('"id":"unit"');
+    expect(form).toContain('"value":"412"');
+    expect(form).toContain("rm 412 high pain not controlled");
+  });
+
+  it("an invalid form comes back with the errors next to the fields and everything typed kept", async () => {
+    const answer = await invoke(NURSE, "liaison.raise", { ...FORM, unit: "", patientReference: "Jane Doe" });
+    expect(answer).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
+    const card = text(answer.value);
+    expect(card).toContain("Please enter the unit.");
+    expect(card).toContain("not the patient's name");
+    expect(card).toContain("Call light ignored 40 minutes.");
+  });
+
+  it("raise → card posted proactively in the department channel → acknowledge → resolve, updated in place", async () => {
+    const { concernId, reference, messageId } = await raise();
+    const post = connector.calls.find(
+      (c) => c.path === "/v3/conversations" && text(c.body).includes(reference),
+    )!;
+    expect(post.body).toMatchObject({ isGroup: true, channelData: { channel: { id: NURSING_CHANNEL } } });
+    const card = cardOf(post.body)!;
+    expect(card.version).toBe("1.5");
+    expect(text(card)).toContain("•••417");
+    expect(text(card)).not.toContain("E20260417");
+    for (const verb of [
+      "liaison.acknowledge",
+      "liaison.resolve",
+      "liaison.reassign",
+      "liaison.escalate",
+      "liaison.addNote",
+    ]) {
+      expect(text(card)).toContain(`"verb":"${verb}"`);
+    }
+
+    const acked = await invoke(LEE, "liaison.acknowledge", { concernId });
+    expect(text(acked.value)).toContain("Acknowledged by Lee Chen at");
+    const update = await waitFor(() =>
+      connector.calls.find(
+        (c) =>
+          c.method === "PUT" &&
+          c.path.endsWith(`/activities/${messageId}`) &&
+          text(c.body).includes("Acknowledged by Lee Chen"),
+      ),
+    );
+    expect(update.path).toContain(`${NURSING_CHANNEL};messageid=${messageId}`);
+
+    const ask = await invoke(LEE, "liaison.resolve", { concernId });
+    expect(text(ask.value)).toContain('"verb":"liaison.resolve.submit"');
+    const resolved = await invoke(LEE, "liaison.resolve.submit", {
+      concernId,
+      text: "Nurse assigned; light answered.",
+    });
+    expect(text(resolved.value)).toContain("Resolved by Lee Chen");
+    await waitFor(() =>
+      connector.calls.find(
+        (c) =>
+          c.method === "PUT" &&
+          c.path.endsWith(`/activities/${messageId}`) &&
+          text(c.body).includes("Resolved by Lee Chen"),
+      ),
+    );
+    expect((await liaison.context.concerns.findById(concernId as never))!.resolutionNote).toBe(
+      "Nurse assigned; light answered.",
+    );
+  });
+
+  it("someone outside the department sees who may act, and nothing changes", async () => {
+    const { concernId } = await raise();
+    const answer = await invoke(PRIYA, "liaison.acknowledge", { concernId });
+    expect(text(answer.value)).toContain("Only Nursing 4 West's responders, head or manager");
+    expect((await liaison.context.concerns.findById(concernId as never))!.status).toBe("open");
+  });
+
+  it("two people press Acknowledge together: one wins, the other sees who did", async () => {
+    const { concernId } = await raise();
+    const [a, b] = await Promise.all([
+      invoke(LEE, "liaison.acknowledge", { concernId }),
+      invoke(JO, "liaison.acknowledge", { concernId }),
+    ]);
+    const notices = [a, b].map((r) => text(r.value)).filter((t) => t.includes("was already acknowledged by"));
+    expect(notices).toHaveLength(1);
+  });
+
+  it("a grievance's resolve needs a note: the input card says so and keeps the concern open", async () => {
+    const answer = await invoke(NURSE, "liaison.raise", { ...FORM, category: "patient-rights" });
+    const reference = /PR-\d{4}-\d{5}/.exec(text(answer.value))![0];
+    const concern = (await liaison.context.concerns.findByReference(reference))!;
+    const pat = { id: "29:pat", name: "Pat Morgan", aadObjectId: "5d8c2e71-9f4a-4b3d-a6e2-0c7b9f1d3e58" };
+    const refused = await invoke(pat, "liaison.resolve.submit", { concernId: concern.id, text: "" });
+    expect(text(refused.value)).toContain("Please enter resolution note.");
+    expect((await liaison.context.concerns.findById(concern.id))!.status).toBe("open");
+  });
+
+  it("status, mine and help answer in the chat", async () => {
+    const { reference } = await raise();
+    const before = connector.sent().length;
+    await postActivity(baseUrl, personalMessage(connector.url, NURSE, `status ${reference}`));
+    // The reply is the concern's card (the nurse's confirmation message also names the reference).
+    const status = await waitFor(() =>
+      connector
+        .sent()
+        .slice(before)
+        .find((c) => text(cardOf(c.body) ?? {}).includes(reference)),
+    );
+    expect(text(cardOf(status.body))).toContain("Acknowledge by");
+    await postActivity(baseUrl, personalMessage(connector.url, NURSE, "help"));
+    await waitFor(() =>
+      connector.sent().find((c) => String(c.body.text ?? "").includes("status PR-2026-00042")),
+    );
+  });
+});
+
+describe("Teams with an app id", () => {
+  it("rejects an unsigned request with 401", async () => {
+    const liaison = await startLiaison(
+      loadConfig({
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LIAISON_DATA_DIR: mkdtempSync(path.join(tmpdir(), "liaison-teams-auth-")),
+        LIAISON_DIRECTORY_FILE: SAMPLE_DIRECTORY_FILE,
+        LOG_LEVEL: "silent",
+        MICROSOFT_APP_ID: "6f1c2a8e-5b7d-4c3e-9a10-2b4d6e8f0a1c",
+        MICROSOFT_APP_PASSWORD: "not-a-real-secret",
+        MICROSOFT_APP_TENANT_ID: "56653e9d-2158-46ee-90d7-675c39642038",
+      }),
+    );
+    try {
+      const res = await postActivity(
+        `http://127.0.0.1:${liaison.port}`,
+        personalMessage("https://smba.trafficmanager.net/amer/", NURSE, "help"),
+      );
+      expect(res.status).toBe(401);
+      const forged = await postActivity(
+        `http://127.0.0.1:${liaison.port}`,
+        personalMessage("https://smba.trafficmanager.net/amer/", NURSE, "help"),
+        {
+          authorization: "Bearer made.up.token",
+        },
+      );
+      expect(forged.status).toBe(401);
+    } finally {
+      await liaison.stop();
+    }
+  });
+});

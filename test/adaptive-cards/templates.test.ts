@@ -1,0 +1,469 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Template } from "adaptivecards-templating/lib/template-engine.js";
+import { describe, expect, it } from "vitest";
+import {
+  TEAMS_MAX_CARD_BYTES,
+  TEAMS_MAX_VERSION,
+  cardBytes,
+  checkAdaptiveCard,
+  compareVersions,
+} from "../support/adaptive-card-validation.ts";
+
+type Json = Record<string, unknown>;
+
+const CARDS_DIR = fileURLToPath(new URL("../../adaptive-cards/", import.meta.url));
+const TEMPLATES = readdirSync(CARDS_DIR)
+  .filter((f) => f.endsWith(".json") && !f.endsWith(".data.json"))
+  .sort();
+
+const readJson = (file: string): Json => JSON.parse(readFileSync(join(CARDS_DIR, file), "utf8")) as Json;
+const dataFileFor = (template: string) => template.replace(/\.json$/, ".data.json");
+const template = (name: string) => readJson(`${name}.json`);
+const sample = (name: string) => readJson(`${name}.data.json`);
+
+/** The call the Teams adapter makes: a fresh Template per expansion, data as $root. */
+const expand = (card: Json, data: Json): Json => new Template(card).expand({ $root: data }) as Json;
+
+/** Every object in the card (depth first) whose "type" is one of `types`. */
+function findAll(node: unknown, ...types: string[]): Json[] {
+  const found: Json[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (typeof n === "object" && n !== null) {
+      const o = n as Json;
+      if (typeof o.type === "string" && types.includes(o.type)) found.push(o);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(node);
+  return found;
+}
+
+const texts = (card: Json) => findAll(card, "TextBlock").map((t) => String(t.text));
+const byId = (card: Json, id: string) =>
+  findAll(card, "Input.Text", "Input.ChoiceSet", "Input.Toggle").find((i) => i.id === id);
+const topLevelActions = (card: Json) => (Array.isArray(card.actions) ? (card.actions as Json[]) : []);
+
+/** Expanded, within Teams' limits, and clean for the SDK: the checks every rendering must pass. */
+function expectTeamsReady(card: Json) {
+  expect(JSON.stringify(card)).not.toContain("${");
+  expect(compareVersions(String(card.version), TEAMS_MAX_VERSION)).toBeLessThanOrEqual(0);
+  expect(cardBytes(card)).toBeLessThan(TEAMS_MAX_CARD_BYTES);
+  expect(checkAdaptiveCard(card).issues).toEqual([]);
+}
+
+describe("adaptive-cards/ templates", () => {
+  it("finds the templates", () => {
+    expect(TEMPLATES).toEqual(
+      expect.arrayContaining([
+        "concern-card.json",
+        "concern-form.json",
+        "digest-card.json",
+        "message-card.json",
+        "text-input-card.json",
+      ]),
+    );
+  });
+
+  describe.each(TEMPLATES)("%s", (file) => {
+    it("has a sample data file next to it", () => {
+      expect(existsSync(join(CARDS_DIR, dataFileFor(file)))).toBe(true);
+    });
+
+    it("expands with its sample data leaving no unbound ${...}", () => {
+      const expanded = expand(readJson(file), readJson(dataFileFor(file)));
+      expect(JSON.stringify(expanded)).not.toContain("${");
+    });
+
+    it("is an AdaptiveCard of version <= 1.5 and under 28 KB", () => {
+      const expanded = expand(readJson(file), readJson(dataFileFor(file)));
+      expect(expanded.type).toBe("AdaptiveCard");
+      expect(typeof expanded.version).toBe("string");
+      expect(compareVersions(String(expanded.version), TEAMS_MAX_VERSION)).toBeLessThanOrEqual(0);
+      expect(cardBytes(expanded)).toBeLessThan(TEAMS_MAX_CARD_BYTES);
+    });
+
+    it("parses and validates with the adaptivecards SDK without a single issue", () => {
+      const expanded = expand(readJson(file), readJson(dataFileFor(file)));
+      const { card, issues } = checkAdaptiveCard(expanded);
+      expect(issues).toEqual([]);
+      expect(card.getItemCount()).toBeGreaterThan(0);
+    });
+  });
+});
+
+describe("the SDK check itself", () => {
+  it("reports unknown elements, unknown properties, 1.6 properties and unlabeled required inputs", () => {
+    const { issues } = checkAdaptiveCard({
+      type: "AdaptiveCard",
+      version: "1.5",
+      body: [
+        { type: "TextBlock", text: "hi", wrapp: true },
+        { type: "Bogus" },
+        { type: "Input.Text", id: "x", isRequired: true },
+      ],
+      actions: [
+        {
+          type: "Action.Execute",
+          verb: "v",
+          title: "T",
+          fallback: { type: "Action.Submit", title: "T", dataa: {} },
+        },
+      ],
+    });
+    const all = issues.join("\n");
+    expect(all).toContain('unknown property "wrapp"');
+    expect(all).toContain("UnknownElementType");
+    expect(all).toContain('unknown property "dataa"');
+    expect(all).toContain("RequiredInputsShouldHaveLabel");
+    expect(all).toContain("RequiredInputsShouldHaveErrorMessage");
+  });
+});
+
+describe("concern-card.json", () => {
+  const card = template("concern-card");
+  const data = sample("concern-card");
+  const buttons = data.buttons as { verb: string; title: string }[];
+
+  it("has one Action.Execute per button, each with an Action.Submit fallback carrying the verb", () => {
+    const expanded = expand(card, data);
+    const actions = topLevelActions(expanded);
+    expect(actions).toHaveLength(buttons.length);
+    expect(findAll(expanded.actions, "Action.Execute")).toHaveLength(buttons.length);
+    actions.forEach((action, i) => {
+      const button = buttons[i]!;
+      expect(action).toMatchObject({
+        type: "Action.Execute",
+        verb: button.verb,
+        title: button.title,
+        data: { concernId: data.concernId },
+      });
+      expect(action.fallback).toEqual({
+        type: "Action.Submit",
+        title: button.title,
+        data: { verb: button.verb, concernId: data.concernId },
+      });
+    });
+  });
+
+  it("shows the title, the facts, the description and every line", () => {
+    const expanded = expand(card, data);
+    const [title] = findAll(expanded, "TextBlock");
+    expect(title).toMatchObject({ text: data.title, weight: "bolder", wrap: true });
+    const facts = findAll(expanded, "FactSet")[0]!.facts as { title: string; value: string }[];
+    expect(facts.map((f) => f.title)).toEqual(["Unit / room", "Patient ref.", "Category", "Department"]);
+    expect(facts[1]!.value).toBe("•••417");
+    expect(texts(expanded)).toEqual(
+      expect.arrayContaining([data.description, data.statusLine, data.escalationLine, data.grievanceLine]),
+    );
+  });
+
+  it("asks Teams to refresh for the listed users only, at most 60 of them", () => {
+    const expanded = expand(card, data);
+    expect(expanded.refresh).toEqual({
+      action: { type: "Action.Execute", verb: "liaison.refresh", data: { concernId: data.concernId } },
+      userIds: data.userIds,
+    });
+
+    const many = Array.from({ length: 75 }, (_, i) => `29:1f3kQxExampleUserMri${String(i).padStart(3, "0")}`);
+    const capped = expand(card, { ...data, userIds: many });
+    expect((capped.refresh as Json).userIds).toEqual(many.slice(0, 60));
+    expectTeamsReady(capped);
+  });
+
+  it("has no refresh clause when there are no user ids (the template engine leaves refresh: null)", () => {
+    const expanded = expand(card, { ...data, userIds: [] });
+    // A false $when on an object-valued property yields null rather than removing the key.
+    expect(expanded.refresh ?? null).toBeNull();
+    expect(JSON.stringify(expanded)).not.toContain("liaison.refresh");
+    expectTeamsReady(expanded);
+  });
+
+  it("drops absent escalation and grievance lines instead of printing them empty", () => {
+    const { escalationLine: _e, grievanceLine: _g, ...rest } = data;
+    const expanded = expand(card, rest);
+    const shown = texts(expanded);
+    expect(shown).not.toContain(data.escalationLine);
+    expect(shown).not.toContain(data.grievanceLine);
+    expect(shown).not.toContain("");
+    expectTeamsReady(expanded);
+  });
+
+  it("on the card left behind after a reassignment: a moved notice and no actions", () => {
+    const { escalationLine: _e, ...rest } = data;
+    const moved = {
+      ...rest,
+      movedTo: "Patient Experience",
+      statusLine: "Moved to Patient Experience",
+      actions: [],
+      buttons: [],
+    };
+    const expanded = expand(card, moved);
+    expect(topLevelActions(expanded)).toEqual([]);
+    expect(findAll(expanded.body, "Action.Execute", "Action.Submit", "Action.OpenUrl")).toEqual([]);
+    expect(texts(expanded).some((t) => t.startsWith("➡️ Moved to Patient Experience"))).toBe(true);
+    // The status line says the same; the notice replaces it.
+    expect(texts(expanded)).not.toContain("Moved to Patient Experience");
+    expectTeamsReady(expanded);
+  });
+
+  it("stays under 28 KB with a 3,000-character description (ASCII or 3-byte characters) and 60 users", () => {
+    const userIds = Array.from({ length: 60 }, (_, i) => `29:1f3kQxExampleUserMriWithAFairlyLongId${i}`);
+    for (const ch of ["x", "漢"]) {
+      const expanded = expand(card, { ...data, description: ch.repeat(3000), userIds });
+      expect(findAll(expanded, "TextBlock").some((t) => String(t.text).length === 3000)).toBe(true);
+      expectTeamsReady(expanded);
+    }
+  });
+});
+
+describe("concern-form.json", () => {
+  const form = template("concern-form");
+  const data = sample("concern-form");
+  const values = data.values as Json;
+
+  const errorAfter = (card: Json, id: string): Json | undefined => {
+    const body = card.body as Json[];
+    const next = body[body.findIndex((e) => e.id === id) + 1];
+    return next?.type === "TextBlock" && next.color === "attention" ? next : undefined;
+  };
+
+  it("re-rendered with errors.unit shows that message under the unit and keeps what was typed", () => {
+    const description = "Call light unanswered for 25 minutes; patient's son is upset.";
+    const expanded = expand(form, {
+      ...data,
+      values: { ...values, description },
+      errors: { unit: "Please enter the unit." },
+    });
+    expect(errorAfter(expanded, "unit")).toMatchObject({ text: "Please enter the unit.", wrap: true });
+    expect(byId(expanded, "description")).toMatchObject({
+      value: description,
+      isMultiline: true,
+      maxLength: 3000,
+    });
+    expect(byId(expanded, "patientReference")!.value).toBe(values.patientReference);
+    expect(byId(expanded, "category")!.value).toBe("pain");
+    expect(byId(expanded, "severity")!.value).toBe("high");
+    // Only the field that failed gets an error line.
+    for (const id of ["room", "patientReference", "category", "severity", "description", "grievance"]) {
+      expect(errorAfter(expanded, id)).toBeUndefined();
+    }
+    expectTeamsReady(expanded);
+  });
+
+  it("a first render (no values, no errors) has empty inputs and no error lines", () => {
+    const expanded = expand(form, { categories: data.categories });
+    for (const id of ["unit", "room", "patientReference", "category", "severity", "description"]) {
+      expect(byId(expanded, id)!.value).toBe("");
+    }
+    expect(byId(expanded, "grievance")!.value).toBe("false");
+    expect(findAll(expanded, "TextBlock").filter((t) => t.color === "attention")).toEqual([]);
+    expectTeamsReady(expanded);
+  });
+
+  it("has the fields, ids and choices the core's draft schema expects", () => {
+    const expanded = expand(form, { ...data, values: { ...values, grievance: true } });
+    const inputs = findAll(expanded, "Input.Text", "Input.ChoiceSet", "Input.Toggle");
+    expect(inputs.map((i) => i.id)).toEqual([
+      "unit",
+      "room",
+      "patientReference",
+      "category",
+      "severity",
+      "description",
+      "grievance",
+    ]);
+    expect(String(byId(expanded, "patientReference")!.placeholder)).toMatch(
+      /encounter or account number, never a name/i,
+    );
+    expect(byId(expanded, "category")!.choices).toEqual(data.categories);
+    expect((byId(expanded, "severity")!.choices as Json[]).map((c) => c.value)).toEqual([
+      "low",
+      "moderate",
+      "high",
+      "critical",
+    ]);
+    expect(byId(expanded, "grievance")).toMatchObject({ valueOn: "true", valueOff: "false", value: "true" });
+    expect(topLevelActions(expanded)).toEqual([
+      expect.objectContaining({
+        type: "Action.Execute",
+        verb: "liaison.raise",
+        fallback: expect.objectContaining({
+          type: "Action.Submit",
+          data: expect.objectContaining({ verb: "liaison.raise" }),
+        }),
+      }),
+    ]);
+  });
+});
+
+describe("text-input-card.json", () => {
+  const card = template("text-input-card");
+  const data = sample("text-input-card");
+
+  it("asks for text, shows the error, and submits the verb it was given", () => {
+    const expanded = expand(card, data);
+    expect(byId(expanded, "text")).toMatchObject({
+      isMultiline: true,
+      isRequired: true,
+      label: "Resolution note",
+    });
+    expect(byId(expanded, "department")).toBeUndefined();
+    expect(texts(expanded)).toContain("Please enter a resolution note.");
+    expect(topLevelActions(expanded)).toEqual([
+      {
+        type: "Action.Execute",
+        verb: "liaison.resolve",
+        title: "Resolve",
+        style: "positive",
+        data: { concernId: data.concernId },
+        fallback: {
+          type: "Action.Submit",
+          title: "Resolve",
+          style: "positive",
+          data: { verb: "liaison.resolve", concernId: data.concernId },
+        },
+      },
+    ]);
+  });
+
+  it("for an optional note with no errors: not required, no error line", () => {
+    // Both shapes: optional fields left out, or passed empty (departments: [], values: {}, errors: {}).
+    const base = {
+      concernId: data.concernId,
+      verb: "liaison.addNote",
+      title: "Add a note",
+      submitTitle: "Add note",
+      label: "Note",
+    };
+    for (const input of [base, { ...base, required: false, departments: [], values: {}, errors: {} }]) {
+      const expanded = expand(card, input);
+      expect(byId(expanded, "text")).toMatchObject({ isRequired: false, value: "" });
+      expect(byId(expanded, "department")).toBeUndefined();
+      expect(findAll(expanded, "TextBlock").filter((t) => t.color === "attention")).toEqual([]);
+      expectTeamsReady(expanded);
+    }
+  });
+
+  it("for a required note, with what was typed kept", () => {
+    const expanded = expand(card, {
+      ...data,
+      verb: "liaison.reopen",
+      values: { text: "Family says the pain is back." },
+      errors: {},
+    });
+    expect(byId(expanded, "text")).toMatchObject({
+      isRequired: true,
+      value: "Family says the pain is back.",
+    });
+    expect(topLevelActions(expanded)[0]).toMatchObject({ verb: "liaison.reopen" });
+    expectTeamsReady(expanded);
+  });
+
+  it("for a reassignment: a department choice (plus optional reason) instead of the text field", () => {
+    const departments = [
+      { title: "Patient Experience", value: "patient-experience" },
+      { title: "Food Services", value: "food-services" },
+    ];
+    const expanded = expand(card, {
+      concernId: data.concernId,
+      reference: data.reference,
+      verb: "liaison.reassign",
+      title: "Reassign concern",
+      submitTitle: "Reassign",
+      label: "New department",
+      departments,
+      values: { department: "food-services" },
+      errors: { department: "Please choose a department." },
+    });
+    expect(byId(expanded, "text")).toBeUndefined();
+    expect(byId(expanded, "department")).toMatchObject({ choices: departments, value: "food-services" });
+    expect(byId(expanded, "reason")).toBeDefined();
+    expect(texts(expanded)).toContain("Please choose a department.");
+    expect(topLevelActions(expanded)[0]).toMatchObject({ verb: "liaison.reassign", title: "Reassign" });
+    expectTeamsReady(expanded);
+  });
+});
+
+describe("digest-card.json", () => {
+  const card = template("digest-card");
+  const data = sample("digest-card");
+  type Dept = { name: string; items: Json[] };
+  const departments = data.departments as Dept[];
+
+  it("groups items by department with one line each, links where known, and the parked warning", () => {
+    const expanded = expand(card, data);
+    const containers = findAll(expanded, "Container");
+    expect(containers).toHaveLength(departments.filter((d) => d.items.length > 0).length);
+    const lines = texts(expanded).filter((t) => t.startsWith("• "));
+    expect(lines).toHaveLength(departments.reduce((n, d) => n + d.items.length, 0));
+    expect(lines[0]).toBe(
+      "• [PR-2026-00042](https://teams.microsoft.com/l/message/19:4w-nursing@thread.tacv2/1764000000000) · high · Pain not managed · 4W 412-B · acknowledge 75 min overdue · no owner",
+    );
+    expect(lines[1]).toBe(
+      "• PR-2026-00039 · moderate · Call light response · 4W 418 · resolve due in 40 min · owner Sam Rivera",
+    );
+    expect(lines[2]).toContain("grievance notice 30 min overdue");
+    expect(texts(expanded).some((t) => t.startsWith("⚠️ 2 message(s)"))).toBe(true);
+    expect(texts(expanded).some((t) => t.includes("All clear"))).toBe(false);
+  });
+
+  it("says all clear when nothing is overdue or at risk", () => {
+    const expanded = expand(card, {
+      ...data,
+      parkedDeliveries: 0,
+      departments: departments.map((d) => ({ ...d, items: [] })),
+    });
+    expect(texts(expanded).some((t) => t.includes("All clear"))).toBe(true);
+    expect(findAll(expanded, "Container")).toEqual([]);
+    expect(texts(expanded).some((t) => t.startsWith("⚠️"))).toBe(false);
+    expectTeamsReady(expanded);
+  });
+
+  it("caps a huge digest (5 departments × 8 items shown, the rest counted) under 28 KB", () => {
+    const item = departments[0]!.items[0]!;
+    const longLink = `https://teams.microsoft.com/l/message/19:${"a".repeat(60)}@thread.tacv2/1764000000000?tenantId=${"b".repeat(36)}&groupId=${"c".repeat(36)}&parentMessageId=1764000000000&teamName=Nursing&channelName=4W`;
+    const big = Array.from({ length: 12 }, (_, d) => ({
+      departmentId: `dept-${d}`,
+      name: `Department number ${d} with a long name`,
+      items: Array.from({ length: 12 }, (_, i) => ({
+        ...item,
+        reference: `PR-2026-${String(d * 100 + i).padStart(5, "0")}`,
+        categoryLabel: "Communication with staff about discharge",
+        ownerName: "Alexandra Montgomery-Fitzgerald",
+        link: longLink,
+      })),
+    }));
+    const expanded = expand(card, { ...data, departments: big });
+    expect(findAll(expanded, "Container")).toHaveLength(5);
+    expect(texts(expanded).filter((t) => t.startsWith("• "))).toHaveLength(40);
+    expect(texts(expanded)).toContain("…and 4 more");
+    expect(texts(expanded)).toContain("…and 7 more departments with overdue or at-risk concerns");
+    expectTeamsReady(expanded);
+  });
+});
+
+describe("message-card.json", () => {
+  const card = template("message-card");
+  const data = sample("message-card");
+
+  it("shows the text, the concern summary and a link to it", () => {
+    const expanded = expand(card, data);
+    expect(texts(expanded)[0]).toBe(data.text);
+    expect(texts(expanded)).toContain((data.concern as Json).title);
+    expect(topLevelActions(expanded)).toEqual([
+      { type: "Action.OpenUrl", title: "Open concern", url: data.link },
+    ]);
+  });
+
+  it("is just the text when there is no concern and no link", () => {
+    const expanded = expand(card, { text: "Your concern PR-2026-00042 was resolved by Sam Rivera." });
+    expect(expanded.body).toEqual([
+      { type: "TextBlock", text: "Your concern PR-2026-00042 was resolved by Sam Rivera.", wrap: true },
+    ]);
+    expect(topLevelActions(expanded)).toEqual([]);
+    expectTeamsReady(expanded);
+  });
+});

@@ -1,0 +1,62 @@
+import { createServer, type Server } from "node:http";
+
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * A local stand-in for the Bot Connector service: tests set it as the activities' serviceUrl, so every
+ * reply, proactive post and update Liaison makes lands here, answered as Teams answers (201 + ids).
+ */
+export class FakeBotConnector {
+  readonly calls: ConnectorCall[] = [];
+  private server?: Server;
+  private nextId = 1000;
+  url = "";
+
+  async start(): Promise<void> {
+    this.server = createServer(async (req, res) => {
+      let raw = "";
+      for await (const chunk of req) raw += chunk;
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      const path = decodeURIComponent((req.url ?? "/").split("?")[0]!);
+      this.calls.push({ method: req.method ?? "GET", path, body });
+      const id = String(++this.nextId);
+      res.setHeader("content-type", "application/json");
+      if (req.method === "POST" && path === "/v3/conversations") {
+        const channel = (body.channelData as { channel?: { id: string } } | undefined)?.channel?.id;
+        // A new channel thread's id carries the card's message id, as real Teams answers.
+        res
+          .writeHead(201)
+          .end(
+            JSON.stringify(
+              channel ? { id: `${channel};messageid=${id}`, activityId: id } : { id: `a:personal-${id}` },
+            ),
+          );
+        return;
+      }
+      res.writeHead(req.method === "PUT" ? 200 : 201).end(JSON.stringify({ id }));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}/`;
+  }
+
+  /** Activities Liaison sent (replies, proactive posts, thread replies), with their cards. */
+  sent(): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === "POST" && c.path.includes("/activities"));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}
+
+/** The Adaptive Card of an activity or conversation-creation body, if it carries one. */
+export function cardOf(body: Record<string, unknown>): Record<string, unknown> | undefined {
+  const activity = (body.activity as Record<string, unknown> | undefined) ?? body;
+  const attachments = activity.attachments as
+    { contentType: string; content: Record<string, unknown> }[] | undefined;
+  return attachments?.find((a) => a.contentType === "application/vnd.microsoft.card.adaptive")?.content;
+}
