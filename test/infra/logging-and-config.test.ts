@@ -46,6 +46,35 @@ describe("Slack configuration", () => {
   });
 });
 
+describe("Teams configuration", () => {
+  const GUID = "6f1c2a8e-5b7d-4c3e-9a10-2b4d6e8f0a1c";
+  it("refuses Bot Framework's unauthenticated local mode unless it is asked for explicitly", () => {
+    expect(() => loadConfig({ MICROSOFT_APP_PASSWORD: "secret" })).toThrow(
+      "MICROSOFT_APP_ID: is empty, which is Bot Framework's local mode: it accepts requests from anyone. Set MICROSOFT_APP_ID, or TEAMS_LOCAL_MODE=true for development only",
+    );
+    expect(loadConfig({ TEAMS_LOCAL_MODE: "true" }).TEAMS_LOCAL_MODE).toBe("true");
+    expect(() => loadConfig({ TEAMS_LOCAL_MODE: "yes" })).toThrow(
+      'TEAMS_LOCAL_MODE: expected "true" or "false"',
+    );
+  });
+
+  it("a SingleTenant bot needs its password and tenant", () => {
+    expect(() => loadConfig({ MICROSOFT_APP_ID: GUID, MICROSOFT_APP_PASSWORD: "x" })).toThrow(
+      "MICROSOFT_APP_TENANT_ID: a SingleTenant bot needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID",
+    );
+    expect(() => loadConfig({ MICROSOFT_APP_ID: "liaison-bot" })).toThrow(
+      "MICROSOFT_APP_ID: expected the bot's Microsoft App ID (Azure Bot → Configuration), a GUID",
+    );
+    expect(
+      loadConfig({
+        MICROSOFT_APP_ID: GUID,
+        MICROSOFT_APP_TYPE: "UserAssignedMSI",
+        MICROSOFT_APP_TENANT_ID: GUID,
+      }).MICROSOFT_APP_TYPE,
+    ).toBe("UserAssignedMSI");
+  });
+});
+
 describe(".env.example", () => {
   it("lists exactly the variables Liaison reads", () => {
     const text = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
