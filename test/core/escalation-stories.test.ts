@@ -260,6 +260,17 @@ describe("delivery", () => {
     expect(h.concerns.audit.filter((e) => e.type === "delivery-parked")).toHaveLength(2);
   });
 
+  it("a message held back for a platform's rate limit waits without counting as a failure", async () => {
+    const h = hospital();
+    await raiseConcern(h.ctx, PAIN_DRAFT, SLACK.nurse);
+    h.teams.failNext({ kind: "defer", reason: "Teams per-thread rate limit", retryAfterMs: 5000 });
+    await h.deliver();
+    const row = h.concerns.outboxRows.find((r) => r.platform === "teams")!;
+    expect(row).toMatchObject({ status: "pending", attempts: 0 });
+    expect(row.nextAttemptAt.getTime() - h.clock.now().getTime()).toBe(5000);
+    expect(h.concerns.audit.filter((e) => e.type === "delivery-failed")).toHaveLength(0);
+  });
+
   it("a permanent error (the bot is not in the channel) parks at once", async () => {
     const h = hospital();
     await raiseConcern(h.ctx, PAIN_DRAFT, SLACK.nurse);

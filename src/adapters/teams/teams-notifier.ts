@@ -9,6 +9,7 @@ import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifi
 import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
 import { asAttachment, concernCard, digestCard, messageCard, teamsMessageLink } from "./teams-cards.ts";
 import type { TeamsConversationStore } from "./teams-conversation-store.ts";
+import { ThreadThrottle } from "./thread-throttle.ts";
 
 export interface TeamsNotifierDeps {
   adapter: CloudAdapter;
@@ -48,13 +49,40 @@ export function classifyTeamsError(error: unknown): DeliveryOutcome {
 export class TeamsNotifier implements ChatNotifier {
   readonly platform = "teams" as const;
 
-  constructor(private readonly deps: TeamsNotifierDeps) {}
+  private readonly throttle: ThreadThrottle;
+
+  constructor(private readonly deps: TeamsNotifierDeps) {
+    this.throttle = new ThreadThrottle(() => deps.clock.now().getTime());
+  }
 
   async deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
+    const wait = this.throttle.acquire(await this.threadOf(entry));
+    if (wait > 0) return { kind: "defer", reason: "Teams per-thread rate limit", retryAfterMs: wait };
     try {
       return await this.send(entry);
     } catch (error) {
       return classifyTeamsError(error);
+    }
+  }
+
+  /** The Teams thread a message will land in, for the per-thread limits. */
+  private async threadOf(entry: OutboxEntry): Promise<string> {
+    const m = entry.message;
+    switch (m.kind) {
+      case "post-card":
+        return this.deps.directory().department(m.departmentId)?.teamsChannelId ?? "none";
+      case "update-cards":
+      case "thread-reply": {
+        const card = (await this.deps.concerns.findById(m.concernId))?.cards.find(
+          (c) => c.platform === "teams",
+        );
+        return card ? `${card.channelId};messageid=${card.messageId}` : "none";
+      }
+      case "direct":
+      case "digest":
+        return `person:${m.personId}`;
+      case "direct-to-user":
+        return `user:${m.platformUserId}`;
     }
   }
 

@@ -7,6 +7,8 @@ export type DeliveryOutcome =
   | { kind: "sent"; card?: CardLocation }
   /** Worth another try: rate limited (with the platform's Retry-After), 5xx, network error. */
   | { kind: "retry"; error: string; retryAfterMs?: number }
+  /** Not now, by our own choice (a platform's rate limit would be exceeded): wait, without counting a failure. */
+  | { kind: "defer"; reason: string; retryAfterMs: number }
   /** Will never work as it stands (channel gone, bot not in it): park at once for a person to fix. */
   | { kind: "failed"; error: string };
 

@@ -104,6 +104,11 @@ export async function deliverOutbox(
       }
     }
     const now = ctx.clock.now();
+    if (outcome.kind === "defer") {
+      await ctx.outbox.retryLater(entry.id, new Date(now.getTime() + outcome.retryAfterMs), undefined, false);
+      report.deferred++;
+      continue;
+    }
     if (outcome.kind === "sent") {
       if (outcome.card && entry.concernId) await ctx.concerns.saveCard(entry.concernId, outcome.card);
       await ctx.outbox.markSent(entry.id, now);
