@@ -3,6 +3,7 @@ import { channelCardView } from "../../core/channel-card-view.ts";
 import type { Clock } from "../../core/clock.port.ts";
 import type { Concern } from "../../core/concern.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
+import { digestCardLocations } from "../../core/digest-card-locations.ts";
 import type { ConcernId } from "../../core/ids.ts";
 import type { OutboxEntry } from "../../core/outbound-message.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
@@ -127,15 +128,11 @@ export class SlackNotifier implements ChatNotifier {
       case "digest": {
         const person = directory.person(m.personId);
         if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };
-        const links = new Map<string, string>();
-        for (const dept of m.digest.departments) {
-          for (const item of dept.items) {
-            const card = (await this.deps.concerns.findById(item.concernId))?.cards.find(
-              (c) => c.platform === "slack" && c.state === "active",
-            );
-            if (card) links.set(item.concernId, slackPermalink(card.channelId, card.messageId));
-          }
-        }
+        const cards = await digestCardLocations(this.deps.concerns, m.digest, "slack");
+        const link = (id: string) => {
+          const card = cards.get(id);
+          return card && slackPermalink(card.channelId, card.messageId);
+        };
         const count = m.digest.departments.reduce((n, d) => n + d.items.length, 0);
         await this.client.chat.postMessage({
           channel: person.slackUserId,
@@ -143,7 +140,7 @@ export class SlackNotifier implements ChatNotifier {
             count === 0
               ? "Liaison digest: all clear."
               : `Liaison digest: ${count} overdue or at-risk concern(s).`,
-          blocks: digestBlocks(m.digest, (id) => links.get(id)),
+          blocks: digestBlocks(m.digest, link),
         });
         return { kind: "sent" };
       }

@@ -3,6 +3,7 @@ import { channelCardView } from "../../core/channel-card-view.ts";
 import type { Clock } from "../../core/clock.port.ts";
 import type { Concern } from "../../core/concern.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
+import { digestCardLocations } from "../../core/digest-card-locations.ts";
 import type { ConcernId } from "../../core/ids.ts";
 import type { OutboxEntry } from "../../core/outbound-message.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
@@ -217,19 +218,15 @@ export class TeamsNotifier implements ChatNotifier {
         const person = directory.person(m.personId);
         if (!person?.teamsAadObjectId)
           return { kind: "failed", error: `${m.personId} has no Teams object id` };
-        const links = new Map<string, string>();
-        for (const dept of m.digest.departments) {
-          for (const item of dept.items) {
-            const card = (await this.deps.concerns.findById(item.concernId))?.cards.find(
-              (c) => c.platform === "teams" && c.state === "active",
-            );
-            if (card) links.set(item.concernId, teamsMessageLink(card.channelId, card.messageId));
-          }
-        }
+        const cards = await digestCardLocations(this.deps.concerns, m.digest, "teams");
+        const link = (id: string) => {
+          const card = cards.get(id);
+          return card && teamsMessageLink(card.channelId, card.messageId);
+        };
         await this.sendToPerson(
           serviceUrl,
           person.teamsAadObjectId,
-          MessageFactory.attachment(asAttachment(digestCard(m.digest, (id) => links.get(id)))),
+          MessageFactory.attachment(asAttachment(digestCard(m.digest, link))),
         );
         return { kind: "sent" };
       }
