@@ -1,13 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/infra/config/load-config.ts";
 import { startLiaison, type RunningLiaison } from "../../src/main.ts";
 import { FakeBotConnector } from "../support/fake-bot-connector.ts";
 import { FakeSlackApi } from "../support/fake-slack-api.ts";
-import { SAMPLE_DIRECTORY_FILE } from "../support/sample-directory.ts";
 import { waitFor } from "../support/slack-liaison.ts";
+import { testConfig } from "../support/test-config.ts";
 import {
   blockActionPayload,
   interactionBody,
@@ -30,13 +26,7 @@ describe("a department on both Slack and Teams", () => {
     teams = new FakeBotConnector();
     await Promise.all([slack.start(), teams.start()]);
     liaison = await startLiaison(
-      loadConfig({
-        PORT: "0",
-        HOST: "127.0.0.1",
-        LIAISON_DATA_DIR: mkdtempSync(path.join(tmpdir(), "liaison-both-")),
-        LIAISON_DIRECTORY_FILE: SAMPLE_DIRECTORY_FILE,
-        LOG_LEVEL: "silent",
-        DELIVERY_INTERVAL_SECONDS: "1",
+      testConfig({
         SLACK_BOT_TOKEN: "xoxb-test-token",
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.url,

@@ -2,10 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Clock } from "../../src/core/clock.port.ts";
-import { loadConfig } from "../../src/infra/config/load-config.ts";
 import { startLiaison, type RunningLiaison } from "../../src/main.ts";
 import { FakeSlackApi } from "./fake-slack-api.ts";
-import { SAMPLE_DIRECTORY_FILE } from "./sample-directory.ts";
+import { testConfig } from "./test-config.ts";
 import { SIGNING_SECRET } from "./slack-requests.ts";
 
 /** The whole service, in-process, with Slack's Web API played by a local fake. */
@@ -15,13 +14,8 @@ export async function startSlackLiaison(
   const slack = options.slack ?? new FakeSlackApi();
   if (!slack.url) await slack.start();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "liaison-slack-"));
-  const config = loadConfig({
-    PORT: "0",
-    HOST: "127.0.0.1",
+  const config = testConfig({
     LIAISON_DATA_DIR: dataDir,
-    LIAISON_DIRECTORY_FILE: SAMPLE_DIRECTORY_FILE,
-    LOG_LEVEL: process.env.LIAISON_TEST_LOG_LEVEL ?? "silent",
-    DELIVERY_INTERVAL_SECONDS: "1",
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.url,

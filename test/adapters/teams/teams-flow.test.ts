@@ -1,12 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/infra/config/load-config.ts";
 import { startLiaison, type RunningLiaison } from "../../../src/main.ts";
 import { cardOf, FakeBotConnector } from "../../support/fake-bot-connector.ts";
-import { SAMPLE_DIRECTORY_FILE } from "../../support/sample-directory.ts";
 import { waitFor } from "../../support/slack-liaison.ts";
+import { testConfig } from "../../support/test-config.ts";
 import {
   botAddedToTeam,
   cardAction,
@@ -50,17 +46,7 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
   beforeAll(async () => {
     connector = new FakeBotConnector();
     await connector.start();
-    liaison = await startLiaison(
-      loadConfig({
-        PORT: "0",
-        HOST: "127.0.0.1",
-        LIAISON_DATA_DIR: mkdtempSync(path.join(tmpdir(), "liaison-teams-")),
-        LIAISON_DIRECTORY_FILE: SAMPLE_DIRECTORY_FILE,
-        LOG_LEVEL: process.env.LIAISON_TEST_LOG_LEVEL ?? "silent",
-        DELIVERY_INTERVAL_SECONDS: "1",
-        TEAMS_LOCAL_MODE: "true",
-      }),
-    );
+    liaison = await startLiaison(testConfig({ TEAMS_LOCAL_MODE: "true" }));
     baseUrl = `http://127.0.0.1:${liaison.port}`;
     // Installing the app in a team is what lets Liaison post there later.
     expect((await postActivity(baseUrl, botAddedToTeam(connector.url))).status).toBe(200);
@@ -221,12 +207,7 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
 describe("Teams with an app id", () => {
   it("rejects an unsigned request with 401", async () => {
     const liaison = await startLiaison(
-      loadConfig({
-        PORT: "0",
-        HOST: "127.0.0.1",
-        LIAISON_DATA_DIR: mkdtempSync(path.join(tmpdir(), "liaison-teams-auth-")),
-        LIAISON_DIRECTORY_FILE: SAMPLE_DIRECTORY_FILE,
-        LOG_LEVEL: "silent",
+      testConfig({
         MICROSOFT_APP_ID: "6f1c2a8e-5b7d-4c3e-9a10-2b4d6e8f0a1c",
         MICROSOFT_APP_PASSWORD: "not-a-real-secret",
         MICROSOFT_APP_TENANT_ID: "56653e9d-2158-46ee-90d7-675c39642038",
