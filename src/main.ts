@@ -159,15 +159,6 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     }
   }
 
-  const heartbeatMs = config.SWEEP_INTERVAL_SECONDS * 1000;
-  scheduler.add({
-    name: "heartbeat",
-    schedule: `*/${config.SWEEP_INTERVAL_SECONDS} * * * * *`,
-    staleAfterMs: heartbeatMs * 3 + 5000,
-    run: async () => {
-      await db.prisma.$queryRaw`SELECT 1`;
-    },
-  });
   registerLiaisonJobs(scheduler, context, notifiers, directory, {
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
     deliveryIntervalSeconds: config.DELIVERY_INTERVAL_SECONDS,
