@@ -138,6 +138,13 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
         {
           appId: config.MICROSOFT_APP_ID ?? "",
           appPassword: config.MICROSOFT_APP_PASSWORD,
+          certificate:
+            config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT && config.MICROSOFT_APP_CERTIFICATE_KEY_FILE
+              ? {
+                  thumbprint: config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT,
+                  privateKey: readFileSync(config.MICROSOFT_APP_CERTIFICATE_KEY_FILE, "utf8"),
+                }
+              : undefined,
           tenantId: config.MICROSOFT_APP_TENANT_ID,
           appType: config.MICROSOFT_APP_TYPE,
         },

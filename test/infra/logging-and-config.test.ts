@@ -60,8 +60,24 @@ describe("Teams configuration", () => {
 
   it("a SingleTenant bot needs its password and tenant", () => {
     expect(() => loadConfig({ MICROSOFT_APP_ID: GUID, MICROSOFT_APP_PASSWORD: "x" })).toThrow(
-      "MICROSOFT_APP_TENANT_ID: a SingleTenant bot needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID",
+      "MICROSOFT_APP_TENANT_ID: a SingleTenant bot needs MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID, and MICROSOFT_APP_PASSWORD or a certificate",
     );
+    expect(() =>
+      loadConfig({
+        MICROSOFT_APP_ID: GUID,
+        MICROSOFT_APP_TENANT_ID: GUID,
+        MICROSOFT_APP_CERTIFICATE_THUMBPRINT: "A".repeat(40),
+      }),
+    ).toThrow(
+      "MICROSOFT_APP_CERTIFICATE_KEY_FILE: certificate authentication needs both the thumbprint and the private key file",
+    );
+    const withCertificate = loadConfig({
+      MICROSOFT_APP_ID: GUID,
+      MICROSOFT_APP_TENANT_ID: GUID,
+      MICROSOFT_APP_CERTIFICATE_THUMBPRINT: "A".repeat(40),
+      MICROSOFT_APP_CERTIFICATE_KEY_FILE: "/etc/liaison/bot-key.pem",
+    });
+    expect(withCertificate.MICROSOFT_APP_PASSWORD).toBeUndefined();
     expect(() => loadConfig({ MICROSOFT_APP_ID: "liaison-bot" })).toThrow(
       "MICROSOFT_APP_ID: expected the bot's Microsoft App ID (Azure Bot → Configuration), a GUID",
     );

@@ -3,6 +3,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from "botbuilder";
+import { CertificateServiceClientCredentialsFactory } from "botframework-connector";
 import express, { type Express } from "express";
 import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
 import { LiaisonTeamsBot } from "./liaison-teams-bot.ts";
@@ -13,6 +14,8 @@ export interface TeamsSettings {
   /** Empty: Bot Framework's local (Emulator) mode, which checks no tokens at all. */
   appId: string;
   appPassword?: string;
+  /** Certificate credentials instead of a password: the thumbprint and the PEM private key. */
+  certificate?: { thumbprint: string; privateKey: string };
   tenantId?: string;
   appType: "SingleTenant" | "UserAssignedMSI";
 }
@@ -31,12 +34,20 @@ export function createTeamsApp(
   deps: { ctx: LiaisonContext; conversations: TeamsConversationStore; kickDelivery: () => void },
   http: Express,
 ): TeamsIntegration {
-  const credentials = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: settings.appId,
-    MicrosoftAppPassword: settings.appPassword,
-    MicrosoftAppTenantId: settings.tenantId,
-    MicrosoftAppType: settings.appId ? settings.appType : undefined,
-  });
+  // Three ways to prove the bot's identity: a client secret, a certificate, or a managed identity.
+  const credentials = settings.certificate
+    ? new CertificateServiceClientCredentialsFactory(
+        settings.appId,
+        settings.certificate.thumbprint,
+        settings.certificate.privateKey,
+        settings.tenantId,
+      )
+    : new ConfigurationServiceClientCredentialFactory({
+        MicrosoftAppId: settings.appId,
+        MicrosoftAppPassword: settings.appPassword,
+        MicrosoftAppTenantId: settings.tenantId,
+        MicrosoftAppType: settings.appId ? settings.appType : undefined,
+      });
   const auth = new ConfigurationBotFrameworkAuthentication(
     { MicrosoftAppId: settings.appId, MicrosoftAppTenantId: settings.tenantId },
     credentials,

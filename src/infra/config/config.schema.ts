@@ -62,6 +62,11 @@ export const configSchema = z.object({
   MICROSOFT_APP_ID: guid("the bot's Microsoft App ID (Azure Bot → Configuration)").optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: guid("your Microsoft Entra tenant id").optional(),
+  MICROSOFT_APP_CERTIFICATE_THUMBPRINT: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{40}$/, "expected the certificate's SHA-1 thumbprint, 40 hex characters")
+    .optional(),
+  MICROSOFT_APP_CERTIFICATE_KEY_FILE: z.string().min(1).optional(),
   MICROSOFT_APP_TYPE: z
     .enum(["SingleTenant", "UserAssignedMSI"], { error: 'expected "SingleTenant" or "UserAssignedMSI"' })
     .default("SingleTenant"),
@@ -89,16 +94,37 @@ export const checkedConfigSchema = configSchema.superRefine((c, issues) => {
         "is empty, which is Bot Framework's local mode: it accepts requests from anyone. Set MICROSOFT_APP_ID, or TEAMS_LOCAL_MODE=true for development only",
     });
   }
+  const certificate =
+    Boolean(c.MICROSOFT_APP_CERTIFICATE_THUMBPRINT) || Boolean(c.MICROSOFT_APP_CERTIFICATE_KEY_FILE);
+  if (certificate && !(c.MICROSOFT_APP_CERTIFICATE_THUMBPRINT && c.MICROSOFT_APP_CERTIFICATE_KEY_FILE)) {
+    issues.addIssue({
+      code: "custom",
+      path: [
+        c.MICROSOFT_APP_CERTIFICATE_THUMBPRINT
+          ? "MICROSOFT_APP_CERTIFICATE_KEY_FILE"
+          : "MICROSOFT_APP_CERTIFICATE_THUMBPRINT",
+      ],
+      message: "certificate authentication needs both the thumbprint and the private key file",
+    });
+  }
+  const secretOrCertificate = Boolean(c.MICROSOFT_APP_PASSWORD) || certificate;
   if (
     c.MICROSOFT_APP_ID &&
     c.MICROSOFT_APP_TYPE === "SingleTenant" &&
-    (!c.MICROSOFT_APP_PASSWORD || !c.MICROSOFT_APP_TENANT_ID)
+    (!secretOrCertificate || !c.MICROSOFT_APP_TENANT_ID)
   ) {
     issues.addIssue({
       code: "custom",
-      path: [!c.MICROSOFT_APP_PASSWORD ? "MICROSOFT_APP_PASSWORD" : "MICROSOFT_APP_TENANT_ID"],
+      path: [!c.MICROSOFT_APP_TENANT_ID ? "MICROSOFT_APP_TENANT_ID" : "MICROSOFT_APP_PASSWORD"],
       message:
-        "a SingleTenant bot needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID",
+        "a SingleTenant bot needs MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID, and MICROSOFT_APP_PASSWORD or a certificate (MICROSOFT_APP_CERTIFICATE_THUMBPRINT and MICROSOFT_APP_CERTIFICATE_KEY_FILE)",
+    });
+  }
+  if (c.MICROSOFT_APP_TYPE === "UserAssignedMSI" && c.MICROSOFT_APP_ID && !c.MICROSOFT_APP_TENANT_ID) {
+    issues.addIssue({
+      code: "custom",
+      path: ["MICROSOFT_APP_TENANT_ID"],
+      message: "a managed-identity bot needs its tenant id",
     });
   }
   if (c.MICROSOFT_APP_ID && c.TEAMS_LOCAL_MODE === "true") {
