@@ -88,3 +88,26 @@ export async function postActivity(
     body: JSON.stringify(activity),
   });
 }
+
+/** "@Liaison …" in a channel thread: the mention arrives in the text and as an entity. */
+export function channelMention(serviceUrl: string, from: TeamsUser, text: string) {
+  const mention = `<at>${BOT.name}</at>`;
+  return {
+    ...base(serviceUrl, from, {
+      id: "19:4a8f2c6e9b1d4e7fa3c5d8b2e6f0a9c1@thread.tacv2;messageid=1767765488000",
+      conversationType: "channel",
+      isGroup: true,
+    }),
+    type: "message",
+    text: `${mention} ${text}`,
+    textFormat: "plain",
+    entities: [{ type: "mention", text: mention, mentioned: { id: BOT.id, name: BOT.name } }],
+    channelData: {
+      tenant: { id: TENANT },
+      teamsChannelId: "19:4a8f2c6e9b1d4e7fa3c5d8b2e6f0a9c1@thread.tacv2",
+      teamsTeamId: TEAM_ID,
+      channel: { id: "19:4a8f2c6e9b1d4e7fa3c5d8b2e6f0a9c1@thread.tacv2" },
+      team: { id: TEAM_ID },
+    },
+  };
+}

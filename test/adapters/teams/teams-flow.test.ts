@@ -6,6 +6,7 @@ import { testConfig } from "../../support/test-config.ts";
 import {
   botAddedToTeam,
   cardAction,
+  channelMention,
   LEE,
   JO,
   NURSE,
@@ -95,6 +96,26 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
     expect(form).toContain('"id":"unit"');
     expect(form).toContain('"value":"412"');
     expect(form).toContain("rm 412 high pain not controlled");
+  });
+
+  it("`@Liaison concern …` in a channel answers in the thread with the pre-filled form", async () => {
+    const before = connector.sent().length;
+    const res = await postActivity(
+      baseUrl,
+      channelMention(connector.url, LEE, "concern rm 418 critical fall risk"),
+    );
+    expect(res.status).toBe(200);
+    const reply = await waitFor(() =>
+      connector
+        .sent()
+        .slice(before)
+        .find((c) => cardOf(c.body)),
+    );
+    expect(reply.path).toContain("19:4a8f2c6e9b1d4e7fa3c5d8b2e6f0a9c1@thread.tacv2;messageid=1767765488000");
+    const form = text(cardOf(reply.body));
+    expect(form).toContain('"value":"418"');
+    expect(form).toContain('"value":"critical"');
+    expect(form).not.toContain("<at>");
   });
 
   it("an invalid form comes back with the errors next to the fields and everything typed kept", async () => {
