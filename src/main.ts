@@ -44,6 +44,16 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const logger = createLogger(config.LOG_LEVEL);
   const loaded = loadDirectoryFile(config.LIAISON_DIRECTORY_FILE);
   const directory = new DirectoryIndex(loaded.directory);
+  const teamsCertificate =
+    config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT && config.MICROSOFT_APP_CERTIFICATE_KEY_FILE
+      ? {
+          thumbprint: config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT,
+          privateKey: readConfigFile(
+            "MICROSOFT_APP_CERTIFICATE_KEY_FILE",
+            config.MICROSOFT_APP_CERTIFICATE_KEY_FILE,
+          ),
+        }
+      : undefined;
 
   const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -138,13 +148,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
         {
           appId: config.MICROSOFT_APP_ID ?? "",
           appPassword: config.MICROSOFT_APP_PASSWORD,
-          certificate:
-            config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT && config.MICROSOFT_APP_CERTIFICATE_KEY_FILE
-              ? {
-                  thumbprint: config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT,
-                  privateKey: readFileSync(config.MICROSOFT_APP_CERTIFICATE_KEY_FILE, "utf8"),
-                }
-              : undefined,
+          certificate: teamsCertificate,
           tenantId: config.MICROSOFT_APP_TENANT_ID,
           appType: config.MICROSOFT_APP_TYPE,
         },
@@ -188,6 +192,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
       location: db.location,
       hospital: directory.hospital.name,
       slack: slack?.mode ?? "off",
+      teams: teams?.mode ?? "off",
     },
     "Liaison is listening",
   );
@@ -203,6 +208,18 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
       await db.close();
     },
   };
+}
+
+/** A file a setting points at; a missing or unreadable one stops start-up with the setting's name. */
+function readConfigFile(setting: string, file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new LiaisonError(
+      "config-invalid",
+      `Liaison's configuration is invalid (see .env.example):\n  - ${setting}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
 }
 
 /** Start-up problems are a person's to fix: print the message, not a stack trace. */

@@ -81,3 +81,22 @@ describe("the Liaison service", () => {
     );
   });
 });
+
+describe("Teams credentials on disk", () => {
+  it("a certificate key file that cannot be read stops start-up with the setting's name", async () => {
+    const dir = tempDir();
+    await expect(
+      startLiaison(
+        loadConfig({
+          ...baseEnv(dir),
+          MICROSOFT_APP_ID: "6f1c2a8e-5b7d-4c3e-9a10-2b4d6e8f0a1c",
+          MICROSOFT_APP_TENANT_ID: "56653e9d-2158-46ee-90d7-675c39642038",
+          MICROSOFT_APP_CERTIFICATE_THUMBPRINT: "A".repeat(40),
+          MICROSOFT_APP_CERTIFICATE_KEY_FILE: path.join(dir, "missing-key.pem"),
+        }),
+      ),
+    ).rejects.toThrow(
+      `MICROSOFT_APP_CERTIFICATE_KEY_FILE: cannot read ${path.join(dir, "missing-key.pem")} (ENOENT)`,
+    );
+  });
+});
