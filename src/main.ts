@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { pathToFileURL } from "node:url";
 import { systemClock, type Clock } from "./core/clock.port.ts";
 import { DirectoryIndex } from "./core/directory-index.ts";
@@ -178,9 +178,19 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   // Whatever fell due while Liaison was down is escalated now, once.
   await scheduler.runNow("sweep");
 
+  // node:http directly: Express 5's app.listen calls its callback on errors too (EADDRINUSE included).
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+    const s = createServer(app);
     s.once("error", reject);
+    s.listen(config.PORT, config.HOST, () => resolve(s));
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await scheduler.stop();
+    await db.close();
+    if (error.code !== "EADDRINUSE") throw error;
+    throw new LiaisonError(
+      "config-invalid",
+      `Port ${config.PORT} on ${config.HOST} is already in use: stop the other process, or set PORT to a free port.`,
+    );
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;

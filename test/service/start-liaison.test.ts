@@ -100,3 +100,20 @@ describe("Teams credentials on disk", () => {
     );
   });
 });
+
+describe("a port already in use", () => {
+  it("stops start-up with a message that says what to do, and releases the database", async () => {
+    const first = await startLiaison(loadConfig(baseEnv(tempDir())));
+    const dir = tempDir();
+    try {
+      await expect(startLiaison(loadConfig({ ...baseEnv(dir), PORT: String(first.port) }))).rejects.toThrow(
+        `Port ${first.port} on 127.0.0.1 is already in use: stop the other process, or set PORT to a free port.`,
+      );
+      // The embedded database was closed: another start on the same folder is not refused as a second instance.
+      const again = await startLiaison(loadConfig({ ...baseEnv(dir) }));
+      await again.stop();
+    } finally {
+      await first.stop();
+    }
+  });
+});
