@@ -8,7 +8,7 @@ import type { ConcernId } from "../../core/ids.ts";
 import type { OutboxEntry } from "../../core/outbound-message.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
 import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
-import { BLOCK_KIT, mrkdwn, truncate } from "./block-kit-limits.ts";
+import { BLOCK_KIT, escapeMrkdwn, mrkdwn, truncate } from "./block-kit-limits.ts";
 import {
   cardBlocks,
   cardFallbackText,
@@ -22,6 +22,13 @@ export interface SlackNotifierDeps {
   concerns: Pick<ConcernRepository, "findById" | "saveCard">;
   directory: () => DirectoryIndex;
   clock: Clock;
+}
+
+/** The text of a direct message, escaped, with a link to the concern's card when it has one here. */
+function withCardLink(text: string, concern: Concern | undefined): string {
+  const card = concern?.cards.find((c) => c.platform === "slack" && c.departmentId === concern.departmentId);
+  const link = card ? ` <${slackPermalink(card.channelId, card.messageId)}|Open the card>` : "";
+  return truncate(`${escapeMrkdwn(text)}${link}`, BLOCK_KIT.messageText);
 }
 
 /** Liaison's outbox, said in Slack: cards by chat.postMessage / chat.update, the rest as messages. */
@@ -107,24 +114,21 @@ export class SlackNotifier implements ChatNotifier {
       case "direct": {
         const person = directory.person(m.personId);
         if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };
+        const concern = m.concernId ? await this.concern(m.concernId) : undefined;
+        const text = withCardLink(m.text, concern);
         let blocks: Block[] | undefined;
-        if (m.withCard && m.concernId) {
-          const view = channelCardView(directory, await this.concern(m.concernId), now);
+        if (m.withCard && concern) {
+          const view = channelCardView(directory, concern, now);
           blocks = [{ type: "section", text: mrkdwn(m.text, BLOCK_KIT.sectionText) }, ...cardBlocks(view)];
         }
-        await this.client.chat.postMessage({
-          channel: person.slackUserId,
-          text: truncate(m.text, BLOCK_KIT.messageText),
-          blocks,
-        });
+        await this.client.chat.postMessage({ channel: person.slackUserId, text, blocks });
         return { kind: "sent" };
       }
-      case "direct-to-user":
-        await this.client.chat.postMessage({
-          channel: m.platformUserId,
-          text: truncate(m.text, BLOCK_KIT.messageText),
-        });
+      case "direct-to-user": {
+        const text = withCardLink(m.text, await this.concern(m.concernId));
+        await this.client.chat.postMessage({ channel: m.platformUserId, text });
         return { kind: "sent" };
+      }
       case "digest": {
         const person = directory.person(m.personId);
         if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };

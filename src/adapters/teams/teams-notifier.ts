@@ -1,5 +1,5 @@
 import { type CloudAdapter, type ConversationReference, MessageFactory } from "botbuilder";
-import { channelCardView } from "../../core/channel-card-view.ts";
+import { channelCardView, type CardView } from "../../core/channel-card-view.ts";
 import type { Clock } from "../../core/clock.port.ts";
 import type { Concern } from "../../core/concern.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
@@ -201,18 +201,21 @@ export class TeamsNotifier implements ChatNotifier {
         const person = directory.person(m.personId);
         if (!person?.teamsAadObjectId)
           return { kind: "failed", error: `${m.personId} has no Teams object id` };
-        const view =
-          m.withCard && m.concernId
-            ? channelCardView(directory, await this.concern(m.concernId), now)
-            : undefined;
-        const activity = view
-          ? MessageFactory.attachment(asAttachment(messageCard(m.text, view)))
-          : MessageFactory.text(m.text);
-        await this.sendToPerson(serviceUrl, person.teamsAadObjectId, activity);
+        const concern = m.concernId ? await this.concern(m.concernId) : undefined;
+        const view = m.withCard && concern ? channelCardView(directory, concern, now) : undefined;
+        await this.sendToPerson(
+          serviceUrl,
+          person.teamsAadObjectId,
+          this.directMessage(m.text, concern, view),
+        );
         return { kind: "sent" };
       }
       case "direct-to-user":
-        await this.sendToPerson(serviceUrl, m.platformUserId, MessageFactory.text(m.text));
+        await this.sendToPerson(
+          serviceUrl,
+          m.platformUserId,
+          this.directMessage(m.text, await this.concern(m.concernId)),
+        );
         return { kind: "sent" };
       case "digest": {
         const person = directory.person(m.personId);
@@ -231,6 +234,16 @@ export class TeamsNotifier implements ChatNotifier {
         return { kind: "sent" };
       }
     }
+  }
+
+  /** A direct message: plain text, or a card with the concern's summary and a link to its channel card. */
+  private directMessage(text: string, concern: Concern | undefined, view?: CardView) {
+    const card = concern?.cards.find(
+      (c) => c.platform === "teams" && c.departmentId === concern.departmentId,
+    );
+    const link = card ? teamsMessageLink(card.channelId, card.messageId) : undefined;
+    if (!view && !link) return MessageFactory.text(text);
+    return MessageFactory.attachment(asAttachment(messageCard(text, view, link)));
   }
 
   /** A 1:1 chat: the stored one when the person has talked to Liaison, else a new one by object id. */

@@ -77,9 +77,10 @@ export async function deliverOutbox(
   const entries = await ctx.outbox.claim(ctx.clock.now(), policy.batchSize, policy.leaseMs);
   for (const entry of entries) {
     const kind = entry.message.kind;
-    // A card must be posted before it can be updated or replied under: wait for the post, uncounted.
+    // Whatever is said about a concern waits for its card on that platform (uncounted): a card must
+    // exist to be updated or replied under, and direct messages link to it.
     if (
-      (kind === "update-cards" || kind === "thread-reply") &&
+      kind !== "post-card" &&
       entry.concernId &&
       (await ctx.outbox.hasUndeliveredPost(entry.concernId, entry.platform))
     ) {

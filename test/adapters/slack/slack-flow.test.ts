@@ -108,7 +108,9 @@ describe("Slack, end to end over HTTP", () => {
       slack.callsTo("chat.postMessage").find((c) => c.args.channel === NURSE.id),
     );
     expect(String(confirmation.args.text)).toMatch(
-      /was sent to Nursing 4 West\. It must be acknowledged by \d\d:\d\d\./,
+      new RegExp(
+        `was sent to Nursing 4 West\\. It must be acknowledged by \\d\\d:\\d\\d\\. <https://slack\\.com/archives/C04NURS4W01/p${ts.replace(".", "")}\\|Open the card>$`,
+      ),
     );
 
     const updatesBefore = slack.callsTo("chat.update").length;

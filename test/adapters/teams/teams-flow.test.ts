@@ -147,6 +147,14 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
       expect(text(card)).toContain(`"verb":"${verb}"`);
     }
 
+    // The reporter's confirmation links to the channel card.
+    const confirmation = await waitFor(() =>
+      connector.sent().find((c) => text(c.body).includes(`${reference} was sent to Nursing 4 West`)),
+    );
+    expect(text(confirmation.body)).toContain(
+      `https://teams.microsoft.com/l/message/${encodeURIComponent(NURSING_CHANNEL)}/${messageId}`,
+    );
+
     const acked = await invoke(LEE, "liaison.acknowledge", { concernId });
     expect(text(acked.value)).toContain("Acknowledged by Lee Chen at");
     const update = await waitFor(() =>
