@@ -218,14 +218,17 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
     const { reference } = await raise();
     const before = connector.sent().length;
     await postActivity(baseUrl, personalMessage(connector.url, NURSE, `status ${reference}`));
-    // The reply is the concern's card (the nurse's confirmation message also names the reference).
+    // The reply is the concern's card (the nurse's confirmation, also a card, names the reference too).
     const status = await waitFor(() =>
       connector
         .sent()
         .slice(before)
-        .find((c) => text(cardOf(c.body) ?? {}).includes(reference)),
+        .find((c) => {
+          const card = text(cardOf(c.body) ?? {});
+          return card.includes(reference) && card.includes("Acknowledge by");
+        }),
     );
-    expect(text(cardOf(status.body))).toContain("Acknowledge by");
+    expect(text(cardOf(status.body))).toContain('"verb":"liaison.acknowledge"');
     await postActivity(baseUrl, personalMessage(connector.url, NURSE, "help"));
     await waitFor(() =>
       connector.sent().find((c) => String(c.body.text ?? "").includes("status PR-2026-00042")),
