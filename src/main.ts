@@ -21,6 +21,7 @@ import { createSlackApp } from "./adapters/slack/slack-app.ts";
 import { SlackNotifier } from "./adapters/slack/slack-notifier.ts";
 import { createTeamsApp } from "./adapters/teams/teams-app.ts";
 import { PrismaTeamsConversationStore } from "./infra/store/prisma-teams-conversation-store.ts";
+import { channelPlatforms } from "./core/plan-outbound-messages.ts";
 import { registerLiaisonJobs } from "./infra/scheduler/liaison-jobs.ts";
 import type { ChatNotifier } from "./core/ports/chat-notifier.port.ts";
 import type { Platform } from "./core/platform.ts";
@@ -79,6 +80,17 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     logger,
     newId: randomUUID,
   };
+
+  // A department no enabled platform can reach gets no cards: say so now, not when a concern is raised.
+  const unreachable = directory.directory.departments.filter(
+    (d) => channelPlatforms(d, enabled).length === 0,
+  );
+  if (enabled.size > 0 && unreachable.length > 0) {
+    logger.warn(
+      { departments: unreachable.map((d) => d.id), platforms: [...enabled] },
+      "these departments have no channel on an enabled platform: their concerns get no card",
+    );
+  }
 
   const scheduler = new Scheduler(logger, () => clock.now());
   const app = createHttpApp({

@@ -24,7 +24,10 @@ export interface FanOut {
 }
 
 /** Platforms on which a department has a channel and Liaison is enabled. */
-function channelPlatforms(department: Department | undefined, enabled: ReadonlySet<Platform>): Platform[] {
+export function channelPlatforms(
+  department: Department | undefined,
+  enabled: ReadonlySet<Platform>,
+): Platform[] {
   if (!department) return [];
   return PLATFORMS.filter(
     (p) => enabled.has(p) && (p === "slack" ? department.slackChannelId : department.teamsChannelId),
@@ -78,7 +81,22 @@ export function planOutboundMessages(
     }
   };
   const postCard = (departmentId: DepartmentId) => {
-    for (const platform of channelPlatforms(directory.department(departmentId), platforms)) {
+    const reachable = channelPlatforms(directory.department(departmentId), platforms);
+    if (reachable.length === 0) {
+      // Never silent: the trail says why no card appeared (the ladder and digests still reach people).
+      out.events.push({
+        concernId: after.id,
+        type: "delivery-failed",
+        actor: { key: "system", displayName: "Liaison", platform: "system" },
+        at: ctx.now,
+        detail: {
+          message: "post-card",
+          department: departmentId,
+          reason: "the department has no channel on an enabled platform",
+        },
+      });
+    }
+    for (const platform of reachable) {
       out.messages.push({
         idempotencyKey: key("post-card", platform, departmentId),
         platform,

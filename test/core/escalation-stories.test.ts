@@ -156,6 +156,20 @@ describe("escalation stories", () => {
   });
 });
 
+describe("a department no enabled platform reaches", () => {
+  it("gets no card, and the audit trail says why (Food & Environmental is on Teams only)", async () => {
+    const h = coreContext("2026-11-24T20:00:00Z", ["slack"]);
+    const concern = await raiseConcern(h.ctx, { ...PAIN_DRAFT, category: "food-environment" }, SLACK.nurse);
+    const trail = await h.concerns.auditTrail(concern.id);
+    expect(trail.find((e) => e.type === "delivery-failed")?.detail).toMatchObject({
+      message: "post-card",
+      department: "food-environmental",
+      reason: "the department has no channel on an enabled platform",
+    });
+    expect(h.concerns.outboxRows.filter((r) => r.message.kind === "post-card")).toEqual([]);
+  });
+});
+
 describe("overdue digests", () => {
   const maria = asPersonId("maria.lopez");
 
