@@ -65,5 +65,3 @@ export interface Concern {
   version: number;
   cards: readonly CardLocation[];
 }
-
-export const isClosed = (c: Pick<Concern, "status">) => c.status === "resolved";

@@ -17,8 +17,3 @@ export function parseDuration(text: string): PolicyDuration | undefined {
       return { unit: "minutes", amount };
   }
 }
-
-export function formatDuration(d: PolicyDuration): string {
-  if (d.unit === "days") return `${d.amount}d`;
-  return d.amount % 60 === 0 ? `${d.amount / 60}h` : `${d.amount}m`;
-}

@@ -13,16 +13,6 @@ export const TEXT_MODALS = {
   reopen: "liaison_reopen_modal",
 } as const;
 export const REASSIGN_MODAL = "liaison_reassign_modal";
-/** Input blocks of the concern form; their block_ids are the core's field names, so errors map 1:1. */
-export const CONCERN_FIELDS = [
-  "unit",
-  "room",
-  "patientReference",
-  "category",
-  "severity",
-  "description",
-  "grievance",
-] as const;
 
 const option = (value: string, text: string) => ({ text: plain(text, BLOCK_KIT.optionText), value });
 
