@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import { channelCardView } from "../../core/channel-card-view.ts";
+import { currentCard, needsMovedMark, threadCard } from "../../core/concern-cards.ts";
 import type { Clock } from "../../core/clock.port.ts";
 import type { Concern } from "../../core/concern.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
@@ -26,7 +27,7 @@ export interface SlackNotifierDeps {
 
 /** The text of a direct message, escaped, with a link to the concern's card when it has one here. */
 function withCardLink(text: string, concern: Concern | undefined): string {
-  const card = concern?.cards.find((c) => c.platform === "slack" && c.departmentId === concern.departmentId);
+  const card = concern && currentCard(concern, "slack");
   const link = card ? ` <${slackPermalink(card.channelId, card.messageId)}|Open the card>` : "";
   return truncate(`${escapeMrkdwn(text)}${link}`, BLOCK_KIT.messageText);
 }
@@ -92,7 +93,7 @@ export class SlackNotifier implements ChatNotifier {
             text: cardFallbackText(view),
             blocks: cardBlocks(view),
           });
-          if (card.departmentId !== concern.departmentId && card.state === "active") {
+          if (needsMovedMark(concern, card)) {
             await this.deps.concerns.saveCard(concern.id, { ...card, state: "moved" });
           }
         }
@@ -100,8 +101,7 @@ export class SlackNotifier implements ChatNotifier {
       }
       case "thread-reply": {
         const concern = await this.concern(m.concernId);
-        const cards = concern.cards.filter((c) => c.platform === "slack");
-        const card = cards.find((c) => c.departmentId === concern.departmentId) ?? cards[0];
+        const card = threadCard(concern, "slack");
         if (!card) return { kind: "retry", error: "the card has not been posted yet" };
         await this.client.chat.postMessage({
           channel: card.channelId,

@@ -1,4 +1,5 @@
 import { channelCardView } from "../../core/channel-card-view.ts";
+import { currentCard } from "../../core/concern-cards.ts";
 import type { Concern } from "../../core/concern.ts";
 import { concernSummary } from "../../core/concern-summary.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
@@ -15,7 +16,7 @@ export const HELP_TEXT = [
 ].join("\n");
 
 function link(concern: Concern): string {
-  const card = concern.cards.find((c) => c.platform === "slack" && c.departmentId === concern.departmentId);
+  const card = currentCard(concern, "slack");
   return card ? ` · <${slackPermalink(card.channelId, card.messageId)}|open card>` : "";
 }
 

@@ -1,5 +1,6 @@
 import { type CloudAdapter, type ConversationReference, MessageFactory } from "botbuilder";
 import { channelCardView, type CardView } from "../../core/channel-card-view.ts";
+import { currentCard, needsMovedMark, threadCard } from "../../core/concern-cards.ts";
 import type { Clock } from "../../core/clock.port.ts";
 import type { Concern } from "../../core/concern.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
@@ -177,7 +178,7 @@ export class TeamsNotifier implements ChatNotifier {
               });
             },
           );
-          if (card.departmentId !== concern.departmentId && card.state === "active") {
+          if (needsMovedMark(concern, card)) {
             await this.deps.concerns.saveCard(concern.id, { ...card, state: "moved" });
           }
         }
@@ -185,8 +186,7 @@ export class TeamsNotifier implements ChatNotifier {
       }
       case "thread-reply": {
         const concern = await this.concern(m.concernId);
-        const cards = concern.cards.filter((c) => c.platform === "teams");
-        const card = cards.find((c) => c.departmentId === concern.departmentId) ?? cards[0];
+        const card = threadCard(concern, "teams");
         if (!card) return { kind: "retry", error: "the card has not been posted yet" };
         await adapter.continueConversationAsync(
           appId,
@@ -238,9 +238,7 @@ export class TeamsNotifier implements ChatNotifier {
 
   /** A direct message: plain text, or a card with the concern's summary and a link to its channel card. */
   private directMessage(text: string, concern: Concern | undefined, view?: CardView) {
-    const card = concern?.cards.find(
-      (c) => c.platform === "teams" && c.departmentId === concern.departmentId,
-    );
+    const card = concern && currentCard(concern, "teams");
     const link = card ? teamsMessageLink(card.channelId, card.messageId) : undefined;
     if (!view && !link) return MessageFactory.text(text);
     return MessageFactory.attachment(asAttachment(messageCard(text, view, link)));
