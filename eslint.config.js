@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**", "test/**"],
+    files: ["scripts/**", "test/**", "bench/**"],
     rules: { "no-console": "off" },
   },
 );
