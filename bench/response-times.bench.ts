@@ -97,7 +97,10 @@ export async function run(): Promise<BenchRow[]> {
     ack.push(
       await time(async () =>
         (
-          await postActivity(base, cardAction(teams.url, LEE, "liaison.acknowledge", { concernId: concern.id }))
+          await postActivity(
+            base,
+            cardAction(teams.url, LEE, "liaison.acknowledge", { concernId: concern.id }),
+          )
         ).json(),
       ),
     );

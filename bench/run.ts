@@ -23,14 +23,20 @@ const machine = {
 const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(Math.abs(n) >= 10 ? 1 : 2));
 
 function line(row: BenchRow): string {
-  const goal = row.goal ? `${row.goal.better === "lower" ? "≤" : "≥"} ${fmt(row.goal.value)} ${row.unit}` : "";
+  const goal = row.goal
+    ? `${row.goal.better === "lower" ? "≤" : "≥"} ${fmt(row.goal.value)} ${row.unit}`
+    : "";
   const met = meetsGoal(row);
   const verdict = met === undefined ? "" : met ? "meets" : "MISSES";
-  const floor = row.floor ? `${fmt(row.value / row.floor.value)}× ${row.floor.label} (${fmt(row.floor.value)})` : "";
+  const floor = row.floor
+    ? `${fmt(row.value / row.floor.value)}× ${row.floor.label} (${fmt(row.floor.value)})`
+    : "";
   return `| ${row.name} | ${fmt(row.value)} ${row.unit} | ${goal} | ${verdict} | ${floor} | ${row.note ?? ""} |`;
 }
 
-console.log(`Machine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}\n`);
+console.log(
+  `Machine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}\n`,
+);
 console.log("| figure | value | goal | | ratio to floor | note |\n|---|---|---|---|---|---|");
 mkdirSync(path.join(here, "results"), { recursive: true });
 for (const file of files) {
