@@ -41,7 +41,11 @@ function findAll(node: unknown, ...types: string[]): Json[] {
   return found;
 }
 
-const texts = (card: Json) => findAll(card, "TextBlock").map((t) => String(t.text));
+/** What a reader sees, block by block: a TextBlock's text, or a RichTextBlock's runs joined. */
+const texts = (card: Json) =>
+  findAll(card, "TextBlock", "RichTextBlock").map((t) =>
+    t.type === "TextBlock" ? String(t.text) : (t.inlines as Json[]).map((r) => String(r.text)).join(""),
+  );
 const byId = (card: Json, id: string) =>
   findAll(card, "Input.Text", "Input.ChoiceSet", "Input.Toggle").find((i) => i.id === id);
 const topLevelActions = (card: Json) => (Array.isArray(card.actions) ? (card.actions as Json[]) : []);
@@ -152,9 +156,16 @@ describe("concern-card.json", () => {
     const expanded = expand(card, data);
     const [title] = findAll(expanded, "TextBlock");
     expect(title).toMatchObject({ text: data.title, weight: "bolder", wrap: true });
-    const facts = findAll(expanded, "FactSet")[0]!.facts as { title: string; value: string }[];
-    expect(facts.map((f) => f.title)).toEqual(["Unit / room", "Patient ref.", "Category", "Department"]);
-    expect(facts[1]!.value).toBe("•••417");
+    const facts = texts(expanded).filter((t) =>
+      /^(Unit \/ room|Patient ref\.|Category|Department): /.test(t),
+    );
+    expect(facts.map((f) => f.split(": ")[0])).toEqual([
+      "Unit / room",
+      "Patient ref.",
+      "Category",
+      "Department",
+    ]);
+    expect(facts[1]).toBe("Patient ref.: •••417");
     expect(texts(expanded)).toEqual(
       expect.arrayContaining([data.description, data.statusLine, data.escalationLine, data.grievanceLine]),
     );
@@ -213,7 +224,7 @@ describe("concern-card.json", () => {
     const userIds = Array.from({ length: 60 }, (_, i) => `29:1f3kQxExampleUserMriWithAFairlyLongId${i}`);
     for (const ch of ["x", "漢"]) {
       const expanded = expand(card, { ...data, description: ch.repeat(3000), userIds });
-      expect(findAll(expanded, "TextBlock").some((t) => String(t.text).length === 3000)).toBe(true);
+      expect(findAll(expanded, "TextRun").some((t) => String(t.text).length === 3000)).toBe(true);
       expectTeamsReady(expanded);
     }
   });
@@ -227,7 +238,8 @@ describe("concern-form.json", () => {
   const errorAfter = (card: Json, id: string): Json | undefined => {
     const body = card.body as Json[];
     const next = body[body.findIndex((e) => e.id === id) + 1];
-    return next?.type === "TextBlock" && next.color === "attention" ? next : undefined;
+    const run = next?.type === "RichTextBlock" ? (next.inlines as Json[])[0] : undefined;
+    return run?.color === "attention" ? run : undefined;
   };
 
   it("re-rendered with errors.unit shows that message under the unit and keeps what was typed", () => {
@@ -237,7 +249,7 @@ describe("concern-form.json", () => {
       values: { ...values, description },
       errors: { unit: "Please enter the unit." },
     });
-    expect(errorAfter(expanded, "unit")).toMatchObject({ text: "Please enter the unit.", wrap: true });
+    expect(errorAfter(expanded, "unit")).toMatchObject({ type: "TextRun", text: "Please enter the unit." });
     expect(byId(expanded, "description")).toMatchObject({
       value: description,
       isMultiline: true,
@@ -397,13 +409,18 @@ describe("digest-card.json", () => {
     const expanded = expand(card, data);
     const containers = findAll(expanded, "Container");
     expect(containers).toHaveLength(departments.filter((d) => d.items.length > 0).length);
-    const lines = texts(expanded).filter((t) => t.startsWith("• "));
+    const lines = texts(expanded).filter((t) => /^PR-\d{4}-\d{5} · /.test(t));
     expect(lines).toHaveLength(departments.reduce((n, d) => n + d.items.length, 0));
     expect(lines[0]).toBe(
-      "• [PR-2026-00042](https://teams.microsoft.com/l/message/19:4w-nursing@thread.tacv2/1764000000000) · high · Pain not managed · 4W 412-B · acknowledge 75 min overdue · no owner",
+      "PR-2026-00042 · high · Pain not managed · 4W 412-B · acknowledge 75 min overdue · no owner",
     );
+    const linked = findAll(expanded, "TextRun").find((r) => r.text === "PR-2026-00042")!;
+    expect(linked.selectAction).toMatchObject({
+      type: "Action.OpenUrl",
+      url: "https://teams.microsoft.com/l/message/19:4w-nursing@thread.tacv2/1764000000000",
+    });
     expect(lines[1]).toBe(
-      "• PR-2026-00039 · moderate · Call light response · 4W 418 · resolve due in 40 min · owner Sam Rivera",
+      "PR-2026-00039 · moderate · Call light response · 4W 418 · resolve due in 40 min · owner Sam Rivera",
     );
     expect(lines[2]).toContain("grievance notice 30 min overdue");
     expect(texts(expanded).some((t) => t.startsWith("⚠️ 2 message(s)"))).toBe(true);
@@ -438,7 +455,7 @@ describe("digest-card.json", () => {
     }));
     const expanded = expand(card, { ...data, departments: big });
     expect(findAll(expanded, "Container")).toHaveLength(5);
-    expect(texts(expanded).filter((t) => t.startsWith("• "))).toHaveLength(40);
+    expect(texts(expanded).filter((t) => /^PR-\d{4}-\d{5} · /.test(t))).toHaveLength(40);
     expect(texts(expanded)).toContain("…and 4 more");
     expect(texts(expanded)).toContain("…and 7 more departments with overdue or at-risk concerns");
     expectTeamsReady(expanded);
@@ -461,7 +478,10 @@ describe("message-card.json", () => {
   it("is just the text when there is no concern and no link", () => {
     const expanded = expand(card, { text: "Your concern PR-2026-00042 was resolved by Sam Rivera." });
     expect(expanded.body).toEqual([
-      { type: "TextBlock", text: "Your concern PR-2026-00042 was resolved by Sam Rivera.", wrap: true },
+      {
+        type: "RichTextBlock",
+        inlines: [{ type: "TextRun", text: "Your concern PR-2026-00042 was resolved by Sam Rivera." }],
+      },
     ]);
     expect(topLevelActions(expanded)).toEqual([]);
     expectTeamsReady(expanded);

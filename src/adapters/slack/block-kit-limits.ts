@@ -25,16 +25,7 @@ export function truncate(text: string, max: number): string {
   return `${chars.slice(0, max - 1).join("")}…`;
 }
 
-/** Escapes text for Slack mrkdwn so that user input cannot ping channels or forge links. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** mrkdwn text, escaped then truncated to a limit (escaping first so "&amp;" is never cut in half). */
-export function mrkdwn(text: string, max: number): { type: "mrkdwn"; text: string } {
-  return { type: "mrkdwn", text: truncate(escapeMrkdwn(text), max) };
-}
-
+/** Liaison's own labels as plain_text (emoji codes on): for a person's words use `literal`. */
 export function plain(text: string, max: number): { type: "plain_text"; text: string; emoji: true } {
   return { type: "plain_text", text: truncate(text, max), emoji: true };
 }

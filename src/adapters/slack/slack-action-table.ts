@@ -1,3 +1,4 @@
+import type { Button } from "@slack/types";
 import { CARD_ACTION_LABEL, type CardAction } from "../../core/card-actions.ts";
 import { plain } from "./block-kit-limits.ts";
 
@@ -28,11 +29,11 @@ export function cardActionFor(actionId: string): CardAction | undefined {
 }
 
 /** The buttons for a card; each carries the concern id (a UUID, far below the 2,000-character value limit). */
-export function slackButtons(concernId: string, actions: readonly CardAction[]) {
-  return actions.map((action) => {
+export function slackButtons(concernId: string, actions: readonly CardAction[]): Button[] {
+  return actions.map((action): Button => {
     const spec = SLACK_ACTIONS[action];
     return {
-      type: "button" as const,
+      type: "button",
       action_id: spec.actionId,
       text: plain(CARD_ACTION_LABEL[action], 75),
       value: concernId,

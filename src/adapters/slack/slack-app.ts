@@ -13,7 +13,6 @@ import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
 import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
 import { looksLikeConcernReference } from "../../core/concern-reference.ts";
 import { parseConcernCommand } from "../../core/parse-concern-command.ts";
-import { escapeMrkdwn, truncate } from "./block-kit-limits.ts";
 import { cardActionFor } from "./slack-action-table.ts";
 import { boltLogger } from "./slack-logger.ts";
 import {
@@ -24,7 +23,14 @@ import {
   TEXT_MODALS,
   textModal,
 } from "./slack-modals.ts";
-import { HELP_TEXT, mineText, statusText } from "./slack-replies.ts";
+import {
+  HELP_REPLY,
+  HELP_TEXT,
+  literalReply,
+  mineReply,
+  statusReply,
+  type SlackReply,
+} from "./slack-replies.ts";
 import { slackTimestampGuard } from "./slack-timestamp-guard.ts";
 import { checkedOf, valueOf, viewStateSchema } from "./slack-view-state.ts";
 
@@ -72,8 +78,13 @@ function explain(ctx: LiaisonContext, error: unknown): string {
   return "Something went wrong in Liaison; please try again. If it keeps happening, tell your Liaison administrator.";
 }
 
-const ephemeral = (respond: RespondFn, text: string) =>
-  respond({ response_type: "ephemeral", replace_original: false, text });
+/** A private answer; plain strings may quote a person, so they are shown literally. */
+const ephemeral = (respond: RespondFn, reply: SlackReply | string) =>
+  respond({
+    response_type: "ephemeral",
+    replace_original: false,
+    ...(typeof reply === "string" ? literalReply(reply) : reply),
+  });
 
 /**
  * The Slack adapter: turns Slack's payloads into use-case calls and answers in Slack. Every handler
@@ -132,26 +143,23 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
     try {
       switch (parsed.kind) {
         case "help":
-          await ephemeral(respond, HELP_TEXT);
+          await ephemeral(respond, HELP_REPLY);
           return;
         case "mine": {
           const concerns = await ctx.concerns.listOpenInvolving(actor.ref.key, 25);
-          await ephemeral(respond, mineText(directory, concerns, ctx.clock.now()));
+          await ephemeral(respond, mineReply(directory, concerns, ctx.clock.now()));
           return;
         }
         case "status": {
           if (!looksLikeConcernReference(parsed.reference)) {
-            await ephemeral(
-              respond,
-              "Which concern? Give its reference, e.g. `/concern status PR-2026-00042`.",
-            );
+            await ephemeral(respond, "Which concern? Give its reference, e.g. /concern status PR-2026-00042");
             return;
           }
           const concern = await ctx.concerns.findByReference(parsed.reference);
           await ephemeral(
             respond,
             concern
-              ? statusText(directory, concern, ctx.clock.now())
+              ? statusReply(directory, concern, ctx.clock.now())
               : `No concern ${parsed.reference} was found. Check the reference; it looks like PR-2026-00042.`,
           );
           return;
@@ -163,7 +171,7 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
           });
       }
     } catch (error) {
-      const typed = command.text ? `\nWhat you typed: ${escapeMrkdwn(command.text)}` : "";
+      const typed = command.text ? `\nWhat you typed: ${command.text}` : "";
       await ephemeral(respond, `${explain(ctx, error)}${typed}`).catch(() => undefined);
     }
   });
@@ -198,9 +206,8 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
       await client.chat
         .postMessage({
           channel: body.user.id,
-          text: truncate(
-            `${explain(ctx, error)}\nYour concern was NOT saved. What you typed:\n${escapeMrkdwn(input.description ?? "")}`,
-            3000,
+          ...literalReply(
+            `${explain(ctx, error)}\nYour concern was NOT saved. What you typed:\n${input.description ?? ""}`,
           ),
         })
         .catch(() => undefined);
@@ -262,14 +269,16 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
       if (outcome.kind === "already-done") {
         await client.chat.postMessage({
           channel: user.userId,
-          text: `${outcome.concern.reference} was already ${outcome.action}d by ${outcome.by.displayName}.`,
+          ...literalReply(
+            `${outcome.concern.reference} was already ${outcome.action}d by ${outcome.by.displayName}.`,
+          ),
         });
         return;
       }
       deps.kickDelivery();
     } catch (error) {
       await client.chat
-        .postMessage({ channel: user.userId, text: explain(ctx, error) })
+        .postMessage({ channel: user.userId, ...literalReply(explain(ctx, error)) })
         .catch(() => undefined);
     }
   };

@@ -4,7 +4,8 @@ import { NOTE_MAX_LENGTH } from "../../core/concern-state-machine.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
 import { SEVERITIES } from "../../core/severity.ts";
 import { BLOCK_KIT, plain, truncate } from "./block-kit-limits.ts";
-import type { Block } from "./slack-card-blocks.ts";
+import type { InputBlock, ModalView } from "@slack/types";
+import { ownMrkdwn } from "./slack-text.ts";
 
 export const CONCERN_MODAL = "liaison_concern";
 export const TEXT_MODALS = {
@@ -27,7 +28,7 @@ function textInput(
     hint?: string;
     placeholder?: string;
   },
-): Block {
+): InputBlock {
   return {
     type: "input",
     block_id: blockId,
@@ -47,7 +48,11 @@ function textInput(
 }
 
 /** The /concern form, pre-filled with whatever the person already typed. */
-export function concernModal(directory: DirectoryIndex, initial: ConcernDraftInput, privateMetadata: string) {
+export function concernModal(
+  directory: DirectoryIndex,
+  initial: ConcernDraftInput,
+  privateMetadata: string,
+): ModalView & { private_metadata: string } {
   const categories = directory.directory.categories
     .slice(0, BLOCK_KIT.optionsPerSelect)
     .map((c) => option(c.id, c.label));
@@ -56,7 +61,7 @@ export function concernModal(directory: DirectoryIndex, initial: ConcernDraftInp
   const initialSeverity = severities.find((s) => s.value === initial.severity);
   const grievanceOption = option("grievance", "This is a grievance (42 CFR 482.13)");
   return {
-    type: "modal" as const,
+    type: "modal",
     callback_id: CONCERN_MODAL,
     private_metadata: truncate(privateMetadata, BLOCK_KIT.privateMetadata),
     title: plain("Raise a concern", BLOCK_KIT.modalTitle),
@@ -121,18 +126,21 @@ const TEXT_MODAL_COPY = {
 } as const;
 
 /** A one-field modal for resolve (note required for grievances), add note and reopen. */
-export function textModal(kind: keyof typeof TEXT_MODALS, concern: Concern) {
+export function textModal(
+  kind: keyof typeof TEXT_MODALS,
+  concern: Concern,
+): ModalView & { private_metadata: string } {
   const copy = TEXT_MODAL_COPY[kind];
   const optional = kind === "resolve" && !concern.isGrievance;
   return {
-    type: "modal" as const,
+    type: "modal",
     callback_id: TEXT_MODALS[kind],
     private_metadata: concern.id,
     title: plain(copy.title, BLOCK_KIT.modalTitle),
     submit: plain(copy.submit, BLOCK_KIT.modalButton),
     close: plain("Cancel", BLOCK_KIT.modalButton),
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: truncate(`*${concern.reference}*`, 3000) } },
+      { type: "section", text: ownMrkdwn(`*${concern.reference}*`) },
       textInput("text", copy.label, {
         multiline: true,
         max: NOTE_MAX_LENGTH,
@@ -144,20 +152,23 @@ export function textModal(kind: keyof typeof TEXT_MODALS, concern: Concern) {
   };
 }
 
-export function reassignModal(directory: DirectoryIndex, concern: Concern) {
+export function reassignModal(
+  directory: DirectoryIndex,
+  concern: Concern,
+): ModalView & { private_metadata: string } {
   const departments = directory.directory.departments
     .filter((d) => d.id !== concern.departmentId)
     .slice(0, BLOCK_KIT.optionsPerSelect)
     .map((d) => option(d.id, d.name));
   return {
-    type: "modal" as const,
+    type: "modal",
     callback_id: REASSIGN_MODAL,
     private_metadata: concern.id,
     title: plain("Reassign concern", BLOCK_KIT.modalTitle),
     submit: plain("Reassign", BLOCK_KIT.modalButton),
     close: plain("Cancel", BLOCK_KIT.modalButton),
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: truncate(`*${concern.reference}*`, 3000) } },
+      { type: "section", text: ownMrkdwn(`*${concern.reference}*`) },
       {
         type: "input",
         block_id: "department",

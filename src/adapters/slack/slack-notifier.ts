@@ -9,7 +9,6 @@ import type { ConcernId } from "../../core/ids.ts";
 import type { OutboxEntry } from "../../core/outbound-message.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
 import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
-import { BLOCK_KIT, escapeMrkdwn, mrkdwn, truncate } from "./block-kit-limits.ts";
 import {
   cardBlocks,
   cardFallbackText,
@@ -18,6 +17,7 @@ import {
   type Block,
 } from "./slack-card-blocks.ts";
 import { classifySlackError } from "./slack-delivery-error.ts";
+import { fallbackText, literalSections, ownMrkdwn } from "./slack-text.ts";
 
 export interface SlackNotifierDeps {
   concerns: Pick<ConcernRepository, "findById" | "saveCard">;
@@ -25,11 +25,18 @@ export interface SlackNotifierDeps {
   clock: Clock;
 }
 
-/** The text of a direct message, escaped, with a link to the concern's card when it has one here. */
-function withCardLink(text: string, concern: Concern | undefined): string {
+/**
+ * A message's words shown literally (they may quote a person), with a link to the concern's card
+ * when it has one here, and the same words as the notification text.
+ */
+function literalMessage(text: string, concern?: Concern): { text: string; blocks: Block[] } {
   const card = concern && currentCard(concern, "slack");
-  const link = card ? ` <${slackPermalink(card.channelId, card.messageId)}|Open the card>` : "";
-  return truncate(`${escapeMrkdwn(text)}${link}`, BLOCK_KIT.messageText);
+  const blocks: Block[] = literalSections(text);
+  if (card) {
+    const link = `<${slackPermalink(card.channelId, card.messageId)}|Open the card>`;
+    blocks.push({ type: "context", elements: [ownMrkdwn(link)] });
+  }
+  return { text: fallbackText(text), blocks };
 }
 
 /** Liaison's outbox, said in Slack: cards by chat.postMessage / chat.update, the rest as messages. */
@@ -106,7 +113,7 @@ export class SlackNotifier implements ChatNotifier {
         await this.client.chat.postMessage({
           channel: card.channelId,
           thread_ts: card.messageId,
-          text: truncate(m.text, BLOCK_KIT.messageText),
+          ...literalMessage(m.text),
           reply_broadcast: m.broadcast,
         });
         return { kind: "sent" };
@@ -115,18 +122,15 @@ export class SlackNotifier implements ChatNotifier {
         const person = directory.person(m.personId);
         if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };
         const concern = m.concernId ? await this.concern(m.concernId) : undefined;
-        const text = withCardLink(m.text, concern);
-        let blocks: Block[] | undefined;
-        if (m.withCard && concern) {
-          const view = channelCardView(directory, concern, now);
-          blocks = [{ type: "section", text: mrkdwn(m.text, BLOCK_KIT.sectionText) }, ...cardBlocks(view)];
-        }
-        await this.client.chat.postMessage({ channel: person.slackUserId, text, blocks });
+        const message = literalMessage(m.text, concern);
+        if (m.withCard && concern)
+          message.blocks.push(...cardBlocks(channelCardView(directory, concern, now)));
+        await this.client.chat.postMessage({ channel: person.slackUserId, ...message });
         return { kind: "sent" };
       }
       case "direct-to-user": {
-        const text = withCardLink(m.text, await this.concern(m.concernId));
-        await this.client.chat.postMessage({ channel: m.platformUserId, text });
+        const message = literalMessage(m.text, await this.concern(m.concernId));
+        await this.client.chat.postMessage({ channel: m.platformUserId, ...message });
         return { kind: "sent" };
       }
       case "digest": {

@@ -1,10 +1,17 @@
+import type { KnownBlock } from "@slack/types";
 import { channelCardView } from "../../core/channel-card-view.ts";
 import { currentCard } from "../../core/concern-cards.ts";
 import type { Concern } from "../../core/concern.ts";
 import { concernSummary } from "../../core/concern-summary.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
-import { escapeMrkdwn } from "./block-kit-limits.ts";
 import { slackPermalink } from "./slack-card-blocks.ts";
+import { fallbackText, literalSections, richList, richText, type Span } from "./slack-text.ts";
+
+/** A reply to one person: notification text plus the blocks that show it. */
+export interface SlackReply {
+  text: string;
+  blocks?: KnownBlock[];
+}
 
 export const HELP_TEXT = [
   "*Liaison* gets a patient's concern to the team that can fix it, and makes sure someone owns it.",
@@ -15,29 +22,51 @@ export const HELP_TEXT = [
   "Never type a patient's name: use an encounter or account number as the patient reference.",
 ].join("\n");
 
-function link(concern: Concern): string {
+export const HELP_REPLY: SlackReply = { text: HELP_TEXT };
+
+/** Words that may quote a person (what they typed, a display name): shown literally. */
+export const literalReply = (text: string): SlackReply => ({
+  text: fallbackText(text),
+  blocks: literalSections(text),
+});
+
+function summarySpans(directory: DirectoryIndex, concern: Concern): Span[] {
   const card = currentCard(concern, "slack");
-  return card ? ` · <${slackPermalink(card.channelId, card.messageId)}|open card>` : "";
+  const summary = concernSummary(directory, concern);
+  return card
+    ? [
+        { text: summary, bold: true },
+        { text: " · " },
+        { text: "open card", link: slackPermalink(card.channelId, card.messageId) },
+      ]
+    : [{ text: summary, bold: true }];
 }
 
-export function statusText(directory: DirectoryIndex, concern: Concern, now: Date): string {
+export function statusReply(directory: DirectoryIndex, concern: Concern, now: Date): SlackReply {
   const view = channelCardView(directory, concern, now);
-  const lines = [
-    `*${escapeMrkdwn(concernSummary(directory, concern))}*${link(concern)}`,
-    `${view.department} · ${view.statusLine}`,
-    view.escalationLine,
-    view.grievanceLine,
+  const lines: Span[][] = [
+    summarySpans(directory, concern),
+    [{ text: `${view.department} · ${view.statusLine}` }],
+    ...[view.escalationLine, view.grievanceLine]
+      .filter((l): l is string => Boolean(l))
+      .map((text) => [{ text }]),
   ];
-  return lines.filter(Boolean).join("\n");
+  return { text: fallbackText(concernSummary(directory, concern)), blocks: [richText(lines)] };
 }
 
-export function mineText(directory: DirectoryIndex, concerns: readonly Concern[], now: Date): string {
-  if (concerns.length === 0) return "You have no open concerns: none you raised or own is waiting.";
-  return [
-    `*Your open concerns (${concerns.length}):*`,
-    ...concerns.map(
-      (c) =>
-        `• ${escapeMrkdwn(concernSummary(directory, c))} — ${channelCardView(directory, c, now).statusLine}${link(c)}`,
-    ),
-  ].join("\n");
+export function mineReply(directory: DirectoryIndex, concerns: readonly Concern[], now: Date): SlackReply {
+  if (concerns.length === 0) return { text: "You have no open concerns: none you raised or own is waiting." };
+  const heading = `Your open concerns (${concerns.length}):`;
+  return {
+    text: heading,
+    blocks: [
+      richText([[{ text: heading, bold: true }]]),
+      richList(
+        concerns.map((c) => [
+          ...summarySpans(directory, c),
+          { text: ` — ${channelCardView(directory, c, now).statusLine}` },
+        ]),
+      ),
+    ],
+  };
 }

@@ -24,6 +24,7 @@ import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
 import { asAttachment, concernCard, concernFormCard, messageCard, textInputCard } from "./teams-cards.ts";
 import type { TeamsConversationStore } from "./teams-conversation-store.ts";
 import { cardActionForVerb, RAISE_VERB, REFRESH_VERB, SUBMIT_SUFFIX, TEAMS_VERBS } from "./teams-verbs.ts";
+import { literalMessage } from "./teams-text.ts";
 
 export interface TeamsBotDeps {
   ctx: LiaisonContext;
@@ -138,7 +139,7 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
         const concerns = await this.ctx.concerns.listOpenInvolving(actor.ref.key, 25);
         const now = this.ctx.clock.now();
         await context.sendActivity(
-          MessageFactory.text(
+          literalMessage(
             concerns.length === 0
               ? "You have no open concerns: none you raised or own is waiting."
               : concerns
@@ -162,7 +163,7 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
             ? MessageFactory.attachment(
                 asAttachment(concernCard(channelCardView(directory, concern, this.ctx.clock.now()))),
               )
-            : MessageFactory.text(
+            : literalMessage(
                 `No concern ${command.reference} was found. Check the reference; it looks like PR-2026-00042.`,
               ),
         );

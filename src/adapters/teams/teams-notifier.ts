@@ -1,4 +1,4 @@
-import { type CloudAdapter, type ConversationReference, MessageFactory } from "botbuilder";
+import { type Activity, type CloudAdapter, type ConversationReference, MessageFactory } from "botbuilder";
 import { channelCardView, type CardView } from "../../core/channel-card-view.ts";
 import { currentCard, needsMovedMark, threadCard } from "../../core/concern-cards.ts";
 import type { Clock } from "../../core/clock.port.ts";
@@ -9,7 +9,8 @@ import type { ConcernId } from "../../core/ids.ts";
 import type { OutboxEntry } from "../../core/outbound-message.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
 import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
-import { asAttachment, concernCard, digestCard, messageCard, teamsMessageLink } from "./teams-cards.ts";
+import { asAttachment, concernCard, digestCard, teamsMessageLink } from "./teams-cards.ts";
+import { literalMessage } from "./teams-text.ts";
 import type { TeamsConversationStore } from "./teams-conversation-store.ts";
 import { ThreadThrottle } from "./thread-throttle.ts";
 
@@ -192,7 +193,7 @@ export class TeamsNotifier implements ChatNotifier {
           appId,
           this.threadReference(serviceUrl, card.channelId, card.messageId),
           async (context) => {
-            await context.sendActivity(MessageFactory.text(m.text));
+            await context.sendActivity(literalMessage(m.text));
           },
         );
         return { kind: "sent" };
@@ -240,15 +241,14 @@ export class TeamsNotifier implements ChatNotifier {
   private directMessage(text: string, concern: Concern | undefined, view?: CardView) {
     const card = concern && currentCard(concern, "teams");
     const link = card ? teamsMessageLink(card.channelId, card.messageId) : undefined;
-    if (!view && !link) return MessageFactory.text(text);
-    return MessageFactory.attachment(asAttachment(messageCard(text, view, link)));
+    return literalMessage(text, view, link);
   }
 
   /** A 1:1 chat: the stored one when the person has talked to Liaison, else a new one by object id. */
   private async sendToPerson(
     serviceUrl: string,
     aadObjectId: string,
-    activity: ReturnType<typeof MessageFactory.text>,
+    activity: Partial<Activity>,
   ): Promise<void> {
     const { adapter, appId } = this.deps;
     const chat = await this.deps.conversations.personalChat(aadObjectId);

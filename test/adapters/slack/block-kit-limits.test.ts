@@ -5,7 +5,7 @@ import type { Concern } from "../../../src/core/concern.ts";
 import type { DigestContent } from "../../../src/core/digest.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { BLOCK_KIT } from "../../../src/adapters/slack/block-kit-limits.ts";
-import { cardBlocks, digestBlocks, type Block } from "../../../src/adapters/slack/slack-card-blocks.ts";
+import { cardBlocks, digestBlocks } from "../../../src/adapters/slack/slack-card-blocks.ts";
 import { concernModal, reassignModal, textModal } from "../../../src/adapters/slack/slack-modals.ts";
 import { coreContext } from "../../support/core-context.ts";
 import { SLACK } from "../../support/sample-directory.ts";
@@ -13,7 +13,7 @@ import { SLACK } from "../../support/sample-directory.ts";
 const len = (s: unknown) => Array.from(String(s ?? "")).length;
 
 /** Every limit from Slack's Block Kit reference that Liaison's blocks can reach; returns the breaches. */
-function breaches(blocks: Block[], maxBlocks: number): string[] {
+function breaches(blocks: readonly unknown[], maxBlocks: number): string[] {
   const out: string[] = [];
   if (blocks.length > maxBlocks) out.push(`${blocks.length} blocks`);
   const visit = (node: unknown, path: string): void => {
@@ -31,6 +31,14 @@ function breaches(blocks: Block[], maxBlocks: number): string[] {
     if (o.type === "context" && Array.isArray(o.elements)) {
       for (const e of o.elements as { text: string }[])
         if (len(e.text) > BLOCK_KIT.contextText) out.push(`${path} context ${len(e.text)}`);
+    }
+    if (o.type === "rich_text_section" || o.type === "plain_text" || o.type === "mrkdwn") {
+      const total =
+        o.type === "rich_text_section"
+          ? (o.elements as { text?: string }[]).map((e) => e.text ?? "").join("")
+          : o.text;
+      if (len(total) > BLOCK_KIT.sectionText) out.push(`${path} ${String(o.type)} ${len(total)}`);
+      if (o.type !== "rich_text_section" && len(total) === 0) out.push(`${path} empty ${String(o.type)}`);
     }
     if (o.type === "button") {
       if (len(text) > BLOCK_KIT.buttonText) out.push(`${path} button text`);
@@ -60,8 +68,8 @@ function breaches(blocks: Block[], maxBlocks: number): string[] {
 function modalBreaches(view: {
   title: { text: string };
   submit?: { text: string };
-  private_metadata: string;
-  blocks: Block[];
+  private_metadata?: string;
+  blocks: readonly unknown[];
 }): string[] {
   const out = breaches(view.blocks, BLOCK_KIT.blocksPerModal);
   if (len(view.title.text) > BLOCK_KIT.modalTitle) out.push("modal title");
