@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningLiaison } from "../../../src/main.ts";
 import type { FakeSlackApi } from "../../support/fake-slack-api.ts";
+import { HOSTILE, slackMarkupLeaks } from "../../support/markup-probes.ts";
 import { startSlackLiaison, waitFor } from "../../support/slack-liaison.ts";
 import {
   blockActionPayload,
@@ -362,6 +363,40 @@ describe("Slack, end to end over HTTP", () => {
     expect(String(reply.args.text)).toMatch(
       /^Note from Sam Rivera at \d\d:\d\d: Daughter at bedside; pain team paged\.$/,
     );
+  });
+
+  it("a note that tries to ping the channel or disguise a link is posted as plain words", async () => {
+    const { concernId, ts } = await raise({ ...CONCERN, description: HOSTILE.slack, room: "<!here>" });
+    await interact(
+      blockActionPayload(
+        RESPONDER,
+        "liaison_add_note",
+        concernId,
+        { channel: "C04NURS4W01", ts },
+        `${slack.responseUrlBase}n2`,
+      ),
+    );
+    const modal = await modalFor("liaison_note_modal", concernId);
+    const meta = (modal.args.view as { private_metadata: string }).private_metadata;
+    await interact(viewSubmissionPayload(RESPONDER, "liaison_note_modal", { text: HOSTILE.slack }, meta));
+    const reply = await waitFor(() =>
+      slack
+        .callsTo("chat.postMessage")
+        .find((c) => c.args.thread_ts === ts && String(c.args.text).startsWith("Note from Sam Rivera")),
+    );
+    expect(slackMarkupLeaks(reply.args)).toEqual([]);
+    expect(JSON.stringify(reply.args.blocks)).toContain("<!channel> <!everyone> <@U04SAMRVR02>");
+    const card = slack
+      .callsTo("chat.postMessage")
+      .find(
+        (c) =>
+          c.args.channel === "C04NURS4W01" &&
+          !c.args.thread_ts &&
+          JSON.stringify(c.args.blocks).includes(concernId),
+      );
+    expect(slackMarkupLeaks(card!.args)).toEqual([]);
+    const updates = slack.callsTo("chat.update").filter((c) => c.args.ts === ts);
+    for (const update of updates) expect(slackMarkupLeaks(update.args)).toEqual([]);
   });
 
   it("/concern status, mine and help answer privately", async () => {

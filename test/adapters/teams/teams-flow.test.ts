@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLiaison, type RunningLiaison } from "../../../src/main.ts";
 import { cardOf, FakeBotConnector } from "../../support/fake-bot-connector.ts";
+import { HOSTILE, teamsMarkupLeaks } from "../../support/markup-probes.ts";
 import { waitFor } from "../../support/slack-liaison.ts";
 import { testConfig } from "../../support/test-config.ts";
 import {
@@ -202,6 +203,24 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
     ]);
     const notices = [a, b].map((r) => text(r.value)).filter((t) => t.includes("was already acknowledged by"));
     expect(notices).toHaveLength(1);
+  });
+
+  it("a description and a display name written as Markdown links reach the channel as plain words", async () => {
+    const phisher = { ...NURSE, name: HOSTILE.teams };
+    const answer = await invoke(phisher, "liaison.raise", { ...FORM, description: HOSTILE.teams });
+    const reference = /PR-\d{4}-\d{5}/.exec(text(answer.value))![0];
+    const post = await waitFor(() =>
+      connector.calls.find((c) => c.path === "/v3/conversations" && text(c.body).includes(reference)),
+    );
+    expect(teamsMarkupLeaks(post.body)).toEqual([]);
+    expect(text(cardOf(post.body))).toContain(JSON.stringify(HOSTILE.teams).slice(1, -1));
+    const concern = (await liaison.context.concerns.findByReference(reference))!;
+    await invoke(LEE, "liaison.addNote.submit", { concernId: concern.id, text: HOSTILE.teams });
+    const reply = await waitFor(() =>
+      connector.sent().find((c) => text(c.body).includes("Note from Lee Chen")),
+    );
+    expect(teamsMarkupLeaks(reply.body)).toEqual([]);
+    for (const call of connector.calls) expect(teamsMarkupLeaks(call.body)).toEqual([]);
   });
 
   it("a grievance's resolve needs a note: the input card says so and keeps the concern open", async () => {

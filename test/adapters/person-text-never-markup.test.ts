@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { channelCardView } from "../../src/core/channel-card-view.ts";
+import type { Concern } from "../../src/core/concern.ts";
+import type { DigestContent } from "../../src/core/digest.ts";
+import { raiseConcern } from "../../src/core/use-cases/raise-concern.ts";
+import { cardBlocks, cardFallbackText, digestBlocks } from "../../src/adapters/slack/slack-card-blocks.ts";
+import { literalReply, mineReply, statusReply } from "../../src/adapters/slack/slack-replies.ts";
+import {
+  concernCard,
+  concernFormCard,
+  digestCard,
+  messageCard,
+  textInputCard,
+} from "../../src/adapters/teams/teams-cards.ts";
+import { literalMessage } from "../../src/adapters/teams/teams-text.ts";
+import { coreContext, PAIN_DRAFT } from "../support/core-context.ts";
+import { HOSTILE_TEXT, slackMarkupLeaks, teamsMarkupLeaks } from "../support/markup-probes.ts";
+import { SLACK } from "../support/sample-directory.ts";
+
+/** A concern in which every field a person typed, and every display name, is hostile. */
+async function hostileConcern(status: Concern["status"]) {
+  const { ctx, directory } = coreContext();
+  const base = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
+  const person = { key: "slack:U1", displayName: HOSTILE_TEXT, platform: "slack" as const };
+  const concern: Concern = {
+    ...base,
+    unit: HOSTILE_TEXT,
+    room: HOSTILE_TEXT,
+    patientReference: HOSTILE_TEXT,
+    description: HOSTILE_TEXT,
+    status,
+    reporter: person,
+    acknowledgedBy: person,
+    acknowledgedAt: base.createdAt,
+    resolvedBy: person,
+    resolvedAt: base.createdAt,
+    cards: [
+      {
+        platform: "slack",
+        departmentId: base.departmentId,
+        channelId: "C04NURS4W01",
+        messageId: "1764000000.000100",
+        state: "active",
+      },
+    ],
+  };
+  return { directory, concern, view: channelCardView(directory, concern, base.createdAt) };
+}
+
+const hostileDigest = (): DigestContent => ({
+  recipientName: HOSTILE_TEXT,
+  generatedAt: "2026-11-24T20:00:00.000Z",
+  timeZone: "America/Chicago",
+  parkedDeliveries: 1,
+  departments: [
+    {
+      departmentId: "nursing-4w" as never,
+      name: "Nursing 4 West",
+      items: [
+        {
+          concernId: "9b1f7d2e-0000-4000-8000-000000000001",
+          reference: "PR-2026-00042",
+          severity: "high",
+          categoryLabel: "Pain not managed",
+          unit: HOSTILE_TEXT,
+          room: HOSTILE_TEXT,
+          status: "open",
+          ownerName: HOSTILE_TEXT,
+          ageMinutes: 2,
+          clock: "acknowledge",
+          state: "overdue",
+          dueAt: "2026-11-24T19:58:00.000Z",
+          overdueMinutes: 2,
+        },
+      ],
+    },
+  ],
+});
+
+const STATUSES: Concern["status"][] = ["open", "acknowledged", "resolved", "reopened"];
+
+describe("what a person typed, or a profile's display name, is shown as typed and never acts as markup", () => {
+  describe("in Slack (no ping, no disguised link, no formatting)", () => {
+    it.each(STATUSES)("the card of a %s concern", async (status) => {
+      const { view } = await hostileConcern(status);
+      const message = { text: cardFallbackText(view), blocks: cardBlocks(view) };
+      expect(slackMarkupLeaks(message)).toEqual([]);
+      // Shown, not dropped: the description is on the card exactly as typed.
+      expect(JSON.stringify(message.blocks)).toContain(JSON.stringify(HOSTILE_TEXT).slice(1, -1));
+    });
+
+    it("the overdue digest", () => {
+      const blocks = digestBlocks(hostileDigest(), () => "https://slack.com/archives/C04NURS4W01/p1");
+      expect(slackMarkupLeaks({ text: "Liaison digest", blocks })).toEqual([]);
+    });
+
+    it("status, mine, and any reply that quotes what was typed", async () => {
+      const { directory, concern } = await hostileConcern("acknowledged");
+      const now = concern.createdAt;
+      expect(slackMarkupLeaks(statusReply(directory, concern, now))).toEqual([]);
+      expect(slackMarkupLeaks(mineReply(directory, [concern], now))).toEqual([]);
+      expect(slackMarkupLeaks(literalReply(`What you typed: ${HOSTILE_TEXT}`))).toEqual([]);
+    });
+  });
+
+  describe("in Teams (no Markdown link, no emphasis, no template binding)", () => {
+    it.each(STATUSES)("the card of a %s concern", async (status) => {
+      const { view } = await hostileConcern(status);
+      const card = concernCard(view);
+      expect(teamsMarkupLeaks(card)).toEqual([]);
+      // The binding-looking "${concernId}" a person typed is kept as text, not evaluated.
+      expect(JSON.stringify(card)).toContain(JSON.stringify(HOSTILE_TEXT).slice(1, -1));
+    });
+
+    it("direct messages, thread replies and the digest", async () => {
+      const { view } = await hostileConcern("open");
+      expect(teamsMarkupLeaks(messageCard(HOSTILE_TEXT, view, "https://teams.microsoft.com/l/x"))).toEqual(
+        [],
+      );
+      expect(teamsMarkupLeaks(literalMessage(`Note from ${HOSTILE_TEXT}: ${HOSTILE_TEXT}`))).toEqual([]);
+      expect(teamsMarkupLeaks(digestCard(hostileDigest(), () => "https://teams.microsoft.com/l/x"))).toEqual(
+        [],
+      );
+    });
+
+    it("forms re-shown with errors keep the typed values and show errors as text", async () => {
+      const { directory } = await hostileConcern("open");
+      const values = { unit: HOSTILE_TEXT, description: HOSTILE_TEXT };
+      const form = concernFormCard(directory, values, { unit: HOSTILE_TEXT, description: HOSTILE_TEXT });
+      expect(teamsMarkupLeaks(form)).toEqual([]);
+      const input = textInputCard(
+        {
+          title: "Add a note",
+          label: "Note",
+          submitTitle: "Add note",
+          verb: "liaison.addNote.submit",
+          concernId: "x",
+          reference: "PR-2026-00042",
+          required: true,
+        },
+        { text: HOSTILE_TEXT },
+        { text: HOSTILE_TEXT },
+      );
+      expect(teamsMarkupLeaks(input)).toEqual([]);
+    });
+  });
+});
