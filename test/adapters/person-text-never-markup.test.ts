@@ -58,7 +58,7 @@ const hostileDigest = (): DigestContent => ({
       name: "Nursing 4 West",
       items: [
         {
-          concernId: "9b1f7d2e-0000-4000-8000-000000000001",
+          concernId: "9b1f7d2e-0000-4000-8000-000000000001" as never,
           reference: "PR-2026-00042",
           severity: "high",
           categoryLabel: "Pain not managed",
