@@ -7,14 +7,23 @@ import { runningClock } from "./next-due-at.ts";
 /** A concern due within this long is "at risk" in a digest. */
 export const AT_RISK_MINUTES = 60;
 
+/**
+ * Whole minutes past a deadline (negative: still to go), never rounded across it: 20 seconds before
+ * the deadline is "due in 1 min", 20 seconds after it is "0 min overdue".
+ */
+function minutesPast(dueAt: Date, now: Date): number {
+  const ms = now.getTime() - dueAt.getTime();
+  return ms > 0 ? Math.floor(ms / 60_000) : -Math.ceil(-ms / 60_000);
+}
+
 function item(directory: DirectoryIndex, concern: Concern, now: Date): DigestItem | undefined {
-  const minutesTo = (d: Date) => Math.round((now.getTime() - d.getTime()) / 60_000);
   const { clock, deadline } = runningClock(concern);
   // The grievance's notice clock counts when it is the more pressing one.
   const grievanceFirst =
     concern.isGrievance && concern.grievanceNoticeBy !== undefined && concern.grievanceNoticeBy < deadline;
   const dueAt = grievanceFirst ? concern.grievanceNoticeBy! : deadline;
-  const overdueMinutes = minutesTo(dueAt);
+  const overdue = now.getTime() > dueAt.getTime();
+  const overdueMinutes = minutesPast(dueAt, now);
   if (overdueMinutes < -AT_RISK_MINUTES) return undefined;
   return {
     concernId: concern.id,
@@ -25,9 +34,9 @@ function item(directory: DirectoryIndex, concern: Concern, now: Date): DigestIte
     room: concern.room,
     status: concern.status,
     ownerName: concern.owner?.displayName,
-    ageMinutes: minutesTo(concern.createdAt),
+    ageMinutes: Math.floor(Math.max(0, now.getTime() - concern.createdAt.getTime()) / 60_000),
     clock: grievanceFirst ? "grievance" : clock,
-    state: overdueMinutes >= 0 ? "overdue" : "at-risk",
+    state: overdue ? "overdue" : "at-risk",
     dueAt: dueAt.toISOString(),
     overdueMinutes,
   };

@@ -172,6 +172,13 @@ describe("a department no enabled platform reaches", () => {
 
 describe("overdue digests", () => {
   const maria = asPersonId("maria.lopez");
+  /** The newest digest's items for one department. */
+  const digestItems = (h: ReturnType<typeof hospital>, departmentId: string) => {
+    const rows = h.concerns.outboxRows.filter((r) => r.message.kind === "digest");
+    const digest = (rows.at(-1)!.message as { digest: import("../../src/core/digest.ts").DigestContent })
+      .digest;
+    return digest.departments.find((d) => d.departmentId === departmentId)!.items;
+  };
 
   it("list a manager's overdue and at-risk concerns by department, oldest first, and go once per slot", async () => {
     const h = hospital();
@@ -204,6 +211,20 @@ describe("overdue digests", () => {
     await h.deliver();
     expect(h.slack.kinds()).toContain("digest");
     expect(h.concerns.audit.filter((e) => e.type === "digest-sent")).toHaveLength(1);
+  });
+
+  it("a critical concern 30 seconds before its 5-minute deadline is at risk, not overdue, and 4 minutes old", async () => {
+    const h = hospital();
+    await raiseConcern(h.ctx, { ...PAIN_DRAFT, severity: "critical" }, SLACK.nurse);
+    h.clock.set("2026-11-24T20:04:30Z");
+    expect(await queueDigest(h.ctx, maria, new Date("2026-11-24T20:04:00Z"))).toBe("queued");
+    const [before] = digestItems(h, "nursing-4w");
+    expect([before!.state, before!.overdueMinutes, before!.ageMinutes]).toEqual(["at-risk", -1, 4]);
+
+    h.clock.set("2026-11-24T20:05:20Z");
+    expect(await queueDigest(h.ctx, maria, new Date("2026-11-24T20:05:00Z"))).toBe("queued");
+    const [after] = digestItems(h, "nursing-4w");
+    expect([after!.state, after!.overdueMinutes, after!.ageMinutes]).toEqual(["overdue", 0, 5]);
   });
 
   it("no digest when nothing is overdue, unless the manager asked for all-clear messages", async () => {
