@@ -56,7 +56,7 @@ describe("Slack requests that arrive twice or carry what a database cannot store
       FORM,
     );
     expect(res.status).toBe(200);
-    const card = await waitFor(() =>
+    await waitFor(() =>
       slack
         .callsTo("chat.postMessage")
         .find((c) => c.args.channel === "C04NURS4W01" && !c.args.thread_ts && String(c.args.text).length > 0),
