@@ -10,7 +10,6 @@ import {
 import { authorizeAction } from "../../core/authorize-action.ts";
 import { localTime } from "../../core/business-time.ts";
 import type { CardAction } from "../../core/card-actions.ts";
-import type { Concern } from "../../core/concern.ts";
 import { channelCardView } from "../../core/channel-card-view.ts";
 import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
 import { looksLikeConcernReference } from "../../core/concern-reference.ts";
@@ -408,7 +407,8 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     if (error instanceof InvalidInputError && asks) {
       const message = Object.values(error.fieldErrors)[0];
       const field = action === "reassign" ? { department: message } : { text: message };
-      return cardResponse(this.askCard(action, { id: concernId }, field, typed));
+      const concern = await this.ctx.concerns.findById(concernId).catch(() => undefined);
+      return cardResponse(this.askCard(action, concern ?? { id: concernId }, field, typed));
     }
     return this.currentCard(concernId, error.message).catch(() => cardResponse(messageCard(error.message)));
   }
