@@ -168,6 +168,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
           ctx: context,
           conversations: new PrismaTeamsConversationStore(db.prisma),
           kickDelivery: () => void scheduler.runNow("deliver"),
+          isFirstDelivery: (key) => receipts(key, clock.now()),
         },
         app,
       )

@@ -13,3 +13,9 @@ export const asDepartmentId = (s: string) => s as DepartmentId;
 export const asPersonId = (s: string) => s as PersonId;
 export const asCategoryId = (s: string) => s as CategoryId;
 export const asPolicyId = (s: string) => s as PolicyId;
+
+/** Liaison makes every concern id a UUID (ctx.newId); anything else, from a card, names no concern. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const parseConcernId = (s: unknown): ConcernId | undefined =>
+  typeof s === "string" && UUID.test(s) ? asConcernId(s) : undefined;

@@ -126,7 +126,11 @@ describe("what a person typed, or a profile's display name, is shown as typed an
     it("forms re-shown with errors keep the typed values and show errors as text", async () => {
       const { directory } = await hostileConcern("open");
       const values = { unit: HOSTILE_TEXT, description: HOSTILE_TEXT };
-      const form = concernFormCard(directory, values, { unit: HOSTILE_TEXT, description: HOSTILE_TEXT });
+      const form = concernFormCard(directory, values, {
+        form: HOSTILE_TEXT,
+        unit: HOSTILE_TEXT,
+        description: HOSTILE_TEXT,
+      });
       expect(teamsMarkupLeaks(form)).toEqual([]);
       const input = textInputCard(
         {
@@ -139,7 +143,7 @@ describe("what a person typed, or a profile's display name, is shown as typed an
           required: true,
         },
         { text: HOSTILE_TEXT },
-        { text: HOSTILE_TEXT },
+        { text: HOSTILE_TEXT, form: HOSTILE_TEXT },
       );
       expect(teamsMarkupLeaks(input)).toEqual([]);
     });

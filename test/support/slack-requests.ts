@@ -34,6 +34,13 @@ export async function postToSlackEndpoint(
   });
 }
 
+let interactions = 0;
+/**
+ * Slack gives every interaction its own trigger_id (and every modal its own view id), so two requests
+ * are never byte-identical; a test that sends the very same body twice is replaying it.
+ */
+const triggerId = () => `13345224609.738474920.${(++interactions).toString(16).padStart(31, "0")}`;
+
 /** A slash command's form body, with the fields Slack sends (see shared/platform-payloads/slack). */
 export function slashCommandBody(
   user: { id: string; name: string },
@@ -53,7 +60,7 @@ export function slashCommandBody(
     api_app_id: "A0LIAISON1",
     is_enterprise_install: "false",
     response_url: responseUrl,
-    trigger_id: "13345224609.738474920.8088930838d88f008e0",
+    trigger_id: triggerId(),
   }).toString();
 }
 
@@ -74,7 +81,7 @@ export function blockActionPayload(
     api_app_id: "A0LIAISON1",
     token: "verification-token",
     container: { type: "message", message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
-    trigger_id: "13345224609.738474920.8088930838d88f008e1",
+    trigger_id: triggerId(),
     team: { id: "T0HOSPITAL", domain: "st-example" },
     channel: { id: message.channel, name: "nursing-4w" },
     message: { type: "message", ts: message.ts, text: "card", blocks: [] },
@@ -125,9 +132,9 @@ export function viewSubmissionPayload(
     user: { id: user.id, username: user.name, name: user.name, team_id: "T0HOSPITAL" },
     api_app_id: "A0LIAISON1",
     token: "verification-token",
-    trigger_id: "13345224609.738474920.8088930838d88f008e2",
+    trigger_id: triggerId(),
     view: {
-      id: "V0MODAL01",
+      id: `V0MODAL${interactions}`,
       team_id: "T0HOSPITAL",
       type: "modal",
       blocks: [],

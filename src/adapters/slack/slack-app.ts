@@ -1,18 +1,29 @@
 import { App, ExpressReceiver, type RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Express } from "express";
+import { z } from "zod";
 import { authorizeAction } from "../../core/authorize-action.ts";
 import { parseConcernDraft, type ConcernDraftInput } from "../../core/concern-draft.schema.ts";
 import type { ConcernAction } from "../../core/concern-state-machine.ts";
 import { localTime } from "../../core/business-time.ts";
-import { InvalidInputError, LiaisonError } from "../../core/errors.ts";
-import { asConcernId, asDepartmentId } from "../../core/ids.ts";
+import { InvalidInputError, LiaisonError, NotFoundError } from "../../core/errors.ts";
+import { asDepartmentId, parseConcernId } from "../../core/ids.ts";
 import { identifyActor, type PlatformIdentity } from "../../core/identify-actor.ts";
 import { actOnConcern } from "../../core/use-cases/act-on-concern.ts";
 import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
 import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
 import { looksLikeConcernReference } from "../../core/concern-reference.ts";
 import { parseConcernCommand } from "../../core/parse-concern-command.ts";
+import {
+  type Attempt,
+  CONCERN_GONE,
+  FORM_UNREADABLE,
+  notSavedReply,
+  refusedReply,
+  SOMETHING_WENT_WRONG,
+  typedDraftLines,
+  WHAT_YOU_TYPED,
+} from "../../core/replies.ts";
 import { cardActionFor } from "./slack-action-table.ts";
 import { boltLogger } from "./slack-logger.ts";
 import {
@@ -32,7 +43,8 @@ import {
   type SlackReply,
 } from "./slack-replies.ts";
 import { slackTimestampGuard } from "./slack-timestamp-guard.ts";
-import { checkedOf, valueOf, viewStateSchema } from "./slack-view-state.ts";
+import { SIGNATURE_PROPERTY, slackInboundGuard } from "./slack-inbound-guard.ts";
+import { checkedOf, valueOf, type ViewState, viewStateSchema } from "./slack-view-state.ts";
 
 export interface SlackSettings {
   botToken: string;
@@ -74,8 +86,56 @@ const who = (user: { id: string; name?: string; username?: string }): PlatformId
 /** An error a person can act on is said to them; anything else is logged and apologised for. */
 function explain(ctx: LiaisonContext, error: unknown): string {
   if (error instanceof LiaisonError) return error.message;
-  ctx.logger.error({ err: (error as Error).message }, "slack handler failed");
-  return "Something went wrong in Liaison; please try again. If it keeps happening, tell your Liaison administrator.";
+  ctx.logger.error({ err: firstLine(error) }, "slack handler failed");
+  return SOMETHING_WENT_WRONG;
+}
+
+/** The reply to a submission that failed: it says plainly that nothing was saved. */
+function notSaved(ctx: LiaisonContext, error: unknown, attempt: Attempt): string {
+  if (error instanceof LiaisonError) return refusedReply(attempt, error.message);
+  ctx.logger.error({ err: firstLine(error), attempt }, "slack submission not saved");
+  return notSavedReply(attempt);
+}
+
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split("\n")[0];
+
+/** A reply followed by what the person typed, so nothing is lost (shown literally: it is their text). */
+function withTyped(reply: string, typed: readonly string[]): string {
+  const lines = typed.filter((t) => t.trim().length > 0);
+  return lines.length > 0 ? `${reply}\n${WHAT_YOU_TYPED}\n${lines.join("\n")}` : reply;
+}
+
+/** A direct message from the bot, shown literally; a failure to send it is never thrown (the form is closed). */
+async function dm(client: WebClient, userId: string, text: string): Promise<void> {
+  await client.chat.postMessage({ channel: userId, ...literalReply(text) }).catch(() => undefined);
+}
+
+/** A submitted form Slack sent in a shape Liaison cannot read: said to the person, nothing applied. */
+async function formUnreadable(ctx: LiaisonContext, client: WebClient, userId: string): Promise<void> {
+  ctx.logger.warn({}, "slack view submission could not be read");
+  await dm(client, userId, FORM_UNREADABLE);
+}
+
+const textModalMetadata = z.object({ concernId: z.string(), required: z.boolean() });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function draftFrom(state: ViewState): ConcernDraftInput {
+  return {
+    unit: valueOf(state, "unit"),
+    room: valueOf(state, "room"),
+    patientReference: valueOf(state, "patientReference"),
+    category: valueOf(state, "category"),
+    severity: valueOf(state, "severity"),
+    description: valueOf(state, "description"),
+    grievance: checkedOf(state, "grievance").includes("grievance"),
+  };
 }
 
 /** A private answer; plain strings may quote a person, so they are shown literally. */
@@ -120,16 +180,14 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
       app: http,
       endpoints: "/slack/events",
       logger,
+      // A replayed request carries the same signature: the inbound guard recognises it by that.
+      customPropertiesExtractor: (req) => ({ [SIGNATURE_PROPERTY]: req.headers["x-slack-signature"] }),
     });
     app = new App({ token: settings.botToken, receiver, logger, clientOptions });
   }
 
-  // Slack retries events it thinks were not received; every instance sees each event_id once.
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await deps.isFirstDelivery(`slack-event:${eventId}`))) return;
-    await next();
-  });
+  // Each request is handled once by all instances together: a replay or Slack's retry changes nothing.
+  app.use(slackInboundGuard({ logger: ctx.logger, isFirstDelivery: deps.isFirstDelivery }));
 
   app.command("/concern", async ({ ack, command, client, respond }) => {
     await ack();
@@ -171,22 +229,19 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
           });
       }
     } catch (error) {
-      const typed = command.text ? `\nWhat you typed: ${command.text}` : "";
-      await ephemeral(respond, `${explain(ctx, error)}${typed}`).catch(() => undefined);
+      const typed = command.text ? [command.text] : [];
+      await ephemeral(respond, withTyped(explain(ctx, error), typed)).catch(() => undefined);
     }
   });
 
   app.view(CONCERN_MODAL, async ({ ack, body, view, client }) => {
-    const state = viewStateSchema.parse(view.state.values);
-    const input: ConcernDraftInput = {
-      unit: valueOf(state, "unit"),
-      room: valueOf(state, "room"),
-      patientReference: valueOf(state, "patientReference"),
-      category: valueOf(state, "category"),
-      severity: valueOf(state, "severity"),
-      description: valueOf(state, "description"),
-      grievance: checkedOf(state, "grievance").includes("grievance"),
-    };
+    const state = viewStateSchema.safeParse(view.state.values);
+    if (!state.success) {
+      await ack();
+      await formUnreadable(ctx, client, body.user.id);
+      return;
+    }
+    const input = draftFrom(state.data);
     try {
       // In-memory checks only: the errors show on their fields, with everything typed still there.
       parseConcernDraft(ctx.directory(), input);
@@ -203,14 +258,7 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
       deps.kickDelivery();
     } catch (error) {
       // The form is closed: send back what was typed so that nothing is lost.
-      await client.chat
-        .postMessage({
-          channel: body.user.id,
-          ...literalReply(
-            `${explain(ctx, error)}\nYour concern was NOT saved. What you typed:\n${input.description ?? ""}`,
-          ),
-        })
-        .catch(() => undefined);
+      await dm(client, body.user.id, withTyped(notSaved(ctx, error, "raise"), typedDraftLines(input)));
     }
   });
 
@@ -219,7 +267,11 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
     if (body.type !== "block_actions" || action.type !== "button" || !("action_id" in action)) return;
     const cardAction = cardActionFor(action.action_id);
     if (!cardAction || !action.value) return;
-    const concernId = asConcernId(action.value);
+    const concernId = parseConcernId(action.value);
+    if (!concernId) {
+      await ephemeral(respond, CONCERN_GONE);
+      return;
+    }
     const user = who(body.user);
     try {
       if (cardAction === "acknowledge" || cardAction === "escalate") {
@@ -238,7 +290,7 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
       const directory = ctx.directory();
       const concern = await ctx.concerns.findById(concernId);
       if (!concern) {
-        await ephemeral(respond, "That concern no longer exists.");
+        await ephemeral(respond, CONCERN_GONE);
         return;
       }
       authorizeAction(directory, identifyActor(directory, user), concern, cardAction);
@@ -254,40 +306,50 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
             };
       await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (error) {
-      await ephemeral(respond, explain(ctx, error)).catch(() => undefined);
+      const asked = cardAction === "acknowledge" || cardAction === "escalate";
+      await ephemeral(respond, asked ? notSaved(ctx, error, cardAction) : explain(ctx, error)).catch(
+        () => undefined,
+      );
     }
   });
 
+  /** Applies a modal's action; when it cannot be saved, the person gets a DM with what they typed. */
   const submitAction = async (
     user: PlatformIdentity,
     client: WebClient,
-    concernId: string,
+    rawConcernId: string,
     action: ConcernAction,
+    typed: readonly string[],
   ): Promise<void> => {
+    const concernId = parseConcernId(rawConcernId);
     try {
-      const outcome = await actOnConcern(ctx, asConcernId(concernId), action, user);
+      if (!concernId) throw new NotFoundError(CONCERN_GONE);
+      const outcome = await actOnConcern(ctx, concernId, action, user);
       if (outcome.kind === "already-done") {
-        await client.chat.postMessage({
-          channel: user.userId,
-          ...literalReply(
-            `${outcome.concern.reference} was already ${outcome.action}d by ${outcome.by.displayName}.`,
-          ),
-        });
+        await dm(
+          client,
+          user.userId,
+          `${outcome.concern.reference} was already ${outcome.action}d by ${outcome.by.displayName}.`,
+        );
         return;
       }
       deps.kickDelivery();
     } catch (error) {
-      await client.chat
-        .postMessage({ channel: user.userId, ...literalReply(explain(ctx, error)) })
-        .catch(() => undefined);
+      await dm(client, user.userId, withTyped(notSaved(ctx, error, action.type), typed));
     }
   };
 
   for (const kind of ["resolve", "add-note", "reopen"] as const) {
     app.view(TEXT_MODALS[kind], async ({ ack, body, view, client }) => {
-      const meta = JSON.parse(view.private_metadata) as TextModalMetadata;
-      const text = valueOf(viewStateSchema.parse(view.state.values), "text")?.trim() ?? "";
-      if (meta.required && text.length === 0) {
+      const meta = textModalMetadata.safeParse(parseJson(view.private_metadata));
+      const state = viewStateSchema.safeParse(view.state.values);
+      if (!meta.success || !state.success) {
+        await ack();
+        await formUnreadable(ctx, client, body.user.id);
+        return;
+      }
+      const text = valueOf(state.data, "text")?.trim() ?? "";
+      if (meta.data.required && text.length === 0) {
         const what =
           kind === "resolve"
             ? "a resolution note: this concern is a grievance"
@@ -304,12 +366,18 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
           : kind === "reopen"
             ? { type: "reopen", reason: text }
             : { type: "add-note", text };
-      await submitAction(who(body.user), client, meta.concernId, action);
+      await submitAction(who(body.user), client, meta.data.concernId, action, [text]);
     });
   }
 
   app.view(REASSIGN_MODAL, async ({ ack, body, view, client }) => {
-    const state = viewStateSchema.parse(view.state.values);
+    const parsed = viewStateSchema.safeParse(view.state.values);
+    if (!parsed.success) {
+      await ack();
+      await formUnreadable(ctx, client, body.user.id);
+      return;
+    }
+    const state = parsed.data;
     const departmentId = valueOf(state, "department");
     const department = departmentId ? ctx.directory().department(asDepartmentId(departmentId)) : undefined;
     if (!department) {
@@ -320,12 +388,14 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
       return;
     }
     await ack();
-    await submitAction(who(body.user), client, view.private_metadata, {
-      type: "reassign",
-      toDepartment: department.id,
-      toDepartmentName: department.name,
-      reason: valueOf(state, "reason"),
-    });
+    const reason = valueOf(state, "reason");
+    await submitAction(
+      who(body.user),
+      client,
+      view.private_metadata,
+      { type: "reassign", toDepartment: department.id, toDepartmentName: department.name, reason },
+      [department.name, reason ?? ""],
+    );
   });
 
   app.event("app_mention", async ({ event, client }) => {

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import {
+  ActivityTypes,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   TeamsActivityHandler,
@@ -8,16 +10,24 @@ import {
 import { authorizeAction } from "../../core/authorize-action.ts";
 import { localTime } from "../../core/business-time.ts";
 import type { CardAction } from "../../core/card-actions.ts";
-import type { Concern } from "../../core/concern.ts";
 import { channelCardView } from "../../core/channel-card-view.ts";
 import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
 import { looksLikeConcernReference } from "../../core/concern-reference.ts";
 import { concernSummary } from "../../core/concern-summary.ts";
 import type { ConcernAction } from "../../core/concern-state-machine.ts";
 import { InvalidInputError, LiaisonError } from "../../core/errors.ts";
-import { asConcernId, asDepartmentId } from "../../core/ids.ts";
+import { asDepartmentId, type ConcernId, parseConcernId } from "../../core/ids.ts";
 import { identifyActor, type PlatformIdentity } from "../../core/identify-actor.ts";
 import { parseConcernCommand } from "../../core/parse-concern-command.ts";
+import {
+  ALREADY_RECEIVED,
+  type Attempt,
+  CONCERN_GONE,
+  notSavedReply,
+  refusedReply,
+  SOMETHING_WENT_WRONG,
+} from "../../core/replies.ts";
+import { sanitizeInbound } from "../../core/sanitize-text.ts";
 import { actOnConcern } from "../../core/use-cases/act-on-concern.ts";
 import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
 import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
@@ -30,6 +40,19 @@ export interface TeamsBotDeps {
   ctx: LiaisonContext;
   conversations: TeamsConversationStore;
   kickDelivery: () => void;
+  /** True the first time a key is seen by any instance: a re-posted activity is handled once. */
+  isFirstDelivery: (key: string) => Promise<boolean>;
+}
+
+/** Activities that change something; the others (installs, member changes) are safe to see twice. */
+const EFFECTFUL = new Set(["message", "invoke"]);
+
+/** Whatever a concern card must know of its concern; a stored Concern fits, so do a card's own data. */
+interface AskTarget {
+  id: string;
+  reference?: string;
+  departmentId?: string;
+  isGrievance?: boolean;
 }
 
 export const HELP_TEXT = [
@@ -80,6 +103,44 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     return this.deps.ctx;
   }
 
+  /** Every activity is cleaned first (PostgreSQL cannot store NUL or lone surrogates) and handled once. */
+  override async run(context: TurnContext): Promise<void> {
+    sanitizeInbound(context.activity);
+    if (await this.isReplay(context)) {
+      await this.answerReplay(context);
+      return;
+    }
+    await super.run(context);
+  }
+
+  private async isReplay(context: TurnContext): Promise<boolean> {
+    const a = context.activity;
+    if (!a.id || !EFFECTFUL.has(a.type)) return false;
+    // Activity ids are unique within a conversation; the hash keeps the key short whatever they hold.
+    const key = `teams-activity:${createHash("sha256").update(`${a.channelId}|${a.conversation.id}|${a.id}`).digest("base64url")}`;
+    try {
+      return !(await this.deps.isFirstDelivery(key));
+    } catch (error) {
+      // The store is down: handle it (its own write fails too and says NOT saved) rather than drop it.
+      this.ctx.logger.warn({ err: firstLine(error) }, "could not record a teams activity");
+      return false;
+    }
+  }
+
+  /** A replay changes nothing; an invoke still needs an answer, so it says so. */
+  private async answerReplay(context: TurnContext): Promise<void> {
+    this.ctx.logger.info(
+      { activity: context.activity.type },
+      "teams activity already handled: replay ignored",
+    );
+    if (context.activity.type !== "invoke") return;
+    const body =
+      context.activity.name === "adaptiveCard/action"
+        ? cardResponse(messageCard(ALREADY_RECEIVED))
+        : undefined;
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+  }
+
   private who(context: TurnContext): PlatformIdentity {
     const from = context.activity.from;
     return {
@@ -89,8 +150,19 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     };
   }
 
-  /** Keeps the conversation reference: a bot can only post proactively where it has been. */
+  /**
+   * Keeps the conversation reference: a bot can only post proactively where it has been. It is kept
+   * again on the next activity, so a store failure here must not stop what the person asked for.
+   */
   private async remember(context: TurnContext): Promise<void> {
+    try {
+      await this.saveConversation(context);
+    } catch (error) {
+      this.ctx.logger.warn({ err: firstLine(error) }, "could not keep a teams conversation reference");
+    }
+  }
+
+  private async saveConversation(context: TurnContext): Promise<void> {
     const a = context.activity;
     const data = (a.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string } };
     const conversationType = a.conversation?.conversationType;
@@ -195,12 +267,13 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     data: Record<string, unknown>,
   ): Promise<AdaptiveCardInvokeResponse> {
     if (verb === RAISE_VERB) return this.raise(context, data);
-    const concernId = typeof data.concernId === "string" ? data.concernId : undefined;
     const match = cardActionForVerb(verb);
-    if (!concernId || (!match && verb !== REFRESH_VERB)) {
+    if (typeof data.concernId !== "string" || (!match && verb !== REFRESH_VERB)) {
       return cardResponse(messageCard("This card is out of date; send `help` to see what Liaison can do."));
     }
-    if (!match) return this.currentCard(concernId);
+    const concernId = parseConcernId(data.concernId);
+    if (!concernId) return cardResponse(messageCard(CONCERN_GONE));
+    if (!match) return this.currentCard(concernId).catch((error) => this.failed(error));
     return this.act(context, match.action, match.submit, concernId, data);
   }
 
@@ -233,13 +306,13 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       // The form comes back with the errors next to the fields and everything typed still in it.
       if (error instanceof InvalidInputError)
         return cardResponse(concernFormCard(directory, input, error.fieldErrors));
-      return cardResponse(concernFormCard(directory, input, { form: this.explain(error) }));
+      return cardResponse(concernFormCard(directory, input, { form: this.notSaved(error, "raise") }));
     }
   }
 
-  private async currentCard(concernId: string, notice?: string): Promise<AdaptiveCardInvokeResponse> {
-    const concern = await this.ctx.concerns.findById(asConcernId(concernId));
-    if (!concern) return cardResponse(messageCard("That concern no longer exists."));
+  private async currentCard(concernId: ConcernId, notice?: string): Promise<AdaptiveCardInvokeResponse> {
+    const concern = await this.ctx.concerns.findById(concernId);
+    if (!concern) return cardResponse(messageCard(CONCERN_GONE));
     return cardResponse(
       concernCard(channelCardView(this.ctx.directory(), concern, this.ctx.clock.now()), notice),
     );
@@ -249,23 +322,23 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     context: TurnContext,
     action: CardAction,
     submit: boolean,
-    concernId: string,
+    concernId: ConcernId,
     data: Record<string, unknown>,
   ): Promise<AdaptiveCardInvokeResponse> {
     const directory = this.ctx.directory();
     const who = this.who(context);
     const spec = TEAMS_VERBS[action];
-    const text = typeof data.text === "string" ? data.text.trim() : "";
+    const typed = typedValues(data);
     try {
-      const concern = await this.ctx.concerns.findById(asConcernId(concernId));
-      if (!concern) return cardResponse(messageCard("That concern no longer exists."));
+      const concern = await this.ctx.concerns.findById(concernId);
+      if (!concern) return cardResponse(messageCard(CONCERN_GONE));
       if (spec.asks && !submit) {
         // First click: check who may, then ask for the text or the department.
         authorizeAction(directory, identifyActor(directory, who), concern, action);
         return cardResponse(this.askCard(action, concern));
       }
       const required = action !== "resolve" || concern.isGrievance;
-      if (spec.asks === "text" && required && text.length === 0) {
+      if (spec.asks === "text" && required && typed.text.length === 0) {
         return cardResponse(
           this.askCard(action, concern, {
             text: `Please enter ${TEXT_COPY[action as keyof typeof TEXT_COPY].label.toLowerCase()}.`,
@@ -273,22 +346,20 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
         );
       }
       let coreAction: ConcernAction;
-      if (action === "resolve") coreAction = { type: "resolve", resolutionNote: text || undefined };
-      else if (action === "reopen") coreAction = { type: "reopen", reason: text };
-      else if (action === "add-note") coreAction = { type: "add-note", text };
+      if (action === "resolve") coreAction = { type: "resolve", resolutionNote: typed.text || undefined };
+      else if (action === "reopen") coreAction = { type: "reopen", reason: typed.text };
+      else if (action === "add-note") coreAction = { type: "add-note", text: typed.text };
       else if (action === "reassign") {
-        const department =
-          typeof data.department === "string"
-            ? directory.department(asDepartmentId(data.department))
-            : undefined;
-        const reason = typeof data.reason === "string" ? data.reason.trim() : "";
+        const department = typed.department
+          ? directory.department(asDepartmentId(typed.department))
+          : undefined;
         if (!department) {
           return cardResponse(
             this.askCard(
               action,
               concern,
               { department: "Please choose the department to reassign to." },
-              reason,
+              typed,
             ),
           );
         }
@@ -296,11 +367,11 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
           type: "reassign",
           toDepartment: department.id,
           toDepartmentName: department.name,
-          reason: reason || undefined,
+          reason: typed.reason || undefined,
         };
       } else coreAction = { type: action };
 
-      const outcome = await actOnConcern(this.ctx, asConcernId(concernId), coreAction, who);
+      const outcome = await actOnConcern(this.ctx, concernId, coreAction, who);
       if (outcome.kind === "already-done") {
         const at = localTime(outcome.at, directory.hospital.timeZone);
         return this.currentCard(
@@ -311,32 +382,48 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       this.deps.kickDelivery();
       return cardResponse(concernCard(channelCardView(directory, outcome.concern, this.ctx.clock.now())));
     } catch (error) {
-      const concern = await this.ctx.concerns.findById(asConcernId(concernId));
-      if (error instanceof InvalidInputError && spec.asks && concern) {
-        const message = Object.values(error.fieldErrors)[0];
-        return cardResponse(
-          this.askCard(
-            action,
-            concern,
-            action === "reassign" ? { department: message } : { text: message },
-            text,
-          ),
-        );
-      }
-      return this.currentCard(concernId, this.explain(error));
+      return this.actFailed(error, action, submit, concernId, typed);
     }
+  }
+
+  /**
+   * A refusal the person can act on shows on the card (next to the field when it is about one); any
+   * other failure (the store is down) must not read the store again: the person gets the same input
+   * card back with what they typed and a NOT saved message, or a card saying the click was not saved.
+   */
+  private async actFailed(
+    error: unknown,
+    action: CardAction,
+    submit: boolean,
+    concernId: ConcernId,
+    typed: TypedValues,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const asks = TEAMS_VERBS[action].asks;
+    if (!(error instanceof LiaisonError)) {
+      const reply = this.notSaved(error, action);
+      if (asks && submit)
+        return cardResponse(this.askCard(action, { id: concernId }, { form: reply }, typed));
+      return cardResponse(messageCard(reply));
+    }
+    if (error instanceof InvalidInputError && asks) {
+      const message = Object.values(error.fieldErrors)[0];
+      const field = action === "reassign" ? { department: message } : { text: message };
+      const concern = await this.ctx.concerns.findById(concernId).catch(() => undefined);
+      return cardResponse(this.askCard(action, concern ?? { id: concernId }, field, typed));
+    }
+    return this.currentCard(concernId, error.message).catch(() => cardResponse(messageCard(error.message)));
   }
 
   /** The card that asks for a note, a reason or a department; it keeps what was typed. */
   private askCard(
     action: CardAction,
-    concern: Concern,
-    errors: { text?: string; department?: string } = {},
-    typed?: string,
+    concern: AskTarget,
+    errors: { text?: string; department?: string; form?: string } = {},
+    typed: Partial<TypedValues> = {},
   ): CardJson {
     // Reassign's free text is its "reason" input; the others' is "text".
     const verb = `${TEAMS_VERBS[action].verb}${SUBMIT_SUFFIX}`;
-    const base = { verb, concernId: concern.id, reference: concern.reference };
+    const base = { verb, concernId: concern.id, reference: concern.reference ?? "" };
     if (action === "reassign") {
       const departments = this.ctx
         .directory()
@@ -346,27 +433,52 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
         {
           ...base,
           title: "Reassign concern",
-          label: "Reason",
+          label: "New department",
           submitTitle: "Reassign",
           required: false,
           departments,
         },
-        { text: typed },
+        { department: typed.department, reason: typed.reason },
         errors,
       );
     }
     const copy = TEXT_COPY[action as keyof typeof TEXT_COPY];
-    const required = action !== "resolve" || concern.isGrievance;
+    const required = action !== "resolve" || (concern.isGrievance ?? false);
     return textInputCard(
       { ...base, title: copy.title, label: copy.label, submitTitle: copy.title.split(" ")[0]!, required },
-      { text: typed },
+      { text: typed.text },
       errors,
     );
   }
 
+  private failed(error: unknown): AdaptiveCardInvokeResponse {
+    return cardResponse(messageCard(this.explain(error)));
+  }
+
   private explain(error: unknown): string {
     if (error instanceof LiaisonError) return error.message;
-    this.ctx.logger.error({ err: (error as Error).message }, "teams handler failed");
-    return "Something went wrong in Liaison; please try again. If it keeps happening, tell your Liaison administrator.";
+    this.ctx.logger.error({ err: firstLine(error) }, "teams handler failed");
+    return SOMETHING_WENT_WRONG;
+  }
+
+  /** The reply to a submission that failed: it says plainly that nothing was saved. */
+  private notSaved(error: unknown, attempt: Attempt): string {
+    if (error instanceof LiaisonError) return refusedReply(attempt, error.message);
+    this.ctx.logger.error({ err: firstLine(error), attempt }, "teams submission not saved");
+    return notSavedReply(attempt);
   }
 }
+
+interface TypedValues {
+  text: string;
+  department?: string;
+  reason: string;
+}
+
+/** What the person typed or chose on an input card, as the invoke's data carries it. */
+function typedValues(data: Record<string, unknown>): TypedValues {
+  const str = (k: string) => (typeof data[k] === "string" ? (data[k] as string).trim() : "");
+  return { text: str("text"), department: str("department") || undefined, reason: str("reason") };
+}
+
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split("\n")[0];

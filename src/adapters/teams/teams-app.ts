@@ -1,13 +1,13 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from "botbuilder";
 import { CertificateServiceClientCredentialsFactory } from "botframework-connector";
-import express, { type Express } from "express";
-import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
-import { LiaisonTeamsBot } from "./liaison-teams-bot.ts";
-import type { TeamsConversationStore } from "./teams-conversation-store.ts";
+import { MessageFactory } from "botbuilder";
+import type { Express } from "express";
+import { SOMETHING_WENT_WRONG } from "../../core/replies.ts";
+import { LiaisonCloudAdapter, mountApiMessages } from "./api-messages-route.ts";
+import { LiaisonTeamsBot, type TeamsBotDeps } from "./liaison-teams-bot.ts";
 import { TeamsNotifier } from "./teams-notifier.ts";
 
 export interface TeamsSettings {
@@ -29,11 +29,7 @@ export interface TeamsIntegration {
  * Mounts the Bot Framework endpoint at /api/messages. With an app id, CloudAdapter validates the JWT on
  * every request; without one it accepts anyone, which main.ts only allows with TEAMS_LOCAL_MODE=true.
  */
-export function createTeamsApp(
-  settings: TeamsSettings,
-  deps: { ctx: LiaisonContext; conversations: TeamsConversationStore; kickDelivery: () => void },
-  http: Express,
-): TeamsIntegration {
+export function createTeamsApp(settings: TeamsSettings, deps: TeamsBotDeps, http: Express): TeamsIntegration {
   // Three ways to prove the bot's identity: a client secret, a certificate, or a managed identity.
   const credentials = settings.certificate
     ? new CertificateServiceClientCredentialsFactory(
@@ -52,13 +48,23 @@ export function createTeamsApp(
     { MicrosoftAppId: settings.appId, MicrosoftAppTenantId: settings.tenantId },
     credentials,
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new LiaisonCloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
-    deps.ctx.logger.error({ err: error.message, activity: context.activity.type }, "teams turn failed");
+    deps.ctx.logger.error(
+      { err: error.message.split("\n")[0], activity: context.activity.type },
+      "teams turn failed",
+    );
+    // A message (`mine`, `status`) gets an answer rather than silence; an invoke's answer is its card.
+    if (context.activity.type === "message") {
+      await context.sendActivity(MessageFactory.text(SOMETHING_WENT_WRONG)).catch(() => undefined);
+    }
   };
   const bot = new LiaisonTeamsBot(deps);
-  http.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
+  mountApiMessages(http, {
+    adapter,
+    logic: (context) => bot.run(context),
+    logger: deps.ctx.logger,
+    requireToken: Boolean(settings.appId),
   });
   const notifier = new TeamsNotifier({
     adapter,

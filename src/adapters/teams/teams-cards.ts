@@ -71,7 +71,7 @@ export interface InputCardRequest {
 export function textInputCard(
   input: InputCardRequest,
   values: { text?: string; department?: string; reason?: string } = {},
-  errors: { text?: string; department?: string } = {},
+  errors: { text?: string; department?: string; form?: string } = {},
 ): CardJson {
   return expandCard("text-input-card", { ...input, departments: input.departments ?? [], values, errors });
 }

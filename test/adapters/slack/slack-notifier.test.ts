@@ -39,7 +39,11 @@ describe("the Slack notifier", () => {
     const blocks = JSON.stringify(call.args.blocks);
     expect(blocks).toContain("Nursing 4 West");
     expect(blocks).toContain(
-      `<https://slack.com/archives/C04NURS4W01/p1764010000000100|${concern.reference}>`,
+      JSON.stringify({
+        type: "link",
+        url: "https://slack.com/archives/C04NURS4W01/p1764010000000100",
+        text: concern.reference,
+      }),
     );
     expect(blocks).toContain("25 min overdue");
   });
