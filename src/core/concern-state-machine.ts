@@ -6,7 +6,8 @@ import type { DepartmentId } from "./ids.ts";
 import type { LadderTarget } from "./directory.ts";
 import type { EscalationRecipient } from "./escalation-recipient.ts";
 import { escalatedEvent, skippedEvent } from "./escalation-events.ts";
-import { nextDueAt, nextLadderStep } from "./next-due-at.ts";
+import { nextDueAt } from "./next-due-at.ts";
+import { walkLadder } from "./walk-ladder.ts";
 
 export const NOTE_MAX_LENGTH = 3000;
 
@@ -170,36 +171,28 @@ export function transition(
     }
     case "escalate": {
       // Jump to the next level of the frozen ladder now, skipping levels nobody holds.
-      events = [];
-      let state: Concern = base;
-      for (let step = nextLadderStep(state); step; step = nextLadderStep(state)) {
-        const recipient = context.recipientOf(step.notify);
-        state = {
-          ...state,
-          escalation: {
-            ...state.escalation,
-            stepsFired: state.escalation.stepsFired + 1,
-            lastEscalatedAt: now,
-            level: recipient ? Math.max(state.escalation.level, step.index + 1) : state.escalation.level,
-          },
-        };
-        if (!recipient) {
-          events.push(skippedEvent(concern, step, actor, now));
-          continue;
-        }
-        const deadline = step.clock === "resolve" ? concern.resolveBy : concern.acknowledgeBy;
-        const overdue = Math.max(0, Math.round((now.getTime() - deadline.getTime()) / 60_000));
-        events.push(escalatedEvent(concern, step, recipient, actor, now, "manual", overdue));
-        break;
-      }
-      if (!events.some((e) => e.type === "escalated")) {
+      const walk = walkLadder(base, (t) => context.recipientOf(t) !== undefined, now, "next-escalation");
+      events = walk.rungs.map((rung) =>
+        rung.type === "skip"
+          ? skippedEvent(concern, rung, actor, now)
+          : escalatedEvent(
+              concern,
+              rung,
+              context.recipientOf(rung.notify)!,
+              actor,
+              now,
+              "manual",
+              rung.overdueMinutes,
+            ),
+      );
+      if (!walk.rungs.some((r) => r.type === "escalate")) {
         throw new IllegalTransitionError(
           concern.status,
           "escalate",
           `${concern.reference} is already at the top of its escalation ladder; there is nobody further to escalate to.`,
         );
       }
-      next = state;
+      next = { ...base, escalation: walk.escalation };
       break;
     }
     case "add-note": {

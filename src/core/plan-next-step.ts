@@ -1,18 +1,10 @@
-import type { Concern, EscalationState } from "./concern.ts";
+import type { EscalationState } from "./concern.ts";
 import type { LadderTarget } from "./directory.ts";
-import { grievanceReminderAt, nextDueAt, nextLadderStep, type EscalationClock } from "./next-due-at.ts";
+import { grievanceReminderAt, nextDueAt } from "./next-due-at.ts";
+import { walkLadder, type Climbable, type LadderRung } from "./walk-ladder.ts";
 
 export type PlannedStep =
-  | {
-      type: "escalate";
-      clock: EscalationClock;
-      index: number;
-      round: number;
-      notify: LadderTarget;
-      overdueMinutes: number;
-    }
-  /** Nobody holds that level (no head, no director): skipped at once, and recorded. */
-  | { type: "skip"; clock: EscalationClock; index: number; round: number; notify: LadderTarget }
+  | LadderRung
   | { type: "grievance-reminder"; dueAt: Date }
   | { type: "grievance-overdue"; overdueMinutes: number };
 
@@ -21,11 +13,6 @@ export interface EscalationPlan {
   escalation: EscalationState;
   nextDueAt?: Date;
 }
-
-type Plannable = Pick<
-  Concern,
-  "status" | "policy" | "acknowledgeBy" | "resolveBy" | "isGrievance" | "grievanceNoticeBy" | "escalation"
->;
 
 const minutesBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 60_000);
 
@@ -36,32 +23,13 @@ const minutesBetween = (from: Date, to: Date) => Math.round((to.getTime() - from
  * grievance's reminder and interim-notice deadline.
  */
 export function planNextStep(
-  concern: Plannable,
+  concern: Climbable,
   isStaffed: (target: LadderTarget) => boolean,
   now: Date,
 ): EscalationPlan {
-  const steps: PlannedStep[] = [];
-  let state: Plannable = concern;
-  for (let due = nextLadderStep(state); due && due.dueAt <= now; due = nextLadderStep(state)) {
-    const { clock, index, round, notify } = due;
-    const deadline = clock === "resolve" ? concern.resolveBy : concern.acknowledgeBy;
-    const staffed = isStaffed(notify);
-    steps.push(
-      staffed
-        ? { type: "escalate", clock, index, round, notify, overdueMinutes: minutesBetween(deadline, now) }
-        : { type: "skip", clock, index, round, notify },
-    );
-    state = {
-      ...state,
-      escalation: {
-        ...state.escalation,
-        stepsFired: state.escalation.stepsFired + 1,
-        // A skipped level takes no time: the next one counts from when the skipped one was due.
-        lastEscalatedAt: staffed ? now : due.dueAt,
-        level: staffed ? Math.max(state.escalation.level, index + 1) : state.escalation.level,
-      },
-    };
-  }
+  const walk = walkLadder(concern, isStaffed, now, "due-now");
+  const steps: PlannedStep[] = [...walk.rungs];
+  let state: Climbable = { ...concern, escalation: walk.escalation };
 
   if (concern.status !== "resolved" && concern.isGrievance && concern.grievanceNoticeBy) {
     const noticeBy = concern.grievanceNoticeBy;
