@@ -68,4 +68,15 @@ describe("the layers", () => {
       });
     expect(offences).toEqual([]);
   });
+
+  it("infra implements the core's ports and never imports an adapter", () => {
+    const offences = files
+      .filter((f) => f.file.startsWith("infra/"))
+      .flatMap((f) =>
+        importsOf(f.text)
+          .filter((i) => /\/adapters\/|^@slack\/|^(botbuilder|botframework)/.test(i))
+          .map((i) => `${f.file}: ${i}`),
+      );
+    expect(offences).toEqual([]);
+  });
 });

@@ -32,7 +32,7 @@ import { actOnConcern } from "../../core/use-cases/act-on-concern.ts";
 import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
 import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
 import { asAttachment, concernCard, concernFormCard, messageCard, textInputCard } from "./teams-cards.ts";
-import type { TeamsConversationStore } from "./teams-conversation-store.ts";
+import type { TeamsConversationStore } from "../../core/ports/teams-conversation-store.port.ts";
 import { cardActionForVerb, RAISE_VERB, REFRESH_VERB, SUBMIT_SUFFIX, TEAMS_VERBS } from "./teams-verbs.ts";
 import { literalMessage } from "./teams-text.ts";
 

@@ -11,7 +11,7 @@ import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifi
 import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
 import { asAttachment, concernCard, digestCard, teamsMessageLink } from "./teams-cards.ts";
 import { literalMessage } from "./teams-text.ts";
-import type { TeamsConversationStore } from "./teams-conversation-store.ts";
+import type { TeamsConversationStore } from "../../core/ports/teams-conversation-store.port.ts";
 import { ThreadThrottle } from "./thread-throttle.ts";
 
 export interface TeamsNotifierDeps {
@@ -253,7 +253,9 @@ export class TeamsNotifier implements ChatNotifier {
     const { adapter, appId } = this.deps;
     const chat = await this.deps.conversations.personalChat(aadObjectId);
     if (chat) {
-      await adapter.continueConversationAsync(appId, chat.reference, async (context) => {
+      // The reference is the one botbuilder gave this adapter when the chat was opened.
+      const reference = chat.reference as Partial<ConversationReference>;
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
         await context.sendActivity(activity);
       });
       return;

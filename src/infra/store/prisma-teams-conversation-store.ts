@@ -1,7 +1,7 @@
 import type {
   TeamsConversationRecord,
   TeamsConversationStore,
-} from "../../adapters/teams/teams-conversation-store.ts";
+} from "../../core/ports/teams-conversation-store.port.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 
 export class PrismaTeamsConversationStore implements TeamsConversationStore {
@@ -45,7 +45,7 @@ export class PrismaTeamsConversationStore implements TeamsConversationStore {
       tenantId: row.tenantId ?? undefined,
       aadObjectId: row.aadObjectId ?? undefined,
       serviceUrl: row.serviceUrl,
-      reference: row.reference as TeamsConversationRecord["reference"],
+      reference: row.reference,
     };
   }
 }

@@ -1,5 +1,7 @@
-import type { ConversationReference } from "botbuilder";
-
+/**
+ * A conversation Teams told Liaison about (the app installed in a team, a personal chat opened), kept
+ * so that proactive messages can be sent there later.
+ */
 export interface TeamsConversationRecord {
   conversationId: string;
   kind: "channel" | "personal" | "groupChat";
@@ -7,7 +9,8 @@ export interface TeamsConversationRecord {
   teamId?: string;
   aadObjectId?: string;
   serviceUrl: string;
-  reference: Partial<ConversationReference>;
+  /** The Teams adapter's conversation reference, kept as opaque JSON: only that adapter reads it. */
+  reference: unknown;
 }
 
 /** Where the Teams adapter keeps the conversation references that proactive messages need. */
