@@ -25,6 +25,8 @@ import { channelPlatforms } from "./core/plan-outbound-messages.ts";
 import { registerLiaisonJobs } from "./infra/scheduler/liaison-jobs.ts";
 import type { ChatNotifier } from "./core/ports/chat-notifier.port.ts";
 import type { Platform } from "./core/platform.ts";
+import { DEFAULT_DELIVERY_POLICY } from "./core/use-cases/deliver-outbox.ts";
+import { OutboxPump } from "./core/use-cases/outbox-pump.ts";
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -93,6 +95,12 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   }
 
   const scheduler = new Scheduler(logger, () => clock.now());
+  const callTimeoutMs = config.CHAT_CALL_TIMEOUT_SECONDS * 1000;
+  // The lease outlasts one call's deadline; rows waiting in their lane are renewed by a job.
+  const leaseMs = callTimeoutMs + 5000;
+  const pump = new OutboxPump(context, notifiers, { ...DEFAULT_DELIVERY_POLICY, leaseMs });
+  const kickDelivery = () =>
+    void pump.wake().catch((error: Error) => logger.error({ err: error.message }, "outbox claim failed"));
   const app = createHttpApp({
     version: VERSION,
     checkDatabase: async () => {
@@ -139,10 +147,11 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
             signingSecret: config.SLACK_SIGNING_SECRET,
             appToken: config.SLACK_APP_TOKEN,
             apiUrl: config.SLACK_API_URL,
+            callTimeoutMs,
           },
           {
             ctx: context,
-            kickDelivery: () => void scheduler.runNow("deliver"),
+            kickDelivery,
             isFirstDelivery: (key) => receipts(key, clock.now()),
           },
           app,
@@ -163,11 +172,12 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
           certificate: teamsCertificate,
           tenantId: config.MICROSOFT_APP_TENANT_ID,
           appType: config.MICROSOFT_APP_TYPE,
+          callTimeoutMs,
         },
         {
           ctx: context,
           conversations: new PrismaTeamsConversationStore(db.prisma),
-          kickDelivery: () => void scheduler.runNow("deliver"),
+          kickDelivery,
         },
         app,
       )
@@ -182,9 +192,11 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     }
   }
 
-  registerLiaisonJobs(scheduler, context, notifiers, directory, {
+  registerLiaisonJobs(scheduler, context, pump, directory, {
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
     deliveryIntervalSeconds: config.DELIVERY_INTERVAL_SECONDS,
+    leaseMs,
+    outboxRetentionDays: config.OUTBOX_RETENTION_DAYS,
   });
   scheduler.start();
   // Whatever fell due while Liaison was down is escalated now, once.
@@ -226,6 +238,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     stop: async () => {
       await slack?.stop();
       await scheduler.stop();
+      await pump.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },

@@ -1,11 +1,8 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-} from "botbuilder";
+import { CloudAdapter, ConfigurationServiceClientCredentialFactory } from "botbuilder";
 import { CertificateServiceClientCredentialsFactory } from "botframework-connector";
 import express, { type Express } from "express";
 import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
+import { DeadlineBotFrameworkAuthentication } from "./connector-deadline.ts";
 import { LiaisonTeamsBot } from "./liaison-teams-bot.ts";
 import type { TeamsConversationStore } from "./teams-conversation-store.ts";
 import { TeamsNotifier } from "./teams-notifier.ts";
@@ -18,6 +15,8 @@ export interface TeamsSettings {
   certificate?: { thumbprint: string; privateKey: string };
   tenantId?: string;
   appType: "SingleTenant" | "UserAssignedMSI";
+  /** Each Bot Connector call gives up after this long, and is retried by the outbox. */
+  callTimeoutMs: number;
 }
 
 export interface TeamsIntegration {
@@ -48,9 +47,10 @@ export function createTeamsApp(
         MicrosoftAppTenantId: settings.tenantId,
         MicrosoftAppType: settings.appId ? settings.appType : undefined,
       });
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new DeadlineBotFrameworkAuthentication(
     { MicrosoftAppId: settings.appId, MicrosoftAppTenantId: settings.tenantId },
     credentials,
+    settings.callTimeoutMs,
   );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
