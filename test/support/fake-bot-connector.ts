@@ -15,7 +15,7 @@ export interface ConnectorCall {
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   private server?: Server;
-  private hung = false;
+  private hangRule?: (method: string, path: string) => boolean;
   private nextId = 1000;
   url = "";
 
@@ -26,7 +26,7 @@ export class FakeBotConnector {
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       const path = decodeURIComponent((req.url ?? "/").split("?")[0]!);
       this.calls.push({ method: req.method ?? "GET", path, body, at: Date.now() });
-      if (this.hung) return; // accepted, never answered
+      if (this.hangRule?.(req.method ?? "GET", path)) return; // accepted, never answered
       const id = String(++this.nextId);
       res.setHeader("content-type", "application/json");
       if (req.method === "POST" && path === "/v3/conversations") {
@@ -47,9 +47,9 @@ export class FakeBotConnector {
     this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}/`;
   }
 
-  /** From now on every call is accepted and never answered, as a Bot Connector that hangs. */
-  hang(): void {
-    this.hung = true;
+  /** From now on calls matching `rule` (all by default) are accepted and never answered. */
+  hang(rule: (method: string, path: string) => boolean = () => true): void {
+    this.hangRule = rule;
   }
 
   /** Activities Liaison sent (replies, proactive posts, thread replies), with their cards. */
