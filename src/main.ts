@@ -27,6 +27,13 @@ import type { ChatNotifier } from "./core/ports/chat-notifier.port.ts";
 import type { Platform } from "./core/platform.ts";
 import { DEFAULT_DELIVERY_POLICY } from "./core/use-cases/deliver-outbox.ts";
 import { OutboxPump } from "./core/use-cases/outbox-pump.ts";
+import { EscalationTimer } from "./infra/scheduler/escalation-timer.ts";
+import { listenForWakeUps } from "./infra/wake/listen-for-wake-ups.ts";
+import { openWakeBus } from "./infra/wake/open-wake-bus.ts";
+import {
+  SignallingConcernRepository,
+  SignallingOutboxRepository,
+} from "./infra/wake/signalling-repositories.ts";
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -73,9 +80,10 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     ...(config.SLACK_BOT_TOKEN ? (["slack"] as const) : []),
     ...(teamsEnabled ? (["teams"] as const) : []),
   ]);
+  const wake = await openWakeBus(config.DATABASE_URL, logger);
   const context: LiaisonContext = {
-    concerns: new PrismaConcernRepository(db.prisma),
-    outbox,
+    concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma), wake),
+    outbox: new SignallingOutboxRepository(outbox, wake),
     platforms: enabled,
     directory: () => directory,
     clock,
@@ -192,7 +200,15 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     }
   }
 
-  registerLiaisonJobs(scheduler, context, pump, directory, {
+  const timer = new EscalationTimer(
+    clock,
+    () => context.concerns.earliestDueAt(),
+    () => {
+      void scheduler.runNow("sweep");
+    },
+  );
+  listenForWakeUps(wake, { dueAt: (at) => timer.consider(at), outbox: kickDelivery });
+  registerLiaisonJobs(scheduler, context, pump, timer, directory, {
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
     deliveryIntervalSeconds: config.DELIVERY_INTERVAL_SECONDS,
     leaseMs,
@@ -209,6 +225,8 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     s.listen(config.PORT, config.HOST, () => resolve(s));
   }).catch(async (error: NodeJS.ErrnoException) => {
     await scheduler.stop();
+    timer.stop();
+    await wake.close();
     await db.close();
     if (error.code !== "EADDRINUSE") throw error;
     throw new LiaisonError(
@@ -238,7 +256,9 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     stop: async () => {
       await slack?.stop();
       await scheduler.stop();
+      timer.stop();
       await pump.stop();
+      await wake.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },

@@ -45,8 +45,11 @@ const settle = () => new Promise((r) => setTimeout(r, 20));
 describe("the outbox pump", () => {
   it("a card that hangs holds up only its own lane: the next concern's card goes at once, and the stuck card's update waits for it", async () => {
     const h = coreContext();
-    let first: string | undefined;
-    const slack = new GatedNotifier("slack", (e) => e.concernId === first && e.message.kind === "post-card");
+    const hold: { concernId?: string } = {};
+    const slack = new GatedNotifier(
+      "slack",
+      (e) => e.concernId === hold.concernId && e.message.kind === "post-card",
+    );
     const teams = new GatedNotifier("teams", () => false);
     const pump = new OutboxPump(
       h.ctx,
@@ -58,7 +61,7 @@ describe("the outbox pump", () => {
     );
 
     const stuck = await raiseConcern(h.ctx, PAIN_DRAFT, SLACK.nurse);
-    first = stuck.id;
+    hold.concernId = stuck.id;
     await pump.wake();
     await actOnConcern(h.ctx, stuck.id, { type: "acknowledge" }, SLACK.responder);
     const next = await raiseConcern(h.ctx, { ...PAIN_DRAFT, room: "414" }, SLACK.nurse);

@@ -100,6 +100,11 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
     this.audit.push(...events);
   }
 
+  async earliestDueAt(): Promise<Date | undefined> {
+    const due = [...this.concerns.values()].flatMap((c) => (c.nextDueAt ? [c.nextDueAt.getTime()] : []));
+    return due.length > 0 ? new Date(Math.min(...due)) : undefined;
+  }
+
   // --- outbox ---
 
   async enqueue(messages: readonly OutboundMessage[], now: Date): Promise<number> {

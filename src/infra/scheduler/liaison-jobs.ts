@@ -4,6 +4,7 @@ import type { OutboxPump } from "../../core/use-cases/outbox-pump.ts";
 import { pruneSentMessages } from "../../core/use-cases/prune-sent-messages.ts";
 import { queueDigest } from "../../core/use-cases/queue-digest.ts";
 import { sweepDueConcerns } from "../../core/use-cases/sweep-due-concerns.ts";
+import type { EscalationTimer } from "./escalation-timer.ts";
 import type { Scheduler } from "./scheduler.ts";
 
 export interface JobSettings {
@@ -27,17 +28,21 @@ export function registerLiaisonJobs(
   scheduler: Scheduler,
   ctx: LiaisonContext,
   pump: OutboxPump,
+  timer: Pick<EscalationTimer, "rearm">,
   directory: DirectoryIndex,
   settings: JobSettings,
 ): void {
+  // Run by the escalation timer at the soonest deadline; the tick is the safety net.
   scheduler.add({
     name: "sweep",
     schedule: everySeconds(settings.sweepIntervalSeconds),
     staleAfterMs: settings.sweepIntervalSeconds * 3000 + 10_000,
     run: async () => {
       await sweepDueConcerns(ctx);
+      await timer.rearm();
     },
   });
+  // Delivery is woken by every write that queues a message; the tick is the safety net (and retries).
   scheduler.add({
     name: "deliver",
     schedule: everySeconds(settings.deliveryIntervalSeconds),
