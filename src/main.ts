@@ -27,7 +27,7 @@ import type { ChatNotifier } from "./core/ports/chat-notifier.port.ts";
 import type { Platform } from "./core/platform.ts";
 import { DEFAULT_DELIVERY_POLICY } from "./core/use-cases/deliver-outbox.ts";
 import { OutboxPump } from "./core/use-cases/outbox-pump.ts";
-import { EscalationTimer } from "./infra/scheduler/escalation-timer.ts";
+import { DueTimer } from "./infra/scheduler/due-timer.ts";
 import { listenForWakeUps } from "./infra/wake/listen-for-wake-ups.ts";
 import { openWakeBus } from "./infra/wake/open-wake-bus.ts";
 import {
@@ -106,9 +106,13 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const callTimeoutMs = config.CHAT_CALL_TIMEOUT_SECONDS * 1000;
   // The lease outlasts one call's deadline; rows waiting in their lane are renewed by a job.
   const leaseMs = callTimeoutMs + 5000;
-  const pump = new OutboxPump(context, notifiers, { ...DEFAULT_DELIVERY_POLICY, leaseMs });
   const kickDelivery = () =>
     void pump.wake().catch((error: Error) => logger.error({ err: error.message }, "outbox claim failed"));
+  // A message held back (rate limit, backoff) is claimed again when it may go, not at the next tick.
+  const retryTimer = new DueTimer(clock, async () => undefined, kickDelivery);
+  const pump = new OutboxPump(context, notifiers, { ...DEFAULT_DELIVERY_POLICY, leaseMs }, (at) =>
+    retryTimer.consider(at),
+  );
   const app = createHttpApp({
     version: VERSION,
     checkDatabase: async () => {
@@ -200,7 +204,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     }
   }
 
-  const timer = new EscalationTimer(
+  const timer = new DueTimer(
     clock,
     () => context.concerns.earliestDueAt(),
     () => {
@@ -226,6 +230,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   }).catch(async (error: NodeJS.ErrnoException) => {
     await scheduler.stop();
     timer.stop();
+    retryTimer.stop();
     await wake.close();
     await db.close();
     if (error.code !== "EADDRINUSE") throw error;
@@ -257,6 +262,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
       await slack?.stop();
       await scheduler.stop();
       timer.stop();
+      retryTimer.stop();
       await pump.stop();
       await wake.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

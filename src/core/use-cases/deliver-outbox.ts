@@ -72,8 +72,11 @@ function deliveryEvent(
   };
 }
 
-/** What became of one message: the counter of a DeliveryReport it adds to. */
-export type Settled = keyof DeliveryReport;
+/** What became of one message: the DeliveryReport counter it adds to, and when it is tried again. */
+export interface Settled {
+  outcome: keyof DeliveryReport;
+  retryAt?: Date;
+}
 
 /**
  * Delivers one claimed message through its platform's notifier and records what happened. A chat
@@ -95,33 +98,30 @@ export async function deliverEntry(
     entry.concernId &&
     (await ctx.outbox.hasUndeliveredPost(entry.concernId, entry.platform))
   ) {
-    await ctx.outbox.retryLater(
-      entry.id,
-      new Date(ctx.clock.now().getTime() + policy.baseDelayMs),
-      undefined,
-      false,
-    );
-    return "deferred";
+    const retryAt = new Date(ctx.clock.now().getTime() + policy.baseDelayMs);
+    await ctx.outbox.retryLater(entry.id, retryAt, undefined, false);
+    return { outcome: "deferred", retryAt };
   }
   const outcome = await attempt(notifiers.get(entry.platform), entry);
   const now = ctx.clock.now();
   switch (outcome.kind) {
-    case "defer":
-      await ctx.outbox.retryLater(entry.id, new Date(now.getTime() + outcome.retryAfterMs), undefined, false);
-      return "deferred";
+    case "defer": {
+      const retryAt = new Date(now.getTime() + outcome.retryAfterMs);
+      await ctx.outbox.retryLater(entry.id, retryAt, undefined, false);
+      return { outcome: "deferred", retryAt };
+    }
     case "sent":
       await recordSent(ctx, entry, outcome, now);
-      return "sent";
+      return { outcome: "sent" };
     case "failed":
       await park(ctx, entry, outcome.error, now);
-      return "parked";
+      return { outcome: "parked" };
     case "retry":
       if (entry.attempts >= policy.maxAttempts) {
         await park(ctx, entry, outcome.error, now);
-        return "parked";
+        return { outcome: "parked" };
       }
-      await scheduleRetry(ctx, policy, entry, outcome, now);
-      return "retrying";
+      return { outcome: "retrying", retryAt: await scheduleRetry(ctx, policy, entry, outcome, now) };
   }
 }
 
@@ -171,7 +171,7 @@ async function scheduleRetry(
   entry: OutboxEntry,
   outcome: Extract<DeliveryOutcome, { kind: "retry" }>,
   now: Date,
-): Promise<void> {
+): Promise<Date> {
   const nextAttemptAt = new Date(now.getTime() + retryDelayMs(policy, entry.attempts, outcome.retryAfterMs));
   await ctx.outbox.retryLater(entry.id, nextAttemptAt, outcome.error, true);
   await ctx.concerns.appendAudit([
@@ -184,6 +184,7 @@ async function scheduleRetry(
     { key: entry.idempotencyKey, platform: entry.platform, err: outcome.error },
     "delivery failed; will retry",
   );
+  return nextAttemptAt;
 }
 
 /**
@@ -199,7 +200,7 @@ export async function deliverOutbox(
   const report: DeliveryReport = { sent: 0, retrying: 0, parked: 0, deferred: 0 };
   const entries = await ctx.outbox.claim(ctx.clock.now(), policy.batchSize, policy.leaseMs);
   const lanes = [...groupByLane(entries).values()].map(async (lane) => {
-    for (const entry of lane) report[await deliverEntry(ctx, notifiers, policy, entry)]++;
+    for (const entry of lane) report[(await deliverEntry(ctx, notifiers, policy, entry)).outcome]++;
   });
   const failure = (await Promise.allSettled(lanes)).find((r) => r.status === "rejected");
   if (failure) throw failure.reason;

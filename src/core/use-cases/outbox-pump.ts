@@ -32,6 +32,8 @@ export class OutboxPump {
     private readonly ctx: LiaisonContext,
     private readonly notifiers: ReadonlyMap<Platform, ChatNotifier>,
     private readonly policy: DeliveryPolicy,
+    /** Asks to be woken at `at`, when a message held back (rate limit, retry) may go again. */
+    private readonly wakeAt: (at: Date) => void = () => undefined,
   ) {
     // Every platform, enabled or not: rows left for a platform switched off are parked, not kept waiting.
     this.queues = PLATFORMS.map((platform) => ({
@@ -103,7 +105,8 @@ export class OutboxPump {
     while (lane.length > 0) {
       const entry = lane[0]!;
       try {
-        await deliverEntry(this.ctx, this.notifiers, this.policy, entry);
+        const { retryAt } = await deliverEntry(this.ctx, this.notifiers, this.policy, entry);
+        if (retryAt) this.wakeAt(retryAt);
       } catch (error) {
         // The store failed while settling: the row stays leased and is delivered again after it.
         this.ctx.logger.error(

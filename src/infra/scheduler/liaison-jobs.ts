@@ -4,7 +4,7 @@ import type { OutboxPump } from "../../core/use-cases/outbox-pump.ts";
 import { pruneSentMessages } from "../../core/use-cases/prune-sent-messages.ts";
 import { queueDigest } from "../../core/use-cases/queue-digest.ts";
 import { sweepDueConcerns } from "../../core/use-cases/sweep-due-concerns.ts";
-import type { EscalationTimer } from "./escalation-timer.ts";
+import type { DueTimer } from "./due-timer.ts";
 import type { Scheduler } from "./scheduler.ts";
 
 export interface JobSettings {
@@ -28,7 +28,7 @@ export function registerLiaisonJobs(
   scheduler: Scheduler,
   ctx: LiaisonContext,
   pump: OutboxPump,
-  timer: Pick<EscalationTimer, "rearm">,
+  timer: Pick<DueTimer, "rearm">,
   directory: DirectoryIndex,
   settings: JobSettings,
 ): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EscalationTimer, type SetTimer } from "../../src/infra/scheduler/escalation-timer.ts";
+import { DueTimer, type SetTimer } from "../../src/infra/scheduler/due-timer.ts";
 import { FakeClock } from "../support/fake-clock.ts";
 
 /** Timers driven by the fake clock: `advance` moves time and fires whatever fell due. */
@@ -32,7 +32,7 @@ function escalationTimer(stored: Date | undefined) {
   const timers = fakeTimers(clock);
   const sweeps: string[] = [];
   const store = { earliest: stored };
-  const timer = new EscalationTimer(
+  const timer = new DueTimer(
     clock,
     async () => store.earliest,
     () => sweeps.push(clock.now().toISOString()),
@@ -41,7 +41,7 @@ function escalationTimer(stored: Date | undefined) {
   return { clock, timers, sweeps, store, timer };
 }
 
-describe("the escalation timer", () => {
+describe("the due timer (escalations)", () => {
   it("wakes the sweep at the soonest deadline in the store, not before", async () => {
     const t = escalationTimer(at(300));
     await t.timer.rearm();

@@ -13,13 +13,14 @@ export const realTimer: SetTimer = (fire, ms) => {
 const MAX_WAIT_MS = 3_600_000;
 
 /**
- * Wakes the sweep at the soonest nextDueAt, so an escalation leaves within moments of its deadline
- * instead of at the next sweep tick (which stays as the safety net). What is due is the core's to
- * decide: this only knows a time. It comes forward when a sooner time is announced (a raise, an
- * action, a sweep, here or on another instance), and is set afresh from the store after each sweep.
- * Firing early is harmless: the sweep finds nothing yet and the timer is set again.
+ * Wakes a job at the soonest time something is due. For escalations: the sweep at the soonest
+ * nextDueAt, so an escalation leaves within moments of its deadline instead of at the next sweep
+ * tick (which stays as the safety net); it comes forward when a sooner time is announced (a raise,
+ * an action, a sweep, here or on another instance), and is set afresh from the store after each
+ * sweep. For delivery: when a message held back may go again. What is due is the core's to decide:
+ * this only knows a time. Firing early is harmless: the job finds nothing yet and runs again later.
  */
-export class EscalationTimer {
+export class DueTimer {
   private armedFor?: Date;
   private cancel?: () => void;
   private stopped = false;
