@@ -25,6 +25,15 @@ import { channelPlatforms } from "./core/plan-outbound-messages.ts";
 import { registerLiaisonJobs } from "./infra/scheduler/liaison-jobs.ts";
 import type { ChatNotifier } from "./core/ports/chat-notifier.port.ts";
 import type { Platform } from "./core/platform.ts";
+import { DEFAULT_DELIVERY_POLICY } from "./core/use-cases/deliver-outbox.ts";
+import { OutboxPump } from "./core/use-cases/outbox-pump.ts";
+import { DueTimer } from "./infra/scheduler/due-timer.ts";
+import { listenForWakeUps } from "./infra/wake/listen-for-wake-ups.ts";
+import { openWakeBus } from "./infra/wake/open-wake-bus.ts";
+import {
+  SignallingConcernRepository,
+  SignallingOutboxRepository,
+} from "./infra/wake/signalling-repositories.ts";
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -71,9 +80,10 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     ...(config.SLACK_BOT_TOKEN ? (["slack"] as const) : []),
     ...(teamsEnabled ? (["teams"] as const) : []),
   ]);
+  const wake = await openWakeBus(config.DATABASE_URL, logger);
   const context: LiaisonContext = {
-    concerns: new PrismaConcernRepository(db.prisma),
-    outbox,
+    concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma), wake),
+    outbox: new SignallingOutboxRepository(outbox, wake),
     platforms: enabled,
     directory: () => directory,
     clock,
@@ -93,6 +103,16 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   }
 
   const scheduler = new Scheduler(logger, () => clock.now());
+  const callTimeoutMs = config.CHAT_CALL_TIMEOUT_SECONDS * 1000;
+  // The lease outlasts one call's deadline; rows waiting in their lane are renewed by a job.
+  const leaseMs = callTimeoutMs + 5000;
+  const kickDelivery = () =>
+    void pump.wake().catch((error: Error) => logger.error({ err: error.message }, "outbox claim failed"));
+  // A message held back (rate limit, backoff) is claimed again when it may go, not at the next tick.
+  const retryTimer = new DueTimer(clock, async () => undefined, kickDelivery);
+  const pump = new OutboxPump(context, notifiers, { ...DEFAULT_DELIVERY_POLICY, leaseMs }, (at) =>
+    retryTimer.consider(at),
+  );
   const app = createHttpApp({
     version: VERSION,
     checkDatabase: async () => {
@@ -139,10 +159,11 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
             signingSecret: config.SLACK_SIGNING_SECRET,
             appToken: config.SLACK_APP_TOKEN,
             apiUrl: config.SLACK_API_URL,
+            callTimeoutMs,
           },
           {
             ctx: context,
-            kickDelivery: () => void scheduler.runNow("deliver"),
+            kickDelivery,
             isFirstDelivery: (key) => receipts(key, clock.now()),
           },
           app,
@@ -163,11 +184,12 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
           certificate: teamsCertificate,
           tenantId: config.MICROSOFT_APP_TENANT_ID,
           appType: config.MICROSOFT_APP_TYPE,
+          callTimeoutMs,
         },
         {
           ctx: context,
           conversations: new PrismaTeamsConversationStore(db.prisma),
-          kickDelivery: () => void scheduler.runNow("deliver"),
+          kickDelivery,
           isFirstDelivery: (key) => receipts(key, clock.now()),
         },
         app,
@@ -183,9 +205,19 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     }
   }
 
-  registerLiaisonJobs(scheduler, context, notifiers, directory, {
+  const timer = new DueTimer(
+    clock,
+    () => context.concerns.earliestDueAt(),
+    () => {
+      void scheduler.runNow("sweep");
+    },
+  );
+  listenForWakeUps(wake, { dueAt: (at) => timer.consider(at), outbox: kickDelivery });
+  registerLiaisonJobs(scheduler, context, pump, timer, directory, {
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
     deliveryIntervalSeconds: config.DELIVERY_INTERVAL_SECONDS,
+    leaseMs,
+    outboxRetentionDays: config.OUTBOX_RETENTION_DAYS,
   });
   scheduler.start();
   // Whatever fell due while Liaison was down is escalated now, once.
@@ -198,6 +230,9 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     s.listen(config.PORT, config.HOST, () => resolve(s));
   }).catch(async (error: NodeJS.ErrnoException) => {
     await scheduler.stop();
+    timer.stop();
+    retryTimer.stop();
+    await wake.close();
     await db.close();
     if (error.code !== "EADDRINUSE") throw error;
     throw new LiaisonError(
@@ -227,6 +262,10 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     stop: async () => {
       await slack?.stop();
       await scheduler.stop();
+      timer.stop();
+      retryTimer.stop();
+      await pump.stop();
+      await wake.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },

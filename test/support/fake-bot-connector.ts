@@ -4,6 +4,8 @@ export interface ConnectorCall {
   method: string;
   path: string;
   body: Record<string, unknown>;
+  /** When the call arrived (Date.now()). */
+  at: number;
 }
 
 /**
@@ -13,6 +15,7 @@ export interface ConnectorCall {
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   private server?: Server;
+  private hangRule?: (method: string, path: string) => boolean;
   private nextId = 1000;
   url = "";
 
@@ -22,7 +25,8 @@ export class FakeBotConnector {
       for await (const chunk of req) raw += chunk;
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       const path = decodeURIComponent((req.url ?? "/").split("?")[0]!);
-      this.calls.push({ method: req.method ?? "GET", path, body });
+      this.calls.push({ method: req.method ?? "GET", path, body, at: Date.now() });
+      if (this.hangRule?.(req.method ?? "GET", path)) return; // accepted, never answered
       const id = String(++this.nextId);
       res.setHeader("content-type", "application/json");
       if (req.method === "POST" && path === "/v3/conversations") {
@@ -43,13 +47,22 @@ export class FakeBotConnector {
     this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}/`;
   }
 
+  /** From now on calls matching `rule` (all by default) are accepted and never answered. */
+  hang(rule: (method: string, path: string) => boolean = () => true): void {
+    this.hangRule = rule;
+  }
+
   /** Activities Liaison sent (replies, proactive posts, thread replies), with their cards. */
   sent(): ConnectorCall[] {
     return this.calls.filter((c) => c.method === "POST" && c.path.includes("/activities"));
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    const closed = new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
+    this.server?.closeAllConnections();
+    await closed;
   }
 }
 

@@ -4,7 +4,12 @@ export interface SlackCall {
   method: string;
   /** The call's arguments, with JSON-encoded fields (blocks, view) decoded. */
   args: Record<string, unknown>;
+  /** When the call arrived (Date.now()). */
+  at: number;
 }
+
+/** Which calls a hung Slack accepts and never answers. */
+export type HangRule = (method: string, args: Record<string, unknown>) => boolean;
 
 interface ScriptedResponse {
   status: number;
@@ -40,6 +45,7 @@ export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
   private readonly scripted = new Map<string, ScriptedResponse[]>();
+  private hangRule?: HangRule;
   private server?: Server;
   private ts = 1_764_000_000;
   url = "";
@@ -55,14 +61,18 @@ export class FakeSlackApi {
       }
       const method = path.replace(/^\/api\//, "").split("?")[0]!;
       const args = decode(req.headers["content-type"], raw);
+      if (this.hangRule?.(method, args)) {
+        this.calls.push({ method: `${method} (hung)`, args, at: Date.now() });
+        return;
+      }
       const scripted = this.scripted.get(method)?.shift();
       if (scripted) {
-        this.calls.push({ method: `${method} (refused)`, args });
+        this.calls.push({ method: `${method} (refused)`, args, at: Date.now() });
         res.writeHead(scripted.status, { "content-type": "application/json", ...scripted.headers });
         res.end(JSON.stringify(scripted.body));
         return;
       }
-      this.calls.push({ method, args });
+      this.calls.push({ method, args, at: Date.now() });
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(this.answer(method, args)));
     });
@@ -103,11 +113,25 @@ export class FakeSlackApi {
     this.scripted.set(method, list);
   }
 
+  /** From now on, calls matching `rule` (all calls by default) are accepted and never answered. */
+  hang(rule: HangRule = () => true): void {
+    this.hangRule = rule;
+  }
+
+  /** Answers again (calls already hung stay hung until stop). */
+  recover(): void {
+    this.hangRule = undefined;
+  }
+
   callsTo(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    const closed = new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
+    this.server?.closeAllConnections();
+    await closed;
   }
 }

@@ -23,6 +23,7 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
   readonly audit: AuditEvent[] = [];
   readonly outboxRows: OutboxRow[] = [];
   private readonly sequences = new Map<number, number>();
+  private lastOutboxId = 0;
 
   async nextSequence(year: number): Promise<number> {
     const next = (this.sequences.get(year) ?? 0) + 1;
@@ -99,6 +100,11 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
     this.audit.push(...events);
   }
 
+  async earliestDueAt(): Promise<Date | undefined> {
+    const due = [...this.concerns.values()].flatMap((c) => (c.nextDueAt ? [c.nextDueAt.getTime()] : []));
+    return due.length > 0 ? new Date(Math.min(...due)) : undefined;
+  }
+
   // --- outbox ---
 
   async enqueue(messages: readonly OutboundMessage[], now: Date): Promise<number> {
@@ -107,7 +113,7 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
       if (this.outboxRows.some((r) => r.idempotencyKey === m.idempotencyKey)) continue;
       this.outboxRows.push({
         ...structuredClone(m),
-        id: String(this.outboxRows.length + 1),
+        id: String(++this.lastOutboxId),
         status: "pending",
         attempts: 0,
         nextAttemptAt: now,
@@ -118,10 +124,14 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
     return added;
   }
 
-  async claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+  async claim(now: Date, limit: number, leaseMs: number, platform?: Platform): Promise<OutboxEntry[]> {
     const due = this.outboxRows
       .filter(
-        (r) => r.status === "pending" && r.nextAttemptAt <= now && (!r.lockedUntil || r.lockedUntil <= now),
+        (r) =>
+          r.status === "pending" &&
+          r.nextAttemptAt <= now &&
+          (!r.lockedUntil || r.lockedUntil <= now) &&
+          (!platform || r.platform === platform),
       )
       .slice(0, limit);
     for (const r of due) {
@@ -141,6 +151,16 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
 
   private row(id: string): OutboxRow {
     return this.outboxRows.find((r) => r.id === id)!;
+  }
+
+  async renewLeases(ids: readonly string[], until: Date): Promise<void> {
+    for (const id of ids) if (this.row(id).status === "pending") this.row(id).lockedUntil = until;
+  }
+
+  async pruneSent(sentBefore: Date, limit: number): Promise<number> {
+    const old = this.outboxRows.filter((r) => r.status === "sent" && r.sentAt! < sentBefore).slice(0, limit);
+    for (const r of old) this.outboxRows.splice(this.outboxRows.indexOf(r), 1);
+    return old.length;
   }
 
   async markSent(id: string, at: Date): Promise<void> {

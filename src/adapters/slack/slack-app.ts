@@ -53,6 +53,8 @@ export interface SlackSettings {
   appToken?: string;
   /** Web API base URL: GovSlack (https://slack-gov.com/api/) or a test server. */
   apiUrl?: string;
+  /** Each Web API call gives up after this long; the outbox retries it. */
+  callTimeoutMs: number;
 }
 
 export interface SlackDeps {
@@ -158,6 +160,9 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
     // Our outbox retries with backoff; the client's own 30-minute retry would stall its whole queue.
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
+    // Without a deadline a Slack that accepts the connection and never answers holds the call for
+    // minutes (undici's default), and with it that card's lane.
+    timeout: settings.callTimeoutMs,
     allowAbsoluteUrls: false,
   };
   let app: App;

@@ -1,12 +1,9 @@
-import {
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-} from "botbuilder";
+import { ConfigurationServiceClientCredentialFactory, MessageFactory } from "botbuilder";
 import { CertificateServiceClientCredentialsFactory } from "botframework-connector";
-import { MessageFactory } from "botbuilder";
 import type { Express } from "express";
 import { SOMETHING_WENT_WRONG } from "../../core/replies.ts";
 import { LiaisonCloudAdapter, mountApiMessages } from "./api-messages-route.ts";
+import { DeadlineBotFrameworkAuthentication } from "./connector-deadline.ts";
 import { LiaisonTeamsBot, type TeamsBotDeps } from "./liaison-teams-bot.ts";
 import { TeamsNotifier } from "./teams-notifier.ts";
 
@@ -18,6 +15,8 @@ export interface TeamsSettings {
   certificate?: { thumbprint: string; privateKey: string };
   tenantId?: string;
   appType: "SingleTenant" | "UserAssignedMSI";
+  /** Each Bot Connector call gives up after this long, and is retried by the outbox. */
+  callTimeoutMs: number;
 }
 
 export interface TeamsIntegration {
@@ -44,9 +43,10 @@ export function createTeamsApp(settings: TeamsSettings, deps: TeamsBotDeps, http
         MicrosoftAppTenantId: settings.tenantId,
         MicrosoftAppType: settings.appId ? settings.appType : undefined,
       });
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new DeadlineBotFrameworkAuthentication(
     { MicrosoftAppId: settings.appId, MicrosoftAppTenantId: settings.tenantId },
     credentials,
+    settings.callTimeoutMs,
   );
   const adapter = new LiaisonCloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {

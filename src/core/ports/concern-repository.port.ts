@@ -29,6 +29,8 @@ export interface ConcernRepository {
    * Returns how many were claimed. `decide` must not touch the store.
    */
   processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number>;
+  /** The soonest nextDueAt of any concern (what the escalation timer waits for), if any is due at all. */
+  earliestDueAt(): Promise<Date | undefined>;
   findById(id: ConcernId): Promise<Concern | undefined>;
   findByReference(reference: string): Promise<Concern | undefined>;
   /** Unresolved concerns of a department, oldest first. */

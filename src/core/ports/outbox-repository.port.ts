@@ -16,10 +16,13 @@ export interface OutboxRepository {
   /** Inserts unless a row with the same idempotency key exists; returns how many were new. */
   enqueue(messages: readonly OutboundMessage[], now: Date): Promise<number>;
   /**
-   * Claims up to `limit` due rows for `leaseMs` (one attempt each), skipping rows another instance
-   * holds. A claim that is never settled (the instance died) expires and the row is claimed again.
+   * Claims up to `limit` due rows for `leaseMs` (one attempt each), oldest first, skipping rows another
+   * instance holds; only `platform`'s rows when given. A claim that is never settled (the instance
+   * died) expires and the row is claimed again.
    */
-  claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]>;
+  claim(now: Date, limit: number, leaseMs: number, platform?: Platform): Promise<OutboxEntry[]>;
+  /** Extends the lease on rows this instance still holds (queued or being delivered). */
+  renewLeases(ids: readonly string[], until: Date): Promise<void>;
   markSent(id: string, at: Date): Promise<void>;
   /** Gives the row back for another attempt at `nextAttemptAt`; `countAttempt: false` undoes the claim's count. */
   retryLater(
@@ -33,4 +36,6 @@ export interface OutboxRepository {
   /** Whether the concern's card post on this platform is still waiting to be delivered. */
   hasUndeliveredPost(concernId: ConcernId, platform: Platform): Promise<boolean>;
   stats(): Promise<OutboxStats>;
+  /** Deletes up to `limit` rows sent before `sentBefore` (pending and parked rows are kept); returns how many. */
+  pruneSent(sentBefore: Date, limit: number): Promise<number>;
 }

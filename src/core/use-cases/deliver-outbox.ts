@@ -1,13 +1,18 @@
 import type { AuditEvent } from "../audit-event.ts";
 import type { ActorRef } from "../concern.ts";
+import { groupByLane } from "../delivery-lane.ts";
 import type { OutboxEntry } from "../outbound-message.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../ports/chat-notifier.port.ts";
 import type { Platform } from "../platform.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
 export interface DeliveryPolicy {
+  /** Rows claimed at once; the continuous pump also holds at most this many per platform. */
   batchSize: number;
-  /** How long a claimed row is ours; a crashed instance's rows are claimed again after it. */
+  /**
+   * How long a claimed row is ours; a crashed instance's rows are claimed again after it. A little
+   * over the notifiers' per-call deadline, and renewed while a row waits in its lane.
+   */
   leaseMs: number;
   /** Attempts before a message is parked. */
   maxAttempts: number;
@@ -17,10 +22,13 @@ export interface DeliveryPolicy {
   random: () => number;
 }
 
-/** ~31 minutes of retries in all (2 s doubling to a 10-minute cap, 10 attempts) before parking. */
+/**
+ * ~31 minutes of retries in all (2 s doubling to a 10-minute cap, 10 attempts) before parking; the
+ * lease fits the default 10 s call deadline.
+ */
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
   batchSize: 50,
-  leaseMs: 120_000,
+  leaseMs: 15_000,
   maxAttempts: 10,
   baseDelayMs: 2_000,
   maxDelayMs: 600_000,
@@ -64,9 +72,125 @@ function deliveryEvent(
   };
 }
 
+/** What became of one message: the DeliveryReport counter it adds to, and when it is tried again. */
+export interface Settled {
+  outcome: keyof DeliveryReport;
+  retryAt?: Date;
+}
+
 /**
- * Drains one batch of the outbox through the platforms' notifiers. A chat outage delays messages and
- * never loses them: failures are retried with backoff and parked (kept, reported) after the last try.
+ * Delivers one claimed message through its platform's notifier and records what happened. A chat
+ * outage delays messages and never loses them: failures are retried with backoff and parked (kept,
+ * reported) after the last try.
+ */
+export async function deliverEntry(
+  ctx: LiaisonContext,
+  notifiers: ReadonlyMap<Platform, ChatNotifier>,
+  policy: DeliveryPolicy,
+  entry: OutboxEntry,
+): Promise<Settled> {
+  const kind = entry.message.kind;
+  // Whatever is said about a concern waits for its card on that platform (uncounted): a card must
+  // exist to be updated or replied under, and direct messages link to it. In this instance the lane
+  // already keeps that order; this check covers a card another instance is still delivering.
+  if (
+    kind !== "post-card" &&
+    entry.concernId &&
+    (await ctx.outbox.hasUndeliveredPost(entry.concernId, entry.platform))
+  ) {
+    const retryAt = new Date(ctx.clock.now().getTime() + policy.baseDelayMs);
+    await ctx.outbox.retryLater(entry.id, retryAt, undefined, false);
+    return { outcome: "deferred", retryAt };
+  }
+  const outcome = await attempt(notifiers.get(entry.platform), entry);
+  const now = ctx.clock.now();
+  switch (outcome.kind) {
+    case "defer": {
+      const retryAt = new Date(now.getTime() + outcome.retryAfterMs);
+      await ctx.outbox.retryLater(entry.id, retryAt, undefined, false);
+      return { outcome: "deferred", retryAt };
+    }
+    case "sent":
+      await recordSent(ctx, entry, outcome, now);
+      return { outcome: "sent" };
+    case "failed":
+      await park(ctx, entry, outcome.error, now);
+      return { outcome: "parked" };
+    case "retry":
+      if (entry.attempts >= policy.maxAttempts) {
+        await park(ctx, entry, outcome.error, now);
+        return { outcome: "parked" };
+      }
+      return { outcome: "retrying", retryAt: await scheduleRetry(ctx, policy, entry, outcome, now) };
+  }
+}
+
+async function attempt(notifier: ChatNotifier | undefined, entry: OutboxEntry): Promise<DeliveryOutcome> {
+  if (!notifier) {
+    return { kind: "failed", error: `${entry.platform} is not enabled on this Liaison instance` };
+  }
+  try {
+    return await notifier.deliver(entry);
+  } catch (error) {
+    return { kind: "retry", error: (error as Error).message };
+  }
+}
+
+async function recordSent(
+  ctx: LiaisonContext,
+  entry: OutboxEntry,
+  outcome: Extract<DeliveryOutcome, { kind: "sent" }>,
+  now: Date,
+): Promise<void> {
+  if (outcome.card && entry.concernId) await ctx.concerns.saveCard(entry.concernId, outcome.card);
+  await ctx.outbox.markSent(entry.id, now);
+  const events: AuditEvent[] = [];
+  if (entry.attempts > 1) events.push(deliveryEvent(entry, "delivery-retried", now, { delivered: true }));
+  if (entry.message.kind === "digest") {
+    events.push(
+      deliveryEvent(entry, "digest-sent", now, {
+        person: entry.message.personId,
+        slot: entry.message.slot,
+      }),
+    );
+  }
+  if (outcome.card)
+    events.push(deliveryEvent(entry, "card-posted", now, { channel: outcome.card.channelId }));
+  if (events.length > 0) await ctx.concerns.appendAudit(events);
+}
+
+async function park(ctx: LiaisonContext, entry: OutboxEntry, error: string, now: Date): Promise<void> {
+  await ctx.outbox.park(entry.id, error);
+  await ctx.concerns.appendAudit([deliveryEvent(entry, "delivery-parked", now, { error })]);
+  ctx.logger.error({ key: entry.idempotencyKey, platform: entry.platform, err: error }, "message parked");
+}
+
+async function scheduleRetry(
+  ctx: LiaisonContext,
+  policy: DeliveryPolicy,
+  entry: OutboxEntry,
+  outcome: Extract<DeliveryOutcome, { kind: "retry" }>,
+  now: Date,
+): Promise<Date> {
+  const nextAttemptAt = new Date(now.getTime() + retryDelayMs(policy, entry.attempts, outcome.retryAfterMs));
+  await ctx.outbox.retryLater(entry.id, nextAttemptAt, outcome.error, true);
+  await ctx.concerns.appendAudit([
+    deliveryEvent(entry, "delivery-failed", now, {
+      error: outcome.error,
+      nextAttemptAt: nextAttemptAt.toISOString(),
+    }),
+  ]);
+  ctx.logger.warn(
+    { key: entry.idempotencyKey, platform: entry.platform, err: outcome.error },
+    "delivery failed; will retry",
+  );
+  return nextAttemptAt;
+}
+
+/**
+ * Drains one batch of the outbox: lanes (a concern's card, a person) side by side, each in order.
+ * A store failure stops its lane (the rest of that lane is claimed again when its lease ends) and is
+ * thrown once every lane has finished.
  */
 export async function deliverOutbox(
   ctx: LiaisonContext,
@@ -75,87 +199,10 @@ export async function deliverOutbox(
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, parked: 0, deferred: 0 };
   const entries = await ctx.outbox.claim(ctx.clock.now(), policy.batchSize, policy.leaseMs);
-  for (const entry of entries) {
-    const kind = entry.message.kind;
-    // Whatever is said about a concern waits for its card on that platform (uncounted): a card must
-    // exist to be updated or replied under, and direct messages link to it.
-    if (
-      kind !== "post-card" &&
-      entry.concernId &&
-      (await ctx.outbox.hasUndeliveredPost(entry.concernId, entry.platform))
-    ) {
-      await ctx.outbox.retryLater(
-        entry.id,
-        new Date(ctx.clock.now().getTime() + policy.baseDelayMs),
-        undefined,
-        false,
-      );
-      report.deferred++;
-      continue;
-    }
-    const notifier = notifiers.get(entry.platform);
-    let outcome: DeliveryOutcome;
-    if (!notifier) {
-      outcome = { kind: "failed", error: `${entry.platform} is not enabled on this Liaison instance` };
-    } else {
-      try {
-        outcome = await notifier.deliver(entry);
-      } catch (error) {
-        outcome = { kind: "retry", error: (error as Error).message };
-      }
-    }
-    const now = ctx.clock.now();
-    if (outcome.kind === "defer") {
-      await ctx.outbox.retryLater(entry.id, new Date(now.getTime() + outcome.retryAfterMs), undefined, false);
-      report.deferred++;
-      continue;
-    }
-    if (outcome.kind === "sent") {
-      if (outcome.card && entry.concernId) await ctx.concerns.saveCard(entry.concernId, outcome.card);
-      await ctx.outbox.markSent(entry.id, now);
-      const events: AuditEvent[] = [];
-      if (entry.attempts > 1) events.push(deliveryEvent(entry, "delivery-retried", now, { delivered: true }));
-      if (entry.message.kind === "digest") {
-        events.push(
-          deliveryEvent(entry, "digest-sent", now, {
-            person: entry.message.personId,
-            slot: entry.message.slot,
-          }),
-        );
-      }
-      if (outcome.card)
-        events.push(deliveryEvent(entry, "card-posted", now, { channel: outcome.card.channelId }));
-      if (events.length > 0) await ctx.concerns.appendAudit(events);
-      report.sent++;
-      continue;
-    }
-    if (outcome.kind === "failed" || entry.attempts >= policy.maxAttempts) {
-      await ctx.outbox.park(entry.id, outcome.error);
-      await ctx.concerns.appendAudit([
-        deliveryEvent(entry, "delivery-parked", now, { error: outcome.error }),
-      ]);
-      ctx.logger.error(
-        { key: entry.idempotencyKey, platform: entry.platform, err: outcome.error },
-        "message parked",
-      );
-      report.parked++;
-      continue;
-    }
-    const nextAttemptAt = new Date(
-      now.getTime() + retryDelayMs(policy, entry.attempts, outcome.retryAfterMs),
-    );
-    await ctx.outbox.retryLater(entry.id, nextAttemptAt, outcome.error, true);
-    await ctx.concerns.appendAudit([
-      deliveryEvent(entry, "delivery-failed", now, {
-        error: outcome.error,
-        nextAttemptAt: nextAttemptAt.toISOString(),
-      }),
-    ]);
-    ctx.logger.warn(
-      { key: entry.idempotencyKey, platform: entry.platform, err: outcome.error },
-      "delivery failed; will retry",
-    );
-    report.retrying++;
-  }
+  const lanes = [...groupByLane(entries).values()].map(async (lane) => {
+    for (const entry of lane) report[(await deliverEntry(ctx, notifiers, policy, entry)).outcome]++;
+  });
+  const failure = (await Promise.allSettled(lanes)).find((r) => r.status === "rejected");
+  if (failure) throw failure.reason;
   return report;
 }

@@ -46,6 +46,18 @@ export const configSchema = z.object({
     .min(1, "expected at least 1 second")
     .max(60, "expected at most 60 seconds")
     .default(2),
+  CHAT_CALL_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .int("expected a whole number of seconds")
+    .min(1, "expected at least 1 second")
+    .max(120, "expected at most 120 seconds")
+    .default(10),
+  OUTBOX_RETENTION_DAYS: z.coerce
+    .number({ error: "expected a number of days" })
+    .int("expected a whole number of days")
+    .min(1, "expected at least 1 day")
+    .max(3650, "expected at most 3650 days")
+    .default(7),
   SLACK_BOT_TOKEN: z
     .string()
     .startsWith("xoxb-", "expected a bot token starting with xoxb- (OAuth & Permissions)")

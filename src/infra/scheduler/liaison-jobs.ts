@@ -1,15 +1,18 @@
 import type { DirectoryIndex } from "../../core/directory-index.ts";
-import type { ChatNotifier } from "../../core/ports/chat-notifier.port.ts";
-import type { Platform } from "../../core/platform.ts";
-import { deliverOutbox } from "../../core/use-cases/deliver-outbox.ts";
 import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
+import type { OutboxPump } from "../../core/use-cases/outbox-pump.ts";
+import { pruneSentMessages } from "../../core/use-cases/prune-sent-messages.ts";
 import { queueDigest } from "../../core/use-cases/queue-digest.ts";
 import { sweepDueConcerns } from "../../core/use-cases/sweep-due-concerns.ts";
+import type { DueTimer } from "./due-timer.ts";
 import type { Scheduler } from "./scheduler.ts";
 
 export interface JobSettings {
   sweepIntervalSeconds: number;
   deliveryIntervalSeconds: number;
+  /** The outbox lease; rows this instance holds are renewed three times within it. */
+  leaseMs: number;
+  outboxRetentionDays: number;
 }
 
 const everySeconds = (n: number) => (n < 60 ? `*/${n} * * * * *` : `0 */${Math.round(n / 60)} * * * *`);
@@ -24,28 +27,41 @@ export const slotOf = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) *
 export function registerLiaisonJobs(
   scheduler: Scheduler,
   ctx: LiaisonContext,
-  notifiers: ReadonlyMap<Platform, ChatNotifier>,
+  pump: OutboxPump,
+  timer: Pick<DueTimer, "rearm">,
   directory: DirectoryIndex,
   settings: JobSettings,
 ): void {
+  // Run by the escalation timer at the soonest deadline; the tick is the safety net.
   scheduler.add({
     name: "sweep",
     schedule: everySeconds(settings.sweepIntervalSeconds),
     staleAfterMs: settings.sweepIntervalSeconds * 3000 + 10_000,
     run: async () => {
       await sweepDueConcerns(ctx);
+      await timer.rearm();
     },
   });
+  // Delivery is woken by every write that queues a message; the tick is the safety net (and retries).
   scheduler.add({
     name: "deliver",
     schedule: everySeconds(settings.deliveryIntervalSeconds),
-    staleAfterMs: settings.deliveryIntervalSeconds * 3000 + 60_000,
+    // A claim only: deliveries run on in their lanes, so a hung platform never makes this job stale.
+    staleAfterMs: settings.deliveryIntervalSeconds * 3000 + 10_000,
+    run: () => pump.wake(),
+  });
+  const renewEverySeconds = Math.max(1, Math.floor(settings.leaseMs / 3000));
+  scheduler.add({
+    name: "outbox-leases",
+    schedule: everySeconds(renewEverySeconds),
+    staleAfterMs: settings.leaseMs,
+    run: () => ctx.outbox.renewLeases(pump.heldIds(), new Date(ctx.clock.now().getTime() + settings.leaseMs)),
+  });
+  scheduler.add({
+    name: "prune-outbox",
+    schedule: "0 */10 * * * *",
     run: async () => {
-      // Drain batch after batch while batches make progress; what must wait goes at the next tick.
-      let report;
-      do {
-        report = await deliverOutbox(ctx, notifiers);
-      } while (report.sent + report.parked > 0);
+      await pruneSentMessages(ctx, settings.outboxRetentionDays);
     },
   });
   for (const person of directory.directory.people) {

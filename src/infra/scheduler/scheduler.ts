@@ -24,7 +24,10 @@ export interface JobStatus {
 interface Entry {
   job: Job;
   task: ScheduledTask;
-  running: boolean;
+  /** The run in progress, with any reruns asked for meanwhile. */
+  running?: Promise<void>;
+  /** Asked to run while running: what changed may not have been seen, so run once more after. */
+  again: boolean;
   lastStartedAt?: Date;
   lastFinishedAt?: Date;
   lastError?: string;
@@ -32,7 +35,8 @@ interface Entry {
 
 /**
  * node-cron wiring only: when a job's time comes, call it; never run two of the same job at once in
- * this process (instances coordinate through the database, not here); log failures and go on.
+ * this process (instances coordinate through the database, not here); log failures and go on. A
+ * request that arrives during a run is kept: the job runs once more when the current run ends.
  */
 export class Scheduler {
   private readonly entries = new Map<string, Entry>();
@@ -48,24 +52,39 @@ export class Scheduler {
       name: job.name,
       timezone: job.timeZone,
     });
-    this.entries.set(job.name, { job, task, running: false });
+    this.entries.set(job.name, { job, task, again: false });
   }
 
-  /** Runs a job now, unless it is already running (also used at start-up to catch up at once). */
-  async runNow(name: string): Promise<void> {
+  /**
+   * Runs a job now (also used at start-up to catch up at once). If it is already running, it runs
+   * again right after; requests made meanwhile share that one rerun. Resolves when the runs are done.
+   */
+  runNow(name: string): Promise<void> {
     const entry = this.entries.get(name);
-    if (!entry) throw new Error(`No scheduled job named ${name}`);
-    if (entry.running) return;
-    entry.running = true;
+    if (!entry) return Promise.reject(new Error(`No scheduled job named ${name}`));
+    if (entry.running) {
+      entry.again = true;
+      return entry.running;
+    }
+    entry.running = (async () => {
+      do {
+        entry.again = false;
+        await this.runOnce(entry);
+      } while (entry.again);
+      entry.running = undefined;
+    })();
+    return entry.running;
+  }
+
+  private async runOnce(entry: Entry): Promise<void> {
     entry.lastStartedAt = this.now();
     try {
       await entry.job.run();
       entry.lastError = undefined;
     } catch (error) {
       entry.lastError = (error as Error).message;
-      this.logger.error({ job: name, err: (error as Error).message }, "scheduled job failed");
+      this.logger.error({ job: entry.job.name, err: (error as Error).message }, "scheduled job failed");
     } finally {
-      entry.running = false;
       entry.lastFinishedAt = this.now();
     }
   }
@@ -97,7 +116,7 @@ export class Scheduler {
         lastStartedAt: e.lastStartedAt?.toISOString(),
         lastFinishedAt: e.lastFinishedAt?.toISOString(),
         lastError: e.lastError,
-        running: e.running,
+        running: e.running !== undefined,
       })),
     };
   }

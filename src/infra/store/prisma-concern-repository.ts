@@ -91,6 +91,12 @@ export class PrismaConcernRepository implements ConcernRepository {
     }
   }
 
+  async earliestDueAt(): Promise<Date | undefined> {
+    // min() on the nextDueAt index: one index probe however many concerns are open.
+    const { _min } = await this.prisma.concern.aggregate({ _min: { nextDueAt: true } });
+    return _min.nextDueAt ?? undefined;
+  }
+
   async findById(id: ConcernId): Promise<Concern | undefined> {
     const row = await this.prisma.concern.findUnique({ where: { id }, include: { cards: true } });
     return row ? toConcern(row) : undefined;

@@ -2,7 +2,7 @@ import type { ConcernId } from "../../core/ids.ts";
 import type { ChatMessage, OutboundMessage, OutboxEntry } from "../../core/outbound-message.ts";
 import type { Platform } from "../../core/platform.ts";
 import type { OutboxRepository, OutboxStats } from "../../core/ports/outbox-repository.port.ts";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 
 export function outboxRows(
   messages: readonly OutboundMessage[],
@@ -18,6 +18,12 @@ export function outboxRows(
     createdAt: now,
   }));
 }
+
+/**
+ * /healthz's "oldest pending": read on the (status, id) index, so it touches pending rows only, however
+ * many sent rows the table holds. Exported for the test that checks the plan.
+ */
+export const OLDEST_PENDING_SQL = `SELECT "createdAt" FROM "OutboxMessage" WHERE "status" = 'pending' ORDER BY "id" LIMIT 1`;
 
 interface ClaimedRow {
   id: string;
@@ -40,8 +46,9 @@ export class PrismaOutboxRepository implements OutboxRepository {
     return count;
   }
 
-  async claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
+  async claim(now: Date, limit: number, leaseMs: number, platform?: Platform): Promise<OutboxEntry[]> {
     const leaseUntil = new Date(now.getTime() + leaseMs);
+    const onPlatform = platform ? Prisma.sql`AND "platform" = ${platform}` : Prisma.empty;
     // One statement: pick due rows nobody holds (skipping rows another instance is claiming right
     // now), take a lease on them and count the attempt.
     const rows = await this.prisma.$queryRaw<ClaimedRow[]>`
@@ -49,7 +56,7 @@ export class PrismaOutboxRepository implements OutboxRepository {
       WHERE "id" IN (
         SELECT "id" FROM "OutboxMessage"
         WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
-          AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+          AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}) ${onPlatform}
         ORDER BY "id"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
@@ -66,6 +73,14 @@ export class PrismaOutboxRepository implements OutboxRepository {
         attempts: r.attempts,
         createdAt: r.createdAt,
       }));
+  }
+
+  async renewLeases(ids: readonly string[], until: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.prisma.outboxMessage.updateMany({
+      where: { id: { in: ids.map((id) => BigInt(id)) }, status: "pending" },
+      data: { lockedUntil: until },
+    });
   }
 
   async markSent(id: string, at: Date): Promise<void> {
@@ -110,12 +125,17 @@ export class PrismaOutboxRepository implements OutboxRepository {
     const [pending, parked, oldest] = await Promise.all([
       this.prisma.outboxMessage.count({ where: { status: "pending" } }),
       this.prisma.outboxMessage.count({ where: { status: "parked" } }),
-      this.prisma.outboxMessage.findFirst({
-        where: { status: "pending" },
-        orderBy: { id: "asc" },
-        select: { createdAt: true },
-      }),
+      this.prisma.$queryRawUnsafe<{ createdAt: Date }[]>(OLDEST_PENDING_SQL),
     ]);
-    return { pending, parked, oldestPendingAt: oldest?.createdAt };
+    return { pending, parked, oldestPendingAt: oldest[0]?.createdAt };
+  }
+
+  async pruneSent(sentBefore: Date, limit: number): Promise<number> {
+    return this.prisma.$executeRaw`
+      DELETE FROM "OutboxMessage" WHERE "id" IN (
+        SELECT "id" FROM "OutboxMessage"
+        WHERE "status" = 'sent' AND "sentAt" < ${sentBefore}
+        ORDER BY "id"
+        LIMIT ${limit})`;
   }
 }
