@@ -118,15 +118,15 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
       version: loaded.contentHash.slice(0, 12),
       file: loaded.file,
     }),
-    extra: async () => {
-      const stats = await outbox.stats();
-      return {
-        outbox: {
+    sections: {
+      outbox: async () => {
+        const stats = await outbox.stats();
+        return {
           pending: stats.pending,
           parked: stats.parked,
           oldestPendingAt: stats.oldestPendingAt?.toISOString() ?? null,
-        },
-      };
+        };
+      },
     },
   });
 
