@@ -101,7 +101,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     database: { kind: db.kind },
     scheduler: () => scheduler.health(),
     platforms: () => ({
-      slack: slack ? { enabled: true, mode: slack.mode } : { enabled: false },
+      slack: slack ? { enabled: true, mode: slack.mode, ...slack.health() } : { enabled: false },
       teams: !teams
         ? { enabled: false }
         : teams.mode === "authenticated"
