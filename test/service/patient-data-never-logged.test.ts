@@ -103,12 +103,6 @@ describe("the database refusing a nurse's concern", () => {
     );
 
     const everything = liaison.stdout() + liaison.stderr();
-    console.log(
-      everything
-        .split("\n")
-        .filter((l) => /ward_rule|error/.test(l))
-        .join("\n"),
-    );
     expect(everything).not.toContain(MARKER);
     expect(everything).not.toContain(PATIENT);
   });
