@@ -6,6 +6,8 @@ import { FakeSlackApi } from "../../support/fake-slack-api.ts";
 import { waitFor } from "../../support/slack-liaison.ts";
 import { SIGNING_SECRET } from "../../support/slack-requests.ts";
 import { botAddedToTeam, cardAction, NURSE, postActivity } from "../../support/teams-activities.ts";
+import { runLiaisonProcess } from "../../support/liaison-process.ts";
+import { SAMPLE_DIRECTORY_FILE } from "../../support/sample-directory.ts";
 import { testConfig } from "../../support/test-config.ts";
 
 interface SlackHealth {
@@ -121,5 +123,33 @@ describe("Slack in trouble while Liaison starts", () => {
     expect(refused.slack.ok).toBe(false);
     expect(refused.slack.error).toContain("check SLACK_BOT_TOKEN");
     expect(await raiseInTeams()).toMatch(/^PR-/);
+  });
+
+  it("as a process: a revoked token is logged once as a warning saying what to check, and Liaison stays up", async () => {
+    const slack = new FakeSlackApi();
+    await slack.start();
+    cleanup.push(() => slack.stop());
+    slack.script("auth.test", { status: 200, body: { ok: false, error: "token_revoked" } }, 100);
+    const liaison = runLiaisonProcess({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LIAISON_DATA_DIR: testConfig().LIAISON_DATA_DIR,
+      LIAISON_DIRECTORY_FILE: SAMPLE_DIRECTORY_FILE,
+      SLACK_BOT_TOKEN: "xoxb-revoked",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+    });
+    cleanup.push(async () => void (await liaison.stop()));
+    await liaison.waitForLog(/Liaison is listening/);
+    const warning = JSON.parse(await liaison.waitForLog(/Slack check failed/)) as Record<string, unknown>;
+    expect(warning).toMatchObject({
+      level: 40,
+      platform: "slack",
+      msg: "Slack check failed: Slack refused the token (token_revoked): check SLACK_BOT_TOKEN in Slack's app settings",
+    });
+    await waitFor(() => slack.callsTo("auth.test (refused)").length >= 2 || undefined, 10_000);
+    expect(liaison.stdout().split("Slack check failed")).toHaveLength(2); // the same reason is not repeated
+    expect(liaison.child.exitCode).toBeNull();
+    expect(liaison.stderr()).toBe("");
   });
 });
