@@ -7,7 +7,10 @@ import { DirectoryIndex } from "./core/directory-index.ts";
 import { LiaisonError } from "./core/errors.ts";
 import type { LiaisonContext } from "./core/use-cases/liaison-context.ts";
 import type { Config } from "./infra/config/config.schema.ts";
+import { checkDatabaseUrl, databaseUrlError } from "./infra/config/check-database-url.ts";
 import { loadConfig } from "./infra/config/load-config.ts";
+import { prepareDataDir } from "./infra/config/prepare-data-dir.ts";
+import { errorCode, settingError } from "./infra/config/setting-error.ts";
 import { loadDirectoryFile } from "./infra/directory/load-directory-file.ts";
 import { recordDirectoryVersion } from "./infra/directory/record-directory-version.ts";
 import { createHttpApp } from "./infra/http/create-http-app.ts";
@@ -34,6 +37,7 @@ import {
   SignallingConcernRepository,
   SignallingOutboxRepository,
 } from "./infra/wake/signalling-repositories.ts";
+import type { Logger } from "./core/ports/logger.port.ts";
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -65,11 +69,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
         }
       : undefined;
 
-  const db = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.LIAISON_DATA_DIR,
-    logger,
-  });
+  const db = await openStore(config, logger);
   if (await recordDirectoryVersion(db.prisma, loaded, clock.now())) {
     logger.info({ directoryVersion: loaded.contentHash.slice(0, 12) }, "new directory version recorded");
   }
@@ -121,7 +121,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     database: { kind: db.kind },
     scheduler: () => scheduler.health(),
     platforms: () => ({
-      slack: slack ? { enabled: true, mode: slack.mode } : { enabled: false },
+      slack: slack ? { enabled: true, mode: slack.mode, ...slack.health() } : { enabled: false },
       teams: !teams
         ? { enabled: false }
         : teams.mode === "authenticated"
@@ -138,15 +138,15 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
       version: loaded.contentHash.slice(0, 12),
       file: loaded.file,
     }),
-    extra: async () => {
-      const stats = await outbox.stats();
-      return {
-        outbox: {
+    sections: {
+      outbox: async () => {
+        const stats = await outbox.stats();
+        return {
           pending: stats.pending,
           parked: stats.parked,
           oldestPendingAt: stats.oldestPendingAt?.toISOString() ?? null,
-        },
-      };
+        };
+      },
     },
   });
 
@@ -234,11 +234,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     retryTimer.stop();
     await wake.close();
     await db.close();
-    if (error.code !== "EADDRINUSE") throw error;
-    throw new LiaisonError(
-      "config-invalid",
-      `Port ${config.PORT} on ${config.HOST} is already in use: stop the other process, or set PORT to a free port.`,
-    );
+    throw listenError(error, config);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
@@ -272,30 +268,73 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   };
 }
 
+/** The store, with any trouble reaching it worded for the setting that points at it. */
+async function openStore(config: Config, logger: Logger) {
+  if (config.DATABASE_URL) await checkDatabaseUrl(config.DATABASE_URL);
+  else prepareDataDir(config.LIAISON_DATA_DIR);
+  return openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.LIAISON_DATA_DIR, logger }).catch(
+    (error: unknown) => {
+      if (config.DATABASE_URL) throw databaseUrlError(error, config.DATABASE_URL);
+      throw settingError(
+        "LIAISON_DATA_DIR",
+        `cannot open the embedded database in ${config.LIAISON_DATA_DIR}: ${errorCode(error)}`,
+      );
+    },
+  );
+}
+
+/** Why the server could not listen, as the setting to change. */
+function listenError(error: NodeJS.ErrnoException, config: Config): Error {
+  switch (error.code) {
+    case "EADDRINUSE":
+      return new LiaisonError(
+        "config-invalid",
+        `Port ${config.PORT} on ${config.HOST} is already in use: stop the other process, or set PORT to a free port.`,
+      );
+    case "EACCES":
+      return settingError(
+        "PORT",
+        `${config.PORT} needs privileges this process does not have (EACCES): use a port above 1023, or forward one to it`,
+      );
+    case "EADDRNOTAVAIL":
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return settingError(
+        "HOST",
+        `${config.HOST} is not an address of this machine (${error.code}): set HOST to one of its addresses, 0.0.0.0 for all of them, or 127.0.0.1 for this machine only`,
+      );
+    default:
+      return settingError("HOST", `cannot listen on ${config.HOST}:${config.PORT} (${errorCode(error)})`);
+  }
+}
+
 /** A file a setting points at; a missing or unreadable one stops start-up with the setting's name. */
 function readConfigFile(setting: string, file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    throw new LiaisonError(
-      "config-invalid",
-      `Liaison's configuration is invalid (see .env.example):\n  - ${setting}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
+    throw settingError(setting, `cannot read ${file} (${errorCode(error)})`);
   }
 }
 
-/** Start-up problems are a person's to fix: print the message, not a stack trace. */
+/**
+ * Start-up problems are a person's to fix: print the message, not a stack trace. An unexpected error's
+ * stack is printed only with LOG_LEVEL=debug or trace, for whoever is asked to look into it.
+ */
 function fail(error: unknown): never {
+  const verbose = /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? "");
   const message =
     error instanceof LiaisonError
       ? error.message
-      : `Liaison could not start: ${(error as Error).stack ?? error}`;
+      : `Liaison could not start: ${verbose ? ((error as Error).stack ?? error) : `${errorCode(error)} (set LOG_LEVEL=debug to see where)`}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 }
 
 async function main(): Promise<void> {
-  const liaison = await startLiaison(loadConfig()).catch(fail);
+  const liaison = await Promise.resolve()
+    .then(() => startLiaison(loadConfig()))
+    .catch(fail);
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { addPolicyDuration } from "../../src/core/business-time.ts";
 import {
   DirectoryFileError,
   loadDirectoryFile,
@@ -132,6 +133,21 @@ describe("the directory file", () => {
       `directory.yaml: people[9].id (line ${lineOf("- { id: ben.adler")}): "sam.rivera" is used twice in people`,
     ],
     [
+      "a category id too long to be a choice in Slack's form",
+      sampleWith("- { id: pain, label: Pain not managed }", `- { id: p${"a".repeat(150)}in, label: Pain }`),
+      `directory.yaml: categories[0].id (line ${lineOf("- { id: pain, label")}): expected an id of at most 150 characters (Slack's limit for a menu choice)`,
+    ],
+    [
+      "a business-clock deadline longer than a year of business hours",
+      sampleWith("resolveWithin: 16h", "resolveWithin: 5000h"),
+      `directory.yaml: policies[3].resolveWithin (line ${lineOf("resolveWithin: 16h")}): on the business clock, expected at most 2340h: a year of the hospital's business hours (45h a week)`,
+    ],
+    [
+      "a deadline so far away it is no date",
+      sampleWith("resolveWithin: 3d", "resolveWithin: 99999999d"),
+      `directory.yaml: policies[4].resolveWithin (line ${lineOf("resolveWithin: 3d")}): expected at most 365d (8760h)`,
+    ],
+    [
       "broken YAML",
       sampleWith("categories:\n", "categories:\n  - { id: pain, label: Pain\n"),
       `directory.yaml: line ${lineOf("categories:") + 2}, column 3: Flow map in block collection must be sufficiently indented and end with a }`,
@@ -144,6 +160,30 @@ describe("the directory file", () => {
       expect(problemsOf(text)).toContain(expected);
     },
   );
+
+  it("refuses a YAML alias bomb by name instead of expanding it", () => {
+    const bomb = [
+      'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+      ..."bcdefgh".split("").map((n, i) => `${n}: &${n} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`),
+    ].join("\n");
+    expect(problemsOf(`${SAMPLE}\n${bomb}\n`)).toEqual([
+      "directory.yaml: too many aliases (the file expands *name references beyond 100); write the entries out instead",
+    ]);
+  });
+
+  it("a business-clock deadline that fits in a year of business hours is accepted and computable", () => {
+    const { directory } = parseDirectory(sampleWith("resolveWithin: 16h", "resolveWithin: 2340h"), "x.yaml");
+    const policy = directory.policies.find((p) => p.id === "billing-low")!;
+    const from = new Date("2026-03-02T14:00:00Z");
+    const due = addPolicyDuration(
+      from,
+      policy.resolveWithin,
+      "business",
+      directory.hospital.businessHours,
+      directory.hospital.timeZone,
+    );
+    expect(due.getTime()).toBeGreaterThan(from.getTime());
+  });
 
   it("reports every problem at once rather than the first", () => {
     const text = sampleWith("timeZone: America/Chicago", "timeZone: Nowhere").replace(

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/infra/config/load-config.ts";
 import { startLiaison } from "../../src/main.ts";
 import { SAMPLE_DIRECTORY_FILE } from "../support/sample-directory.ts";
-import { createPostgresDatabase } from "../support/test-database.ts";
+import { runLiaisonProcess } from "../support/liaison-process.ts";
+import { createPostgresDatabase, POSTGRES_ADMIN_URL } from "../support/test-database.ts";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -115,5 +116,102 @@ describe("a port already in use", () => {
     } finally {
       await first.stop();
     }
+  });
+});
+
+/** What a person at the console sees when start-up stops: the message, naming the setting; no stack. */
+async function refusal(env: Record<string, string>): Promise<string> {
+  const rejected = await startLiaison(loadConfig(env)).then(
+    async (liaison) => {
+      await liaison.stop();
+      throw new Error("expected start-up to be refused");
+    },
+    (error: Error) => error,
+  );
+  expect(rejected.stack).toBeDefined();
+  return rejected.message;
+}
+
+const postgresUrl = (database: string, port?: number) => {
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${database}`;
+  if (port !== undefined) url.port = String(port);
+  return url.toString();
+};
+
+describe("start-up problems name the setting and say what to do", () => {
+  it("a PostgreSQL server that is not there", async () => {
+    expect(await refusal({ ...baseEnv(tempDir()), DATABASE_URL: postgresUrl("liaison", 1) })).toBe(
+      [
+        "Liaison's configuration is invalid (see .env.example):",
+        "  - DATABASE_URL: cannot connect to the PostgreSQL server at 127.0.0.1:1 (ECONNREFUSED): check that it is running and reachable from here, and the URL's host and port",
+      ].join("\n"),
+    );
+  });
+
+  it("a database that was never created", async () => {
+    expect(
+      await refusal({ ...baseEnv(tempDir()), DATABASE_URL: postgresUrl("liaison_never_created") }),
+    ).toContain(
+      'DATABASE_URL: the database "liaison_never_created" does not exist on 127.0.0.1:5432: create it (createdb liaison_never_created) or correct the URL\'s database name',
+    );
+  });
+
+  it("a HOST that is not an address of this machine", async () => {
+    expect(await refusal({ ...baseEnv(tempDir()), HOST: "192.0.2.1" })).toContain(
+      "HOST: 192.0.2.1 is not an address of this machine (EADDRNOTAVAIL): set HOST to one of its addresses, 0.0.0.0 for all of them, or 127.0.0.1 for this machine only",
+    );
+  });
+
+  it("a data folder that is a file", async () => {
+    const file = path.join(tempDir(), "data");
+    writeFileSync(file, "");
+    expect(await refusal({ ...baseEnv(tempDir()), LIAISON_DATA_DIR: file })).toContain(
+      `LIAISON_DATA_DIR: ${file} is a file, not a folder: set LIAISON_DATA_DIR to a folder (Liaison creates it if missing)`,
+    );
+  });
+
+  it("a data folder that cannot be created (/proc/x) is refused, not waited on forever", async () => {
+    // In a process of its own: Node's recursive mkdir spins synchronously on /proc/x, so a regression
+    // would freeze an in-process test; here it is killed and the test fails instead.
+    const liaison = runLiaisonProcess({ ...baseEnv(tempDir()), LIAISON_DATA_DIR: "/proc/x" });
+    const killer = setTimeout(() => liaison.child.kill("SIGKILL"), 20_000);
+    const code = await liaison.exited;
+    clearTimeout(killer);
+    expect(code).toBe(1);
+    expect(liaison.stderr()).toContain(
+      "LIAISON_DATA_DIR: cannot create the folder /proc/x (ENOENT): set LIAISON_DATA_DIR to a folder Liaison may write to",
+    );
+  });
+
+  it("a sweep interval the scheduler cannot keep exactly is refused, not rounded", () => {
+    expect(() => loadConfig({ SWEEP_INTERVAL_SECONDS: "90" })).toThrow(
+      "SWEEP_INTERVAL_SECONDS: expected one of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 300, 360, 600, 720, 900, 1200, 1800, 3600 seconds (intervals the scheduler can keep exactly)",
+    );
+    expect(() => loadConfig({ SWEEP_INTERVAL_SECONDS: "45" })).toThrow(
+      "SWEEP_INTERVAL_SECONDS: expected one of",
+    );
+    expect(loadConfig({ SWEEP_INTERVAL_SECONDS: "120" }).SWEEP_INTERVAL_SECONDS).toBe(120);
+    expect(() => loadConfig({ DELIVERY_INTERVAL_SECONDS: "7" })).toThrow(
+      "DELIVERY_INTERVAL_SECONDS: expected one of",
+    );
+  });
+
+  it("as a process: a bad value prints only the message and exits 1", async () => {
+    const liaison = runLiaisonProcess({ ...baseEnv(tempDir()), PORT: "eighty" });
+    expect(await liaison.exited).toBe(1);
+    expect(liaison.stderr()).toBe(
+      "Liaison's configuration is invalid (see .env.example):\n  - PORT: expected a port number\n",
+    );
+    expect(liaison.stdout()).toBe("");
+  });
+
+  it("as a process: a data folder that is a file prints only the message and exits 1", async () => {
+    const file = path.join(tempDir(), "data");
+    writeFileSync(file, "");
+    const liaison = runLiaisonProcess({ ...baseEnv(tempDir()), LIAISON_DATA_DIR: file });
+    expect(await liaison.exited).toBe(1);
+    expect(liaison.stderr()).toContain(`LIAISON_DATA_DIR: ${file} is a file, not a folder`);
+    expect(liaison.stderr()).not.toMatch(/\n\s+at /);
   });
 });

@@ -50,7 +50,8 @@ export class FakeSlackApi {
   private ts = 1_764_000_000;
   url = "";
 
-  async start(): Promise<void> {
+  /** Listens on `port` (0: any free one); a fixed port lets a test bring "Slack" back where it was. */
+  async start(port = 0): Promise<void> {
     this.server = createServer(async (req, res) => {
       const raw = await readBody(req);
       const path = req.url ?? "/";
@@ -76,7 +77,7 @@ export class FakeSlackApi {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(this.answer(method, args)));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     const address = this.server.address() as { port: number };
     this.url = `http://127.0.0.1:${address.port}/api/`;
   }

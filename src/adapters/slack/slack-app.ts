@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, type RespondFn } from "@slack/bolt";
+import { App, ExpressReceiver, webApi, type Authorize, type RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Express } from "express";
 import { z } from "zod";
@@ -26,6 +26,7 @@ import {
 } from "../../core/replies.ts";
 import { cardActionFor } from "./slack-action-table.ts";
 import { boltLogger } from "./slack-logger.ts";
+import { describeSlackTrouble, SlackConnection, type SlackConnectionHealth } from "./slack-connection.ts";
 import {
   CONCERN_MODAL,
   concernModal,
@@ -69,6 +70,8 @@ export interface SlackIntegration {
   app: App;
   client: WebClient;
   mode: "http" | "socket";
+  /** Whether Slack has accepted the token (checked in the background, retried until it does). */
+  health(): SlackConnectionHealth;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -165,15 +168,13 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
     timeout: settings.callTimeoutMs,
     allowAbsoluteUrls: false,
   };
+  // Bolt given a token calls auth.test while it is constructed and crashes the process if Slack does
+  // not answer. Given `authorize` instead, it never calls Slack on its own: SlackConnection checks the
+  // token in the background, and the bot's ids are filled in once Slack has told them.
+  const authorize: Authorize<boolean> = async () => ({ botToken: settings.botToken, ...connection.identity });
   let app: App;
   if (settings.appToken) {
-    app = new App({
-      token: settings.botToken,
-      appToken: settings.appToken,
-      socketMode: true,
-      logger,
-      clientOptions,
-    });
+    app = new App({ authorize, appToken: settings.appToken, socketMode: true, logger, clientOptions });
   } else {
     if (!http) throw new Error("Slack over HTTP needs the HTTP server");
     http.use(
@@ -188,8 +189,24 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
       // A replayed request carries the same signature: the inbound guard recognises it by that.
       customPropertiesExtractor: (req) => ({ [SIGNATURE_PROPERTY]: req.headers["x-slack-signature"] }),
     });
-    app = new App({ token: settings.botToken, receiver, logger, clientOptions });
+    app = new App({ authorize, receiver, logger, clientOptions });
   }
+  const client = new webApi.WebClient(settings.botToken, { ...clientOptions, logger });
+  const apiUrl = settings.apiUrl ?? "https://slack.com/api/";
+  const connection = new SlackConnection(
+    {
+      identify: async () => {
+        const me = await client.auth.test();
+        return { botId: me.bot_id, botUserId: me.user_id, teamId: me.team_id };
+      },
+      open: async () => {
+        if (settings.appToken) await app.start();
+      },
+      describe: (error, step) =>
+        describeSlackTrouble(error, apiUrl, step === "open" ? "SLACK_APP_TOKEN" : "SLACK_BOT_TOKEN"),
+    },
+    ctx.logger,
+  );
 
   // Each request is handled once by all instances together: a replay or Slack's retry changes nothing.
   app.use(slackInboundGuard({ logger: ctx.logger, isFirstDelivery: deps.isFirstDelivery }));
@@ -413,13 +430,13 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
 
   return {
     app,
-    client: app.client,
+    client,
     mode: settings.appToken ? "socket" : "http",
-    start: async () => {
-      if (settings.appToken) await app.start();
-    },
+    health: () => connection.health(),
+    start: async () => connection.start(),
     stop: async () => {
-      if (settings.appToken) await app.stop();
+      connection.stop();
+      if (settings.appToken && connection.health().ok) await app.stop();
     },
   };
 }

@@ -19,6 +19,19 @@ const guid = (what: string) =>
       `expected ${what}, a GUID`,
     );
 
+/**
+ * The jobs run on cron schedules, which can only repeat exactly at intervals that divide a minute (in
+ * seconds) or an hour (in whole minutes); anything else (45 s, 90 s) would run at uneven intervals, so
+ * it is refused rather than rounded.
+ */
+const SECONDS_DIVIDING_A_MINUTE = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30];
+const MINUTES_DIVIDING_AN_HOUR = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60].map((m) => m * 60);
+
+const exactInterval = (allowed: number[]) =>
+  z.coerce.number({ error: "expected a number of seconds" }).refine((n) => allowed.includes(n), {
+    message: `expected one of ${allowed.join(", ")} seconds (intervals the scheduler can keep exactly)`,
+  });
+
 export const configSchema = z.object({
   PORT: z.coerce
     .number({ error: "expected a port number" })
@@ -34,18 +47,10 @@ export const configSchema = z.object({
   LIAISON_DATA_DIR: z.string().min(1).default("./data"),
   LIAISON_DIRECTORY_FILE: z.string().min(1).default("./config/sample-hospital.directory.yaml"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SWEEP_INTERVAL_SECONDS: z.coerce
-    .number({ error: "expected a number of seconds" })
-    .int()
-    .min(1, "expected at least 1 second")
-    .max(3600, "expected at most 3600 seconds")
-    .default(15),
-  DELIVERY_INTERVAL_SECONDS: z.coerce
-    .number({ error: "expected a number of seconds" })
-    .int()
-    .min(1, "expected at least 1 second")
-    .max(60, "expected at most 60 seconds")
-    .default(2),
+  SWEEP_INTERVAL_SECONDS: exactInterval([...SECONDS_DIVIDING_A_MINUTE, ...MINUTES_DIVIDING_AN_HOUR]).default(
+    15,
+  ),
+  DELIVERY_INTERVAL_SECONDS: exactInterval([...SECONDS_DIVIDING_A_MINUTE, 60]).default(2),
   CHAT_CALL_TIMEOUT_SECONDS: z.coerce
     .number({ error: "expected a number of seconds" })
     .int("expected a whole number of seconds")

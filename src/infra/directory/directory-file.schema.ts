@@ -7,11 +7,18 @@ import { SEVERITIES } from "../../core/severity.ts";
 
 /** The shape of the human-edited directory file (YAML or JSON); every message says what was expected. */
 
+/** Slack refuses a menu option whose value is longer (docs.slack.dev, option object); ids are option values. */
+const MAX_ID_LENGTH = 150;
+
 const id = z
   .string()
   .regex(
     /^[a-z0-9][a-z0-9._-]*$/,
     "expected an id of lowercase letters, digits, '.', '_' or '-', like nursing-4w",
+  )
+  .max(
+    MAX_ID_LENGTH,
+    `expected an id of at most ${MAX_ID_LENGTH} characters (Slack's limit for a menu choice)`,
   );
 
 const slackUserId = z
@@ -49,15 +56,29 @@ const timeZone = z.string().refine(
   { message: "expected an IANA time zone such as America/Chicago or Europe/London" },
 );
 
+/** A deadline further away than a year cannot be a real policy, and far enough out it is no date at all. */
+const MAX_DAYS = 365;
+const withinAYear = (s: string) => {
+  const d = parseDuration(s);
+  return d === undefined || d.amount <= (d.unit === "days" ? MAX_DAYS : MAX_DAYS * 24 * 60);
+};
+const atMostAYear = { message: `expected at most ${MAX_DAYS}d (${MAX_DAYS * 24}h)` };
+
 const duration = (what: string) =>
-  z.string().refine((s) => parseDuration(s) !== undefined, {
-    message: `expected ${what} such as "15m", "4h" or "7d"`,
-  });
+  z
+    .string()
+    .refine((s) => parseDuration(s) !== undefined, {
+      message: `expected ${what} such as "15m", "4h" or "7d"`,
+    })
+    .refine(withinAYear, atMostAYear);
 
 const minutesOrHours = (example: string) =>
-  z.string().refine((s) => parseDuration(s)?.unit === "minutes", {
-    message: `expected minutes or hours ${example}`,
-  });
+  z
+    .string()
+    .refine((s) => parseDuration(s)?.unit === "minutes", {
+      message: `expected minutes or hours ${example}`,
+    })
+    .refine(withinAYear, atMostAYear);
 
 const businessHours = z
   .strictObject({

@@ -1,3 +1,4 @@
+import { parseDuration } from "../../core/duration.ts";
 import { SEVERITIES } from "../../core/severity.ts";
 import type { DirectoryFile } from "./directory-file.schema.ts";
 
@@ -15,6 +16,29 @@ function duplicates<T extends { id: string }>(items: readonly T[], section: stri
     seen.add(item.id);
   });
   return problems;
+}
+
+const minutesOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+
+/**
+ * Business time is counted day by day over the hospital's business hours; a resolve deadline needing
+ * more than a year of them could never be computed, so every raise under that policy would fail.
+ */
+function businessClockBeyondReach(file: DirectoryFile): DirectoryProblem[] {
+  const hours = file.hospital.businessHours;
+  const weeklyMinutes = hours.days.length * (minutesOfDay(hours.end) - minutesOfDay(hours.start));
+  const maxHours = Math.floor((weeklyMinutes * 52) / 60);
+  return file.policies.flatMap((p, i) => {
+    const within = parseDuration(p.resolveWithin);
+    if (p.resolveClock !== "business" || within?.unit !== "minutes" || within.amount <= maxHours * 60)
+      return [];
+    return [
+      {
+        path: ["policies", i, "resolveWithin"],
+        message: `on the business clock, expected at most ${maxHours}h: a year of the hospital's business hours (${weeklyMinutes / 60}h a week)`,
+      },
+    ];
+  });
 }
 
 /** Checks what a schema cannot: that every id one section names exists in another. */
@@ -76,6 +100,7 @@ export function checkDirectoryReferences(file: DirectoryFile): DirectoryProblem[
     dept(["routing", "rules", i, "department"], r.department);
   });
   file.policies.forEach((p, i) => category(["policies", i, "match", "category"], p.match.category));
+  problems.push(...businessClockBeyondReach(file));
 
   for (const severity of SEVERITIES) {
     const covered = file.policies.some(

@@ -106,6 +106,26 @@ function toDirectory(file: DirectoryFile): Directory {
   };
 }
 
+/**
+ * A directory file needs few aliases; a file that expands them exponentially (a "billion laughs")
+ * would exhaust memory, so yaml stops at this count and the file is refused.
+ */
+const MAX_ALIASES = 100;
+
+function toPlainData(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const excessive = error.message.startsWith("Excessive alias count");
+    throw new DirectoryFileError(file, [
+      excessive
+        ? `${file}: too many aliases (the file expands *name references beyond ${MAX_ALIASES}); write the entries out instead`
+        : `${file}: ${error.message}`,
+    ]);
+  }
+}
+
 /** Parses and validates directory text; all problems are reported together, and nothing half-loads. */
 export function parseDirectory(text: string, file: string): LoadedDirectory {
   const lines = new LineCounter();
@@ -120,7 +140,7 @@ export function parseDirectory(text: string, file: string): LoadedDirectory {
       }),
     );
   }
-  const parsed = directoryFileSchema.safeParse(doc.toJS());
+  const parsed = directoryFileSchema.safeParse(toPlainData(doc, file));
   if (!parsed.success) {
     throw new DirectoryFileError(
       file,
