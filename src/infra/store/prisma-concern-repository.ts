@@ -3,7 +3,8 @@ import type { CardLocation, Concern } from "../../core/concern.ts";
 import type { ConcernId, DepartmentId } from "../../core/ids.ts";
 import type { ConcernChange, ConcernRepository } from "../../core/ports/concern-repository.port.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
-import { toConcern, toConcernRow } from "./concern-row-mapping.ts";
+import { INSERT_CONCERNS_SQL, updateConcernsSql } from "./concern-change-sql.ts";
+import { toConcern, toConcernRecord } from "./concern-row-mapping.ts";
 import { outboxRows } from "./prisma-outbox-repository.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -21,6 +22,8 @@ function auditRows(events: readonly AuditEvent[]): Prisma.AuditEventCreateManyIn
 }
 
 const OPEN = { not: "resolved" };
+const CAS_UPDATE_SQL = updateConcernsSql(true);
+const LOCKED_UPDATE_SQL = updateConcernsSql(false);
 
 export class PrismaConcernRepository implements ConcernRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -35,22 +38,11 @@ export class PrismaConcernRepository implements ConcernRepository {
   }
 
   async insert(change: ConcernChange): Promise<void> {
-    await this.prisma.$transaction(async (tx: Tx) => {
-      await tx.concern.create({ data: { id: change.concern.id, ...toConcernRow(change.concern) } });
-      await this.record(tx, change);
-    });
+    await this.write(this.prisma, INSERT_CONCERNS_SQL, [change]);
   }
 
   async update(change: ConcernChange, expectedVersion: number): Promise<boolean> {
-    return this.prisma.$transaction(async (tx: Tx) => {
-      const { count } = await tx.concern.updateMany({
-        where: { id: change.concern.id, version: expectedVersion },
-        data: toConcernRow(change.concern),
-      });
-      if (count !== 1) return false;
-      await this.record(tx, change);
-      return true;
-    });
+    return (await this.write(this.prisma, CAS_UPDATE_SQL, [change], expectedVersion)) === 1;
   }
 
   async processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number> {
@@ -69,26 +61,31 @@ export class PrismaConcernRepository implements ConcernRepository {
           where: { id: { in: due.map((r) => r.id) } },
           include: { cards: true },
         });
-        for (const row of rows) {
-          const change = decide(toConcern(row));
-          await tx.concern.update({ where: { id: row.id }, data: toConcernRow(change.concern) });
-          await this.record(tx, change);
-        }
+        await this.write(tx, LOCKED_UPDATE_SQL, rows.map((row) => decide(toConcern(row))));
         return due.length;
       },
       { maxWait: 30_000, timeout: 120_000 },
     );
   }
 
-  /** The audit events and outbox rows of a change, inside the caller's transaction. */
-  private async record(tx: Tx, change: ConcernChange): Promise<void> {
-    if (change.events.length > 0) await tx.auditEvent.createMany({ data: auditRows(change.events) });
-    if (change.messages.length > 0) {
-      await tx.outboxMessage.createMany({
-        data: outboxRows(change.messages, change.concern.updatedAt),
-        skipDuplicates: true,
-      });
-    }
+  /**
+   * Writes changes (their concern rows, audit events and outbox rows) in one statement; returns
+   * how many concern rows it wrote.
+   */
+  private async write(
+    client: Tx | PrismaClient,
+    sql: string,
+    changes: readonly ConcernChange[],
+    expectedVersion?: number,
+  ): Promise<number> {
+    const params: unknown[] = [
+      JSON.stringify(changes.map((c) => toConcernRecord(c.concern))),
+      JSON.stringify(changes.flatMap((c) => auditRows(c.events))),
+      JSON.stringify(changes.flatMap((c) => outboxRows(c.messages, c.concern.updatedAt))),
+      ...(expectedVersion === undefined ? [] : [expectedVersion]),
+    ];
+    const rows = await client.$queryRawUnsafe<{ changed: number }[]>(sql, ...params);
+    return rows[0]!.changed;
   }
 
   async findById(id: ConcernId): Promise<Concern | undefined> {
