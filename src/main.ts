@@ -25,6 +25,7 @@ import { channelPlatforms } from "./core/plan-outbound-messages.ts";
 import { registerLiaisonJobs } from "./infra/scheduler/liaison-jobs.ts";
 import type { ChatNotifier } from "./core/ports/chat-notifier.port.ts";
 import type { Platform } from "./core/platform.ts";
+import { newRaiseQueue } from "./core/use-cases/raise-concern.ts";
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -79,6 +80,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     clock,
     logger,
     newId: randomUUID,
+    raises: newRaiseQueue(),
   };
 
   // A department no enabled platform can reach gets no cards: say so now, not when a concern is raised.

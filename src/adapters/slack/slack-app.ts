@@ -5,7 +5,7 @@ import { authorizeAction } from "../../core/authorize-action.ts";
 import { parseConcernDraft, type ConcernDraftInput } from "../../core/concern-draft.schema.ts";
 import type { ConcernAction } from "../../core/concern-state-machine.ts";
 import { localTime } from "../../core/business-time.ts";
-import { InvalidInputError, LiaisonError } from "../../core/errors.ts";
+import { InvalidInputError, LiaisonBusyError, LiaisonError } from "../../core/errors.ts";
 import { asConcernId, asDepartmentId } from "../../core/ids.ts";
 import { identifyActor, type PlatformIdentity } from "../../core/identify-actor.ts";
 import { actOnConcern } from "../../core/use-cases/act-on-concern.ts";
@@ -189,11 +189,16 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
       }
       throw error;
     }
-    await ack();
     try {
-      await raiseConcern(ctx, input, who(body.user));
+      // Acknowledged only once the raise has its place in the queue (see raiseConcern).
+      await raiseConcern(ctx, input, who(body.user), () => ack());
       deps.kickDelivery();
     } catch (error) {
+      if (error instanceof LiaisonBusyError) {
+        // Refused before the ack: the form stays open with everything typed, and says why.
+        await ack({ response_action: "errors", errors: { description: error.message } });
+        return;
+      }
       // The form is closed: send back what was typed so that nothing is lost.
       await client.chat
         .postMessage({

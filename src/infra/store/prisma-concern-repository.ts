@@ -61,7 +61,11 @@ export class PrismaConcernRepository implements ConcernRepository {
           where: { id: { in: due.map((r) => r.id) } },
           include: { cards: true },
         });
-        await this.write(tx, LOCKED_UPDATE_SQL, rows.map((row) => decide(toConcern(row))));
+        await this.write(
+          tx,
+          LOCKED_UPDATE_SQL,
+          rows.map((row) => decide(toConcern(row))),
+        );
         return due.length;
       },
       { maxWait: 30_000, timeout: 120_000 },
