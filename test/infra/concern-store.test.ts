@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actOnConcern } from "../../src/core/use-cases/act-on-concern.ts";
 import type { LiaisonContext } from "../../src/core/use-cases/liaison-context.ts";
 import { raiseConcern } from "../../src/core/use-cases/raise-concern.ts";
-import { asDepartmentId } from "../../src/core/ids.ts";
+import { asDepartmentId, type ConcernId } from "../../src/core/ids.ts";
 import { MIGRATIONS_DIR, readMigrations } from "../../src/infra/store/apply-migrations.ts";
 import { openDatabase } from "../../src/infra/store/open-database.ts";
 import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-repository.ts";
@@ -81,6 +81,29 @@ describe.each(STORE_KINDS)("the concern store on %s", (kind) => {
     const trail = await repo.auditTrail(concern.id);
     expect(trail.filter((e) => e.type === "acknowledged")).toHaveLength(1);
     expect((await repo.findById(concern.id))!.version).toBe(2);
+  });
+
+  it("a burst of 1,000 raises at once: each is either saved, or refused as busy before it was acknowledged", async () => {
+    const acknowledged = new Set<number>();
+    const outcomes = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        raiseConcern(ctx, { ...PAIN_DRAFT, room: `B${i}` }, SLACK.nurse, async () => {
+          acknowledged.add(i);
+        }).then(
+          (concern) => ({ i, saved: concern.id }),
+          (error: Error) => ({ i, refused: error.name }),
+        ),
+      ),
+    );
+    const saved = outcomes.filter((o) => "saved" in o);
+    const refused = outcomes.filter((o) => "refused" in o);
+    expect(new Set(refused.map((o) => (o as { refused: string }).refused))).toEqual(
+      new Set(refused.length > 0 ? ["LiaisonBusyError"] : []),
+    );
+    expect(saved.length).toBeGreaterThan(0);
+    expect(saved.every((o) => acknowledged.has(o.i))).toBe(true);
+    expect(refused.some((o) => acknowledged.has(o.i))).toBe(false);
+    for (const o of saved) expect(await repo.findById((o as { saved: ConcernId }).saved)).toBeDefined();
   });
 
   it("lists a department's open concerns oldest first, and a person's own", async () => {
