@@ -2,7 +2,7 @@ import type { AuditEvent } from "../../core/audit-event.ts";
 import type { CardLocation, Concern } from "../../core/concern.ts";
 import type { ConcernId, DepartmentId } from "../../core/ids.ts";
 import type { ConcernChange, ConcernRepository } from "../../core/ports/concern-repository.port.ts";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { INSERT_CONCERNS_SQL, updateConcernsSql } from "./concern-change-sql.ts";
 import { toConcern, toConcernRecord } from "./concern-row-mapping.ts";
 import { outboxRows } from "./prisma-outbox-repository.ts";
@@ -22,6 +22,22 @@ function auditRows(events: readonly AuditEvent[]): Prisma.AuditEventCreateManyIn
 }
 
 const OPEN = { not: "resolved" };
+type ConcernWithCards = Parameters<typeof toConcern>[0];
+
+/**
+ * Claims due concerns and reads them with their cards in one statement. The id is read as text (raw
+ * results do not map uuid); a card's columns come back as JSON, which is all toConcern reads of them.
+ */
+const CLAIM_DUE_SQL = `
+  SELECT ${Object.values(Prisma.ConcernScalarFieldEnum)
+    .map((c) => (c === "id" ? `c."id"::text AS "id"` : `c."${c}"`))
+    .join(", ")},
+    (SELECT coalesce(json_agg(cc), '[]'::json) FROM "ConcernCard" cc WHERE cc."concernId" = c."id") AS "cards"
+  FROM "Concern" c
+  WHERE c."nextDueAt" <= $1
+  ORDER BY c."nextDueAt"
+  LIMIT $2
+  FOR UPDATE OF c SKIP LOCKED`;
 const CAS_UPDATE_SQL = updateConcernsSql(true);
 const LOCKED_UPDATE_SQL = updateConcernsSql(false);
 
@@ -50,23 +66,14 @@ export class PrismaConcernRepository implements ConcernRepository {
       async (tx: Tx) => {
         // Rows another instance is sweeping are skipped, not waited for: each due concern is
         // handled by exactly one instance, and the lock holds until this transaction commits.
-        const due = await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id"::text AS "id" FROM "Concern"
-          WHERE "nextDueAt" <= ${now}
-          ORDER BY "nextDueAt"
-          LIMIT ${limit}
-          FOR UPDATE SKIP LOCKED`;
-        if (due.length === 0) return 0;
-        const rows = await tx.concern.findMany({
-          where: { id: { in: due.map((r) => r.id) } },
-          include: { cards: true },
-        });
+        const rows = await tx.$queryRawUnsafe<ConcernWithCards[]>(CLAIM_DUE_SQL, now, limit);
+        if (rows.length === 0) return 0;
         await this.write(
           tx,
           LOCKED_UPDATE_SQL,
           rows.map((row) => decide(toConcern(row))),
         );
-        return due.length;
+        return rows.length;
       },
       { maxWait: 30_000, timeout: 120_000 },
     );
