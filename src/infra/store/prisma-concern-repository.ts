@@ -3,6 +3,7 @@ import type { CardLocation, Concern } from "../../core/concern.ts";
 import type { ConcernId, DepartmentId } from "../../core/ids.ts";
 import type { ConcernChange, ConcernRepository } from "../../core/ports/concern-repository.port.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import { CoalescingWriter } from "./coalescing-writer.ts";
 import { INSERT_CONCERNS_SQL, updateConcernsSql } from "./concern-change-sql.ts";
 import { toConcern, toConcernRecord } from "./concern-row-mapping.ts";
 import { outboxRows } from "./prisma-outbox-repository.ts";
@@ -44,17 +45,40 @@ const LOCKED_UPDATE_SQL = updateConcernsSql(false);
 export class PrismaConcernRepository implements ConcernRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /** Raises arriving together share one statement (see CoalescingWriter); one bad concern fails alone. */
+  private readonly inserts = new CoalescingWriter<ConcernChange, number>(
+    (changes) => this.write(this.prisma, INSERT_CONCERNS_SQL, changes).then(() => changes.map(() => 1)),
+    { maxBatch: 50, retryAlone: true },
+  );
+  private readonly sequences = new Map<number, CoalescingWriter<number, number>>();
+
   async nextSequence(year: number): Promise<number> {
-    // One statement, so two instances raising at once still get different numbers.
+    let writer = this.sequences.get(year);
+    if (!writer) {
+      writer = new CoalescingWriter((asks) => this.reserveNumbers(year, asks.length), {
+        maxBatch: 100,
+        retryAlone: false,
+      });
+      this.sequences.set(year, writer);
+    }
+    return writer.write(year);
+  }
+
+  /**
+   * The next `count` numbers of the year, in one statement, so two instances raising at once still
+   * get different numbers.
+   */
+  private async reserveNumbers(year: number, count: number): Promise<number[]> {
     const rows = await this.prisma.$queryRaw<{ last: number }[]>`
-      INSERT INTO "ReferenceSequence" ("year", "last") VALUES (${year}, 1)
-      ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceSequence"."last" + 1
+      INSERT INTO "ReferenceSequence" ("year", "last") VALUES (${year}, ${count})
+      ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceSequence"."last" + ${count}
       RETURNING "last"`;
-    return rows[0]!.last;
+    const last = rows[0]!.last;
+    return Array.from({ length: count }, (_, i) => last - count + 1 + i);
   }
 
   async insert(change: ConcernChange): Promise<void> {
-    await this.write(this.prisma, INSERT_CONCERNS_SQL, [change]);
+    await this.inserts.write(change);
   }
 
   async update(change: ConcernChange, expectedVersion: number): Promise<boolean> {
