@@ -54,7 +54,8 @@ async function liaisonRaises(): Promise<{ perSecond: number; cpuMs: number }> {
     const { ctx } = coreContext(RAISED.toISOString());
     const live = { ...ctx, concerns: new PrismaConcernRepository(db.prisma) };
     const raise = () => raiseConcern(live, PAIN_DRAFT, SLACK.nurse);
-    for (let i = 0; i < 20; i++) await raise(); // warm-up: Prisma compiles its queries once
+    // Warm-up: the first few hundred raises pay for module loading and JIT compilation.
+    for (let i = 0; i < 300; i++) await raise();
     let left = RAISES;
     const cpu = process.cpuUsage();
     const started = performance.now();
