@@ -46,11 +46,13 @@ export class PrismaConcernRepository implements ConcernRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Raises arriving together share one statement (see CoalescingWriter); one bad concern fails alone. */
-  private readonly inserts = new CoalescingWriter<ConcernChange, number>(
-    (changes) => this.write(this.prisma, INSERT_CONCERNS_SQL, changes).then(() => changes.map(() => 1)),
+  private readonly inserts = new CoalescingWriter<ConcernChange, void>(
+    (changes) =>
+      this.write(this.prisma, INSERT_CONCERNS_SQL, changes).then(() => changes.map(() => undefined)),
     { maxBatch: 50, retryAlone: true },
   );
-  private readonly sequences = new Map<number, CoalescingWriter<number, number>>();
+  /** Per year: numbers asked for together are reserved by one statement. */
+  private readonly sequences = new Map<number, CoalescingWriter<void, number>>();
 
   async nextSequence(year: number): Promise<number> {
     let writer = this.sequences.get(year);
@@ -61,7 +63,7 @@ export class PrismaConcernRepository implements ConcernRepository {
       });
       this.sequences.set(year, writer);
     }
-    return writer.write(year);
+    return writer.write();
   }
 
   /**
