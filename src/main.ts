@@ -38,6 +38,7 @@ import {
   SignallingOutboxRepository,
 } from "./infra/wake/signalling-repositories.ts";
 import type { Logger } from "./core/ports/logger.port.ts";
+import { newRaiseQueue } from "./core/use-cases/raise-concern.ts";
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -89,6 +90,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     clock,
     logger,
     newId: randomUUID,
+    raises: newRaiseQueue(),
   };
 
   // A department no enabled platform can reach gets no cards: say so now, not when a concern is raised.

@@ -37,7 +37,7 @@ const text = (field: string, max: number) =>
 /** Ids such as an encounter or account number; a name in a chat channel would be a privacy incident. */
 const PATIENT_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/;
 
-function schemaFor(directory: DirectoryIndex) {
+function buildSchema(directory: DirectoryIndex) {
   const categoryIds = directory.directory.categories.map((c) => c.id as string);
   return z.object({
     unit: text("unit", 40),
@@ -58,6 +58,18 @@ function schemaFor(directory: DirectoryIndex) {
     description: text("description", DESCRIPTION_MAX_LENGTH),
     grievance: z.boolean().optional().default(false),
   });
+}
+
+// Building the schema costs more than a parse: build it once per loaded directory.
+const schemas = new WeakMap<DirectoryIndex, ReturnType<typeof buildSchema>>();
+
+function schemaFor(directory: DirectoryIndex) {
+  let schema = schemas.get(directory);
+  if (!schema) {
+    schema = buildSchema(directory);
+    schemas.set(directory, schema);
+  }
+  return schema;
 }
 
 /**

@@ -9,7 +9,8 @@ export type LiaisonErrorCode =
   | "invalid-input"
   | "directory-invalid"
   | "config-invalid"
-  | "conflict";
+  | "conflict"
+  | "busy";
 
 export class LiaisonError extends Error {
   constructor(
@@ -51,5 +52,16 @@ export class InvalidInputError extends LiaisonError {
   constructor(readonly fieldErrors: Readonly<Record<string, string>>) {
     super("invalid-input", Object.values(fieldErrors).join(" "));
     this.name = "InvalidInputError";
+  }
+}
+
+/** Liaison has more work queued than it can take now; nothing was accepted, so nothing is lost. */
+export class LiaisonBusyError extends LiaisonError {
+  constructor() {
+    super(
+      "busy",
+      "Liaison is busy, try again: this concern has NOT been saved yet. Everything you typed is still here; please submit it again in a few seconds.",
+    );
+    this.name = "LiaisonBusyError";
   }
 }

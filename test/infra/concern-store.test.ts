@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actOnConcern } from "../../src/core/use-cases/act-on-concern.ts";
 import type { LiaisonContext } from "../../src/core/use-cases/liaison-context.ts";
 import { raiseConcern } from "../../src/core/use-cases/raise-concern.ts";
-import { asDepartmentId } from "../../src/core/ids.ts";
+import { sweepDueConcerns } from "../../src/core/use-cases/sweep-due-concerns.ts";
+import { asDepartmentId, type ConcernId } from "../../src/core/ids.ts";
 import { MIGRATIONS_DIR, readMigrations } from "../../src/infra/store/apply-migrations.ts";
 import { openDatabase } from "../../src/infra/store/open-database.ts";
 import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-repository.ts";
@@ -81,6 +82,58 @@ describe.each(STORE_KINDS)("the concern store on %s", (kind) => {
     const trail = await repo.auditTrail(concern.id);
     expect(trail.filter((e) => e.type === "acknowledged")).toHaveLength(1);
     expect((await repo.findById(concern.id))!.version).toBe(2);
+  });
+
+  it("a burst of 1,000 raises at once: each is either saved, or refused as busy before it was acknowledged", async () => {
+    const acknowledged = new Set<number>();
+    const outcomes = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        raiseConcern(ctx, { ...PAIN_DRAFT, room: `B${i}` }, SLACK.nurse, async () => {
+          acknowledged.add(i);
+        }).then(
+          (concern) => ({ i, saved: concern.id }),
+          (error: Error) => ({ i, refused: error.name }),
+        ),
+      ),
+    );
+    const saved = outcomes.filter((o) => "saved" in o);
+    const refused = outcomes.filter((o) => "refused" in o);
+    expect(new Set(refused.map((o) => (o as { refused: string }).refused))).toEqual(
+      new Set(refused.length > 0 ? ["LiaisonBusyError"] : []),
+    );
+    expect(saved.length).toBeGreaterThan(0);
+    expect(saved.every((o) => acknowledged.has(o.i))).toBe(true);
+    expect(refused.some((o) => acknowledged.has(o.i))).toBe(false);
+    for (const o of saved) expect(await repo.findById((o as { saved: ConcernId }).saved)).toBeDefined();
+  });
+
+  it("the sweep escalates an overdue critical concern once, with its events and messages, and keeps its card", async () => {
+    const concern = await raiseConcern(ctx, { ...PAIN_DRAFT, severity: "critical" }, SLACK.nurse);
+    const card = {
+      platform: "slack" as const,
+      departmentId: concern.departmentId,
+      channelId: "C04NURS4W01",
+      messageId: "1732478400.000200",
+      state: "active" as const,
+    };
+    await repo.saveCard(concern.id, card);
+    const outboxBefore = await test.db.prisma.outboxMessage.count({ where: { concernId: concern.id } });
+    const sweepAt = (minutes: number) => ({
+      ...ctx,
+      clock: { now: () => new Date(concern.createdAt.getTime() + minutes * 60_000) },
+    });
+    expect(await sweepDueConcerns(sweepAt(6))).toBeGreaterThanOrEqual(1);
+    expect(await sweepDueConcerns(sweepAt(6))).toBe(0);
+
+    const swept = (await repo.findById(concern.id))!;
+    expect(swept).toMatchObject({ version: 2, escalation: { level: 1, stepsFired: 1 }, cards: [card] });
+    expect(swept.nextDueAt!.getTime()).toBeGreaterThan(concern.createdAt.getTime() + 6 * 60_000);
+    const trail = await repo.auditTrail(concern.id);
+    expect(trail.map((e) => e.type)).toEqual(["created", "routed", "escalated"]);
+    expect(trail[2]!.detail).toMatchObject({ reason: "overdue" });
+    expect(await test.db.prisma.outboxMessage.count({ where: { concernId: concern.id } })).toBeGreaterThan(
+      outboxBefore,
+    );
   });
 
   it("lists a department's open concerns oldest first, and a person's own", async () => {

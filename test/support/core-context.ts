@@ -6,6 +6,7 @@ import { RecordingNotifier } from "./recording-notifier.ts";
 import { InMemoryConcernRepository } from "./in-memory-concern-repository.ts";
 import { sampleDirectory } from "./sample-directory.ts";
 import { RecordingLogger } from "./recording-logger.ts";
+import { newRaiseQueue } from "../../src/core/use-cases/raise-concern.ts";
 
 /** A core wired to the in-memory store, the sample hospital and a fake clock. */
 export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[] = ["slack", "teams"]) {
@@ -21,6 +22,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
     logger,
     directory: () => directory,
     newId: randomUUID,
+    raises: newRaiseQueue(),
   };
   const notifiers = new Map(platforms.map((p) => [p, new RecordingNotifier(p, ctx)] as const));
   return {

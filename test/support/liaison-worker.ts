@@ -16,6 +16,7 @@ import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-re
 import { PrismaOutboxRepository } from "../../src/infra/store/prisma-outbox-repository.ts";
 import { RecordingLogger } from "./recording-logger.ts";
 import { sampleDirectory } from "./sample-directory.ts";
+import { newRaiseQueue } from "../../src/core/use-cases/raise-concern.ts";
 
 const [url, nowIso, mode, delay] = process.argv.slice(2) as [string, string, string, string | undefined];
 const delayMs = Number(delay ?? 0);
@@ -39,6 +40,7 @@ const ctx: LiaisonContext = {
   clock: { now: () => new Date(nowIso) },
   logger: new RecordingLogger(),
   newId: randomUUID,
+  raises: newRaiseQueue(),
 };
 const notifiers = new Map<Platform, ChatNotifier>([
   ["slack", new PrintingNotifier("slack")],

@@ -9,7 +9,13 @@ import { SIGNING_SECRET } from "./slack-requests.ts";
 
 /** The whole service, in-process, with Slack's Web API played by a local fake. */
 export async function startSlackLiaison(
-  options: { dataDir?: string; slack?: FakeSlackApi; clock?: Clock; config?: Record<string, string> } = {},
+  options: {
+    dataDir?: string;
+    slack?: FakeSlackApi;
+    clock?: Clock;
+    config?: Record<string, string>;
+    databaseUrl?: string;
+  } = {},
 ) {
   const slack = options.slack ?? new FakeSlackApi();
   if (!slack.url) await slack.start();
@@ -20,6 +26,7 @@ export async function startSlackLiaison(
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.url,
     ...options.config,
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   });
   const liaison: RunningLiaison = await startLiaison(config, options.clock);
   return { liaison, slack, dataDir, baseUrl: `http://127.0.0.1:${liaison.port}` };

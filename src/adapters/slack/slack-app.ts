@@ -6,7 +6,7 @@ import { authorizeAction } from "../../core/authorize-action.ts";
 import { parseConcernDraft, type ConcernDraftInput } from "../../core/concern-draft.schema.ts";
 import type { ConcernAction } from "../../core/concern-state-machine.ts";
 import { localTime } from "../../core/business-time.ts";
-import { InvalidInputError, LiaisonError, NotFoundError } from "../../core/errors.ts";
+import { InvalidInputError, LiaisonBusyError, LiaisonError, NotFoundError } from "../../core/errors.ts";
 import { asDepartmentId, parseConcernId } from "../../core/ids.ts";
 import { identifyActor, type PlatformIdentity } from "../../core/identify-actor.ts";
 import { actOnConcern } from "../../core/use-cases/act-on-concern.ts";
@@ -81,6 +81,11 @@ interface TextModalMetadata {
   concernId: string;
   required: boolean;
 }
+
+/** How long a form submission waits for its concern to be stored before Slack's 3 s ack must go. */
+const SAVE_BEFORE_ACK_MS = 2_000;
+const delay = (ms: number) =>
+  new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
 
 const who = (user: { id: string; name?: string; username?: string }): PlatformIdentity => ({
   platform: "slack",
@@ -274,14 +279,28 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
       }
       throw error;
     }
-    await ack();
-    try {
-      await raiseConcern(ctx, input, who(body.user));
-      deps.kickDelivery();
-    } catch (error) {
-      // The form is closed: send back what was typed so that nothing is lost.
-      await dm(client, body.user.id, withTyped(notSaved(ctx, error, "raise"), typedDraftLines(input)));
+    // Saved before the form closes, so a concern the nurse saw accepted survives a crash a moment later;
+    // only a store slower than Slack's 3 s allows closes the form first and keeps saving.
+    const saving = raiseConcern(ctx, input, who(body.user)).then(
+      () => ({ saved: true }) as const,
+      (error: unknown) => ({ saved: false, error }) as const,
+    );
+    const first = await Promise.race([saving, delay(SAVE_BEFORE_ACK_MS)]);
+    if (first?.saved === false) {
+      // Still open: everything typed is on the form, with why it was not saved beside the description.
+      const message =
+        first.error instanceof LiaisonBusyError ? first.error.message : notSaved(ctx, first.error, "raise");
+      await ack({ response_action: "errors", errors: { description: message } });
+      return;
     }
+    await ack();
+    const outcome = await saving;
+    if (outcome.saved) {
+      deps.kickDelivery();
+      return;
+    }
+    // The form is closed: send back what was typed so that nothing is lost.
+    await dm(client, body.user.id, withTyped(notSaved(ctx, outcome.error, "raise"), typedDraftLines(input)));
   });
 
   app.action(/^liaison_/, async ({ ack, body, action, client, respond }) => {

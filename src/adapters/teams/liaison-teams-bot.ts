@@ -15,7 +15,7 @@ import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
 import { looksLikeConcernReference } from "../../core/concern-reference.ts";
 import { concernSummary } from "../../core/concern-summary.ts";
 import type { ConcernAction } from "../../core/concern-state-machine.ts";
-import { InvalidInputError, LiaisonError } from "../../core/errors.ts";
+import { InvalidInputError, LiaisonBusyError, LiaisonError } from "../../core/errors.ts";
 import { asDepartmentId, type ConcernId, parseConcernId } from "../../core/ids.ts";
 import { identifyActor, type PlatformIdentity } from "../../core/identify-actor.ts";
 import { parseConcernCommand } from "../../core/parse-concern-command.ts";
@@ -306,6 +306,9 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       // The form comes back with the errors next to the fields and everything typed still in it.
       if (error instanceof InvalidInputError)
         return cardResponse(concernFormCard(directory, input, error.fieldErrors));
+      // Shown where Slack shows it too, beside the text the person would least like to type again.
+      if (error instanceof LiaisonBusyError)
+        return cardResponse(concernFormCard(directory, input, { description: error.message }));
       return cardResponse(concernFormCard(directory, input, { form: this.notSaved(error, "raise") }));
     }
   }

@@ -1,3 +1,4 @@
+import type { BoundedQueue } from "../bounded-queue.ts";
 import type { Clock } from "../clock.port.ts";
 import type { DirectoryIndex } from "../directory-index.ts";
 import type { ConcernRepository } from "../ports/concern-repository.port.ts";
@@ -15,4 +16,6 @@ export interface LiaisonContext {
   clock: Clock;
   logger: Logger;
   newId: () => string;
+  /** This instance's raises waiting for the store (see newRaiseQueue): bounded, so overload is refused up front. */
+  raises: BoundedQueue;
 }

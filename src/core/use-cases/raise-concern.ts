@@ -1,51 +1,90 @@
 import type { AuditEvent } from "../audit-event.ts";
+import { BoundedQueue } from "../bounded-queue.ts";
 import { localYear } from "../business-time.ts";
 import { computeDeadlines, computeGrievanceNoticeBy } from "../compute-deadlines.ts";
-import type { Concern } from "../concern.ts";
+import type { ActorRef, Concern } from "../concern.ts";
 import { formatConcernReference } from "../concern-reference.ts";
-import { parseConcernDraft, type ConcernDraftInput } from "../concern-draft.schema.ts";
-import { asConcernId } from "../ids.ts";
+import { parseConcernDraft, type ConcernDraft, type ConcernDraftInput } from "../concern-draft.schema.ts";
+import type { DirectoryIndex } from "../directory-index.ts";
+import { asConcernId, type PersonId } from "../ids.ts";
 import { identifyActor, type PlatformIdentity } from "../identify-actor.ts";
 import { isAfterHours } from "../escalation-recipient.ts";
 import { nextDueAt } from "../next-due-at.ts";
+import type { PolicySnapshot } from "../policy-snapshot.ts";
 import { planOutboundMessages } from "../plan-outbound-messages.ts";
-import { routeConcern } from "../route-concern.ts";
+import { routeConcern, type RoutingDecision } from "../route-concern.ts";
 import { selectPolicy, snapshotPolicy } from "../select-policy.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
 /**
+ * Raises in flight per instance, and how many more may wait. Eight at once keeps the database
+ * busy without taking every connection of a pool of ten from the sweep and delivery; two hundred
+ * waiting is well under a second of work on PostgreSQL and a few seconds on the embedded store,
+ * inside every platform's answer budget. Beyond that a raise is refused before it is acknowledged.
+ */
+export const newRaiseQueue = () => new BoundedQueue(8, 200);
+
+/** Everything about a new concern that is known before it has a reference number. */
+interface Intake {
+  directory: DirectoryIndex;
+  draft: ConcernDraft;
+  actor: ActorRef;
+  now: Date;
+  routing: RoutingDecision;
+  policy: PolicySnapshot;
+  /** Set when the department is closed: its concerns then also go straight to this target. */
+  afterHoursTarget?: PersonId;
+}
+
+/**
  * Validates, routes, freezes the policy and stores the concern with its first audit events. The
  * concern is stored before any card is sent, so nothing typed is lost if a chat platform is down.
+ * Stores go through the instance's raise queue: when it is full, LiaisonBusyError is thrown at once
+ * and `accepted` is not called; otherwise `accepted` (an adapter's "received") runs as soon as the
+ * raise has its place, and the concern is stored when its turn comes.
  */
 export async function raiseConcern(
   ctx: LiaisonContext,
   input: ConcernDraftInput,
   reporter: PlatformIdentity,
+  accepted?: () => Promise<void>,
 ): Promise<Concern> {
   const directory = ctx.directory();
   const draft = parseConcernDraft(directory, input);
-  const actor = identifyActor(directory, reporter).ref;
   const now = ctx.clock.now();
   const routing = routeConcern(directory.directory, draft.category, draft.unit);
-  const policy = snapshotPolicy(
-    directory.directory,
-    selectPolicy(directory.directory, draft.severity, draft.category),
-  );
-  // Outside its business hours a department's concerns also go straight to its after-hours target.
   const department = directory.requireDepartment(routing.departmentId);
-  const afterHoursTarget =
-    department.afterHoursTarget && isAfterHours(directory, department, now)
-      ? department.afterHoursTarget
-      : undefined;
-  const sequence = await ctx.concerns.nextSequence(localYear(now, policy.timeZone));
+  const intake: Intake = {
+    directory,
+    draft,
+    actor: identifyActor(directory, reporter).ref,
+    now,
+    routing,
+    policy: snapshotPolicy(
+      directory.directory,
+      selectPolicy(directory.directory, draft.severity, draft.category),
+    ),
+    afterHoursTarget:
+      department.afterHoursTarget && isAfterHours(directory, department, now)
+        ? department.afterHoursTarget
+        : undefined,
+  };
+  const concern = await ctx.raises.run(() => store(ctx, intake), accepted);
+  ctx.logger.info(
+    { concern: concern.reference, department: concern.departmentId, severity: concern.severity },
+    "concern raised",
+  );
+  return concern;
+}
 
+/** Numbers the concern and writes it with its audit events and first cards. */
+async function store(ctx: LiaisonContext, intake: Intake): Promise<Concern> {
+  const { directory, draft, actor, now, routing, policy } = intake;
+  const year = localYear(now, policy.timeZone);
+  const sequence = await ctx.concerns.nextSequence(year);
   const concern: Concern = {
     id: asConcernId(ctx.newId()),
-    reference: formatConcernReference(
-      directory.hospital.referencePrefix,
-      localYear(now, policy.timeZone),
-      sequence,
-    ),
+    reference: formatConcernReference(directory.hospital.referencePrefix, year, sequence),
     reporter: actor,
     unit: draft.unit,
     room: draft.room,
@@ -66,8 +105,20 @@ export async function raiseConcern(
     cards: [],
   };
   concern.nextDueAt = nextDueAt(concern);
+  const events = raisedEvents(intake, concern);
+  const fanOut = planOutboundMessages(undefined, concern, events, {
+    directory,
+    platforms: ctx.platforms,
+    now,
+  });
+  await ctx.concerns.insert({ concern, events: [...events, ...fanOut.events], messages: fanOut.messages });
+  return concern;
+}
 
-  const events: AuditEvent[] = [
+/** "Created" and "routed" (with the after-hours target when the department is closed). */
+function raisedEvents(intake: Intake, concern: Concern): AuditEvent[] {
+  const { actor, now, routing, policy, afterHoursTarget } = intake;
+  return [
     {
       concernId: concern.id,
       type: "created",
@@ -95,15 +146,4 @@ export async function raiseConcern(
       },
     },
   ];
-  const fanOut = planOutboundMessages(undefined, concern, events, {
-    directory,
-    platforms: ctx.platforms,
-    now,
-  });
-  await ctx.concerns.insert({ concern, events: [...events, ...fanOut.events], messages: fanOut.messages });
-  ctx.logger.info(
-    { concern: concern.reference, department: concern.departmentId, severity: concern.severity },
-    "concern raised",
-  );
-  return concern;
 }

@@ -49,6 +49,19 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
   };
 }
 
+/**
+ * A concern as one JSON object keyed by column, for the statements that write many rows at once
+ * (json_populate_recordset): the same columns as `toConcernRow`, with SQL NULL as JSON null.
+ */
+export function toConcernRecord(c: Concern): Record<string, unknown> {
+  return {
+    ...toConcernRow(c),
+    id: c.id,
+    acknowledgedBy: c.acknowledgedBy ?? null,
+    resolvedBy: c.resolvedBy ?? null,
+  };
+}
+
 export function toCardLocation(row: ConcernCardModel): CardLocation {
   return {
     platform: row.platform as Platform,

@@ -2,8 +2,10 @@ import type { AuditEvent } from "../../core/audit-event.ts";
 import type { CardLocation, Concern } from "../../core/concern.ts";
 import type { ConcernId, DepartmentId } from "../../core/ids.ts";
 import type { ConcernChange, ConcernRepository } from "../../core/ports/concern-repository.port.ts";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
-import { toConcern, toConcernRow } from "./concern-row-mapping.ts";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import { CoalescingWriter } from "./coalescing-writer.ts";
+import { INSERT_CONCERNS_SQL, updateConcernsSql } from "./concern-change-sql.ts";
+import { toConcern, toConcernRecord } from "./concern-row-mapping.ts";
 import { outboxRows } from "./prisma-outbox-repository.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -21,36 +23,68 @@ function auditRows(events: readonly AuditEvent[]): Prisma.AuditEventCreateManyIn
 }
 
 const OPEN = { not: "resolved" };
+type ConcernWithCards = Parameters<typeof toConcern>[0];
+
+/**
+ * Claims due concerns and reads them with their cards in one statement. The id is read as text (raw
+ * results do not map uuid); a card's columns come back as JSON, which is all toConcern reads of them.
+ */
+const CLAIM_DUE_SQL = `
+  SELECT ${Object.values(Prisma.ConcernScalarFieldEnum)
+    .map((c) => (c === "id" ? `c."id"::text AS "id"` : `c."${c}"`))
+    .join(", ")},
+    (SELECT coalesce(json_agg(cc), '[]'::json) FROM "ConcernCard" cc WHERE cc."concernId" = c."id") AS "cards"
+  FROM "Concern" c
+  WHERE c."nextDueAt" <= $1
+  ORDER BY c."nextDueAt"
+  LIMIT $2
+  FOR UPDATE OF c SKIP LOCKED`;
+const CAS_UPDATE_SQL = updateConcernsSql(true);
+const LOCKED_UPDATE_SQL = updateConcernsSql(false);
 
 export class PrismaConcernRepository implements ConcernRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /** Raises arriving together share one statement (see CoalescingWriter); one bad concern fails alone. */
+  private readonly inserts = new CoalescingWriter<ConcernChange, void>(
+    (changes) =>
+      this.write(this.prisma, INSERT_CONCERNS_SQL, changes).then(() => changes.map(() => undefined)),
+    { maxBatch: 50, retryAlone: true },
+  );
+  /** Per year: numbers asked for together are reserved by one statement. */
+  private readonly sequences = new Map<number, CoalescingWriter<void, number>>();
+
   async nextSequence(year: number): Promise<number> {
-    // One statement, so two instances raising at once still get different numbers.
+    let writer = this.sequences.get(year);
+    if (!writer) {
+      writer = new CoalescingWriter((asks) => this.reserveNumbers(year, asks.length), {
+        maxBatch: 100,
+        retryAlone: false,
+      });
+      this.sequences.set(year, writer);
+    }
+    return writer.write();
+  }
+
+  /**
+   * The next `count` numbers of the year, in one statement, so two instances raising at once still
+   * get different numbers.
+   */
+  private async reserveNumbers(year: number, count: number): Promise<number[]> {
     const rows = await this.prisma.$queryRaw<{ last: number }[]>`
-      INSERT INTO "ReferenceSequence" ("year", "last") VALUES (${year}, 1)
-      ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceSequence"."last" + 1
+      INSERT INTO "ReferenceSequence" ("year", "last") VALUES (${year}, ${count})
+      ON CONFLICT ("year") DO UPDATE SET "last" = "ReferenceSequence"."last" + ${count}
       RETURNING "last"`;
-    return rows[0]!.last;
+    const last = rows[0]!.last;
+    return Array.from({ length: count }, (_, i) => last - count + 1 + i);
   }
 
   async insert(change: ConcernChange): Promise<void> {
-    await this.prisma.$transaction(async (tx: Tx) => {
-      await tx.concern.create({ data: { id: change.concern.id, ...toConcernRow(change.concern) } });
-      await this.record(tx, change);
-    });
+    await this.inserts.write(change);
   }
 
   async update(change: ConcernChange, expectedVersion: number): Promise<boolean> {
-    return this.prisma.$transaction(async (tx: Tx) => {
-      const { count } = await tx.concern.updateMany({
-        where: { id: change.concern.id, version: expectedVersion },
-        data: toConcernRow(change.concern),
-      });
-      if (count !== 1) return false;
-      await this.record(tx, change);
-      return true;
-    });
+    return (await this.write(this.prisma, CAS_UPDATE_SQL, [change], expectedVersion)) === 1;
   }
 
   async processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number> {
@@ -58,37 +92,37 @@ export class PrismaConcernRepository implements ConcernRepository {
       async (tx: Tx) => {
         // Rows another instance is sweeping are skipped, not waited for: each due concern is
         // handled by exactly one instance, and the lock holds until this transaction commits.
-        const due = await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id"::text AS "id" FROM "Concern"
-          WHERE "nextDueAt" <= ${now}
-          ORDER BY "nextDueAt"
-          LIMIT ${limit}
-          FOR UPDATE SKIP LOCKED`;
-        if (due.length === 0) return 0;
-        const rows = await tx.concern.findMany({
-          where: { id: { in: due.map((r) => r.id) } },
-          include: { cards: true },
-        });
-        for (const row of rows) {
-          const change = decide(toConcern(row));
-          await tx.concern.update({ where: { id: row.id }, data: toConcernRow(change.concern) });
-          await this.record(tx, change);
-        }
-        return due.length;
+        const rows = await tx.$queryRawUnsafe<ConcernWithCards[]>(CLAIM_DUE_SQL, now, limit);
+        if (rows.length === 0) return 0;
+        await this.write(
+          tx,
+          LOCKED_UPDATE_SQL,
+          rows.map((row) => decide(toConcern(row))),
+        );
+        return rows.length;
       },
       { maxWait: 30_000, timeout: 120_000 },
     );
   }
 
-  /** The audit events and outbox rows of a change, inside the caller's transaction. */
-  private async record(tx: Tx, change: ConcernChange): Promise<void> {
-    if (change.events.length > 0) await tx.auditEvent.createMany({ data: auditRows(change.events) });
-    if (change.messages.length > 0) {
-      await tx.outboxMessage.createMany({
-        data: outboxRows(change.messages, change.concern.updatedAt),
-        skipDuplicates: true,
-      });
-    }
+  /**
+   * Writes changes (their concern rows, audit events and outbox rows) in one statement; returns
+   * how many concern rows it wrote.
+   */
+  private async write(
+    client: Tx | PrismaClient,
+    sql: string,
+    changes: readonly ConcernChange[],
+    expectedVersion?: number,
+  ): Promise<number> {
+    const params: unknown[] = [
+      JSON.stringify(changes.map((c) => toConcernRecord(c.concern))),
+      JSON.stringify(changes.flatMap((c) => auditRows(c.events))),
+      JSON.stringify(changes.flatMap((c) => outboxRows(c.messages, c.concern.updatedAt))),
+      ...(expectedVersion === undefined ? [] : [expectedVersion]),
+    ];
+    const rows = await client.$queryRawUnsafe<{ changed: number }[]>(sql, ...params);
+    return rows[0]!.changed;
   }
 
   async earliestDueAt(): Promise<Date | undefined> {

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BoundedQueue } from "../../../src/core/bounded-queue.ts";
+import { startLiaison, type RunningLiaison } from "../../../src/main.ts";
+import { FakeBotConnector } from "../../support/fake-bot-connector.ts";
+import { testConfig } from "../../support/test-config.ts";
+import { botAddedToTeam, cardAction, NURSE, postActivity } from "../../support/teams-activities.ts";
+
+const FORM = {
+  unit: "4W",
+  room: "412",
+  category: "pain",
+  severity: "high",
+  description: "Call light ignored 40 minutes.",
+  grievance: "false",
+};
+
+describe("Teams forms while Liaison is overloaded (defect 14)", () => {
+  let liaison: RunningLiaison;
+  let connector: FakeBotConnector;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    connector = new FakeBotConnector();
+    await connector.start();
+    liaison = await startLiaison(testConfig({ TEAMS_LOCAL_MODE: "true" }));
+    baseUrl = `http://127.0.0.1:${liaison.port}`;
+    await postActivity(baseUrl, botAddedToTeam(connector.url));
+  });
+  afterAll(async () => {
+    await liaison?.stop();
+    await connector?.stop();
+  });
+
+  it("with the raise queue full, the form comes back saying Liaison is busy, with everything typed kept", async () => {
+    const ctx = liaison.context;
+    ctx.raises = new BoundedQueue(1, 0);
+    let release = () => {};
+    let entered = () => {};
+    const inStore = new Promise<void>((resolve) => (entered = resolve));
+    const insert = ctx.concerns.insert.bind(ctx.concerns);
+    ctx.concerns.insert = async (change) => {
+      entered();
+      await new Promise<void>((resolve) => (release = resolve));
+      await insert(change);
+    };
+    const first = postActivity(baseUrl, cardAction(connector.url, NURSE, "liaison.raise", FORM));
+    await inStore; // the first raise now holds the only place
+
+    const answer = await postActivity(
+      baseUrl,
+      cardAction(connector.url, NURSE, "liaison.raise", { ...FORM, room: "414" }),
+    );
+    expect(answer.status).toBe(200);
+    const card = JSON.stringify(await answer.json());
+    expect(card).toContain("Liaison is busy, try again");
+    expect(card).toContain("Call light ignored 40 minutes.");
+    expect(card).toContain("414");
+
+    release();
+    expect(JSON.stringify(await (await first).json())).toMatch(/PR-\d{4}-\d{5} was sent to/);
+  });
+});
