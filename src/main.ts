@@ -19,7 +19,7 @@ import { Scheduler } from "./infra/scheduler/scheduler.ts";
 import { openDatabase } from "./infra/store/open-database.ts";
 import { PrismaConcernRepository } from "./infra/store/prisma-concern-repository.ts";
 import { PrismaOutboxRepository } from "./infra/store/prisma-outbox-repository.ts";
-import { inboundEventReceipts } from "./infra/store/inbound-event-receipts.ts";
+import { inboundEventReceipts, pruneInboundEventReceipts } from "./infra/store/inbound-event-receipts.ts";
 import { createSlackApp } from "./adapters/slack/slack-app.ts";
 import { SlackNotifier } from "./adapters/slack/slack-notifier.ts";
 import { createTeamsApp } from "./adapters/teams/teams-app.ts";
@@ -220,6 +220,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     deliveryIntervalSeconds: config.DELIVERY_INTERVAL_SECONDS,
     leaseMs,
     outboxRetentionDays: config.OUTBOX_RETENTION_DAYS,
+    pruneInboundReceipts: pruneInboundEventReceipts(db.prisma),
   });
   scheduler.start();
   // Whatever fell due while Liaison was down is escalated now, once.

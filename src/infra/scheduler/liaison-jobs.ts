@@ -13,7 +13,12 @@ export interface JobSettings {
   /** The outbox lease; rows this instance holds are renewed three times within it. */
   leaseMs: number;
   outboxRetentionDays: number;
+  /** Forgets inbound receipts older than the given time (they can no longer match a replay). */
+  pruneInboundReceipts: (before: Date) => Promise<number>;
 }
+
+/** How long an inbound request is remembered for replay detection: far past every platform's window. */
+export const RECEIPT_RETENTION_MS = 24 * 3_600_000;
 
 const everySeconds = (n: number) => (n < 60 ? `*/${n} * * * * *` : `0 */${Math.round(n / 60)} * * * *`);
 
@@ -58,10 +63,14 @@ export function registerLiaisonJobs(
     run: () => ctx.outbox.renewLeases(pump.heldIds(), new Date(ctx.clock.now().getTime() + settings.leaseMs)),
   });
   scheduler.add({
-    name: "prune-outbox",
+    name: "prune",
     schedule: "0 */10 * * * *",
     run: async () => {
       await pruneSentMessages(ctx, settings.outboxRetentionDays);
+      const forgotten = await settings.pruneInboundReceipts(
+        new Date(ctx.clock.now().getTime() - RECEIPT_RETENTION_MS),
+      );
+      if (forgotten > 0) ctx.logger.info({ receipts: forgotten }, "inbound receipts pruned");
     },
   });
   for (const person of directory.directory.people) {

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "InboundEventReceipt_receivedAt_idx" ON "InboundEventReceipt"("receivedAt");
+
