@@ -14,6 +14,19 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules for the service itself: a forgotten case or an unawaited promise is a bug there.
+    files: ["src/**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/switch-exhaustiveness-check": [
+        "error",
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false } }],
+    },
+  },
+  {
     files: ["scripts/**", "test/**", "bench/**"],
     rules: { "no-console": "off" },
   },

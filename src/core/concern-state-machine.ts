@@ -1,4 +1,4 @@
-import type { AuditEvent } from "./audit-event.ts";
+import type { AuditDetails, AuditEvent, AuditEventOf } from "./audit-event.ts";
 import { computeDeadlines } from "./compute-deadlines.ts";
 import type { ActorRef, Concern, ConcernStatus } from "./concern.ts";
 import { IllegalTransitionError, InvalidInputError } from "./errors.ts";
@@ -95,13 +95,16 @@ export function transition(
   }
   if (!LEGAL_FROM[action.type].includes(concern.status)) throw illegal(concern, action.type);
 
-  const event = (type: AuditEvent["type"], detail: Record<string, unknown> = {}): AuditEvent => ({
-    concernId: concern.id,
-    type,
-    actor,
-    at: now,
-    detail: { from: concern.status, ...detail },
-  });
+  type ActionEventType = "acknowledged" | "resolved" | "reopened" | "note-added" | "reassigned";
+  const event = <T extends ActionEventType>(type: T, detail: Omit<AuditDetails[T], "from">): AuditEvent =>
+    // The compiler cannot follow a generic into the union; `detail` is checked against `type` above.
+    ({
+      concernId: concern.id,
+      type,
+      actor,
+      at: now,
+      detail: { from: concern.status, ...detail },
+    }) as AuditEventOf<T>;
   const base = { ...concern, updatedAt: now, version: concern.version + 1 };
   let next: Concern;
   let events: AuditEvent[];
@@ -116,7 +119,7 @@ export function transition(
         acknowledgedBy: actor,
         escalation: { ...concern.escalation, stepsFired: 0 },
       };
-      events = [event("acknowledged")];
+      events = [event("acknowledged", {})];
       break;
     case "resolve": {
       const note = concern.isGrievance

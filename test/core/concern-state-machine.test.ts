@@ -160,7 +160,7 @@ describe("the concern state machine", () => {
     for (let i = 0; i < ladder.length * (repeat + 1); i++) {
       const outcome = act(concern, ACTIONS.escalate, colleague, now);
       if (outcome.kind !== "changed") throw new Error("expected a change");
-      reached.push(String(outcome.events.at(-1)!.detail.recipientName));
+      reached.push(String((outcome.events.at(-1)!.detail as { recipientName?: string }).recipientName));
       concern = outcome.concern;
     }
     // High severity: head, manager, administrator on call; once more (repeat: 1).

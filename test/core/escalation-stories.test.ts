@@ -25,7 +25,9 @@ function hospital(start = TUESDAY_2PM) {
     await deliver();
   };
   const escalations = () =>
-    h.concerns.audit.filter((e) => e.type === "escalated").map((e) => String(e.detail.recipientName));
+    h.concerns.audit
+      .filter((e) => e.type === "escalated")
+      .map((e) => String((e.detail as { recipientName?: string }).recipientName));
   return { ...h, deliver, tick, escalations };
 }
 

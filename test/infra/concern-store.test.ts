@@ -1,3 +1,4 @@
+import type { AuditEvent } from "../../src/core/audit-event.ts";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -54,12 +55,12 @@ describe.each(STORE_KINDS)("the concern store on %s", (kind) => {
   it("an update from a stale version is refused and leaves no audit event behind", async () => {
     const concern = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
     const next = { ...concern, status: "acknowledged" as const, version: 2 };
-    const event = {
+    const event: AuditEvent = {
       concernId: concern.id,
-      type: "acknowledged" as const,
+      type: "acknowledged",
       actor: concern.reporter,
       at: clock.now(),
-      detail: {},
+      detail: { from: "open" },
     };
     expect(await repo.update({ concern: next, events: [event], messages: [] }, 1)).toBe(true);
     expect(await repo.update({ concern: { ...next, version: 3 }, events: [event], messages: [] }, 1)).toBe(

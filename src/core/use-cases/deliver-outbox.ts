@@ -1,4 +1,4 @@
-import type { AuditEvent } from "../audit-event.ts";
+import type { AuditDetails, AuditEvent, AuditEventOf, DeliveryRef } from "../audit-event.ts";
 import type { ActorRef } from "../concern.ts";
 import { groupByLane } from "../delivery-lane.ts";
 import type { OutboxEntry } from "../outbound-message.ts";
@@ -51,12 +51,16 @@ export function retryDelayMs(policy: DeliveryPolicy, attempt: number, retryAfter
   return Math.round(Math.max(retryAfterMs, jittered));
 }
 
-function deliveryEvent(
+type DeliveryEventType =
+  "card-posted" | "digest-sent" | "delivery-retried" | "delivery-parked" | "delivery-failed";
+
+function deliveryEvent<T extends DeliveryEventType>(
   entry: OutboxEntry,
-  type: AuditEvent["type"],
+  type: T,
   at: Date,
-  detail: Record<string, unknown>,
+  detail: Omit<Extract<AuditDetails[T], DeliveryRef>, keyof DeliveryRef>,
 ): AuditEvent {
+  // The compiler cannot follow a generic into the union; `detail` is checked against `type` above.
   return {
     concernId: entry.concernId,
     type,
@@ -69,7 +73,7 @@ function deliveryEvent(
       attempt: entry.attempts,
       ...detail,
     },
-  };
+  } as AuditEventOf<T>;
 }
 
 /** What became of one message: the DeliveryReport counter it adds to, and when it is tried again. */

@@ -58,8 +58,10 @@ export class OutboxPump {
   /** Stops claiming, and resolves when the deliveries in flight have finished. */
   async stop(): Promise<void> {
     this.stopped = true;
-    while (this.queues.some((q) => q.lanes.size > 0 || q.claiming)) {
-      await new Promise<void>((resolve) => this.lanesDone.add(resolve));
+    while (this.queues.some((q) => q.lanes.size > 0 || q.claiming !== undefined)) {
+      await new Promise<void>((resolve) => {
+        this.lanesDone.add(resolve);
+      });
     }
   }
 

@@ -91,7 +91,8 @@ export class Scheduler {
 
   start(): void {
     this.startedAt = this.now();
-    for (const entry of this.entries.values()) entry.task.start();
+    // node-cron starts a task synchronously; the promise it returns only reports that it has.
+    for (const entry of this.entries.values()) void entry.task.start();
   }
 
   async stop(): Promise<void> {

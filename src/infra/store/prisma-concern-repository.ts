@@ -186,17 +186,21 @@ export class PrismaConcernRepository implements ConcernRepository {
 
   async auditTrail(concernId: ConcernId): Promise<AuditEvent[]> {
     const rows = await this.prisma.auditEvent.findMany({ where: { concernId }, orderBy: { id: "asc" } });
-    return rows.map((r) => ({
-      concernId: (r.concernId ?? undefined) as ConcernId | undefined,
-      type: r.type as AuditEvent["type"],
-      actor: {
-        key: r.actorKey,
-        displayName: r.actorName,
-        platform: r.actorPlatform as AuditEvent["actor"]["platform"],
-      },
-      at: r.at,
-      detail: r.detail as Record<string, unknown>,
-    }));
+    // Rows are only ever written from typed events (and never updated), so each detail matches its type.
+    return rows.map(
+      (r) =>
+        ({
+          concernId: (r.concernId ?? undefined) as ConcernId | undefined,
+          type: r.type,
+          actor: {
+            key: r.actorKey,
+            displayName: r.actorName,
+            platform: r.actorPlatform as AuditEvent["actor"]["platform"],
+          },
+          at: r.at,
+          detail: r.detail,
+        }) as AuditEvent,
+    );
   }
 
   async appendAudit(events: readonly AuditEvent[]): Promise<void> {
