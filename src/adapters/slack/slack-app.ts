@@ -12,8 +12,7 @@ import { identifyActor, type PlatformIdentity } from "../../core/identify-actor.
 import { actOnConcern } from "../../core/use-cases/act-on-concern.ts";
 import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
 import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
-import { looksLikeConcernReference } from "../../core/concern-reference.ts";
-import { parseConcernCommand } from "../../core/parse-concern-command.ts";
+import { answerConcernCommand } from "../../core/use-cases/answer-concern-command.ts";
 import {
   type Attempt,
   CONCERN_GONE,
@@ -35,14 +34,7 @@ import {
   TEXT_MODALS,
   textModal,
 } from "./slack-modals.ts";
-import {
-  HELP_REPLY,
-  HELP_TEXT,
-  literalReply,
-  mineReply,
-  statusReply,
-  type SlackReply,
-} from "./slack-replies.ts";
+import { commandReply, HELP_TEXT, literalReply, type SlackReply } from "./slack-replies.ts";
 import { slackTimestampGuard } from "./slack-timestamp-guard.ts";
 import { SIGNATURE_PROPERTY, slackInboundGuard } from "./slack-inbound-guard.ts";
 import { checkedOf, valueOf, type ViewState, viewStateSchema } from "./slack-view-state.ts";
@@ -218,43 +210,15 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
 
   app.command("/concern", async ({ ack, command, client, respond }) => {
     await ack();
-    const directory = ctx.directory();
-    const parsed = parseConcernCommand(directory, command.text ?? "");
-    const actor = identifyActor(directory, {
-      platform: "slack",
-      userId: command.user_id,
-      displayName: command.user_name,
-    });
+    const identity = { platform: "slack" as const, userId: command.user_id, displayName: command.user_name };
     try {
-      switch (parsed.kind) {
-        case "help":
-          await ephemeral(respond, HELP_REPLY);
-          return;
-        case "mine": {
-          const concerns = await ctx.concerns.listOpenInvolving(actor.ref.key, 25);
-          await ephemeral(respond, mineReply(directory, concerns, ctx.clock.now()));
-          return;
-        }
-        case "status": {
-          if (!looksLikeConcernReference(parsed.reference)) {
-            await ephemeral(respond, "Which concern? Give its reference, e.g. /concern status PR-2026-00042");
-            return;
-          }
-          const concern = await ctx.concerns.findByReference(parsed.reference);
-          await ephemeral(
-            respond,
-            concern
-              ? statusReply(directory, concern, ctx.clock.now())
-              : `No concern ${parsed.reference} was found. Check the reference; it looks like PR-2026-00042.`,
-          );
-          return;
-        }
-        case "raise":
-          await client.views.open({
-            trigger_id: command.trigger_id,
-            view: concernModal(directory, parsed.prefill, ""),
-          });
+      const answer = await answerConcernCommand(ctx, command.text ?? "", identity, "/concern");
+      if (answer.kind === "open-form") {
+        const view = concernModal(ctx.directory(), answer.prefill, "");
+        await client.views.open({ trigger_id: command.trigger_id, view });
+        return;
       }
+      await ephemeral(respond, commandReply(ctx.directory(), answer, ctx.clock.now()));
     } catch (error) {
       const typed = command.text ? [command.text] : [];
       await ephemeral(respond, withTyped(explain(ctx, error), typed)).catch(() => undefined);

@@ -4,6 +4,7 @@ import { currentCard } from "../../core/concern-cards.ts";
 import type { Concern } from "../../core/concern.ts";
 import { concernSummary } from "../../core/concern-summary.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
+import { NO_OPEN_CONCERNS, type CommandAnswer } from "../../core/use-cases/answer-concern-command.ts";
 import { slackPermalink } from "./slack-card-blocks.ts";
 import { fallbackText, literalSections, richList, richText, type Span } from "./slack-text.ts";
 
@@ -55,7 +56,7 @@ export function statusReply(directory: DirectoryIndex, concern: Concern, now: Da
 }
 
 export function mineReply(directory: DirectoryIndex, concerns: readonly Concern[], now: Date): SlackReply {
-  if (concerns.length === 0) return { text: "You have no open concerns: none you raised or own is waiting." };
+  if (concerns.length === 0) return { text: NO_OPEN_CONCERNS };
   const heading = `Your open concerns (${concerns.length}):`;
   return {
     text: heading,
@@ -69,4 +70,22 @@ export function mineReply(directory: DirectoryIndex, concerns: readonly Concern[
       ),
     ],
   };
+}
+
+/** The private answer to /concern, for every answer but the form (which opens a modal instead). */
+export function commandReply(
+  directory: DirectoryIndex,
+  answer: Exclude<CommandAnswer, { kind: "open-form" }>,
+  now: Date,
+): SlackReply {
+  switch (answer.kind) {
+    case "help":
+      return HELP_REPLY;
+    case "status":
+      return statusReply(directory, answer.concern, now);
+    case "mine":
+      return mineReply(directory, answer.concerns, now);
+    case "say":
+      return literalReply(answer.text);
+  }
 }

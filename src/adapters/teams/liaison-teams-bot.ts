@@ -12,13 +12,11 @@ import { localTime } from "../../core/business-time.ts";
 import type { CardAction } from "../../core/card-actions.ts";
 import { channelCardView } from "../../core/channel-card-view.ts";
 import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
-import { looksLikeConcernReference } from "../../core/concern-reference.ts";
-import { concernSummary } from "../../core/concern-summary.ts";
 import type { ConcernAction } from "../../core/concern-state-machine.ts";
 import { InvalidInputError, LiaisonBusyError, LiaisonError } from "../../core/errors.ts";
 import { asDepartmentId, type ConcernId, parseConcernId } from "../../core/ids.ts";
 import { identifyActor, type PlatformIdentity } from "../../core/identify-actor.ts";
-import { parseConcernCommand } from "../../core/parse-concern-command.ts";
+import { answerConcernCommand, commandOfMessage } from "../../core/use-cases/answer-concern-command.ts";
 import {
   ALREADY_RECEIVED,
   type Attempt,
@@ -34,7 +32,7 @@ import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
 import { asAttachment, concernCard, concernFormCard, messageCard, textInputCard } from "./teams-cards.ts";
 import type { TeamsConversationStore } from "../../core/ports/teams-conversation-store.port.ts";
 import { cardActionForVerb, RAISE_VERB, REFRESH_VERB, SUBMIT_SUFFIX, TEAMS_VERBS } from "./teams-verbs.ts";
-import { literalMessage } from "./teams-text.ts";
+import { commandActivity } from "./teams-replies.ts";
 
 export interface TeamsBotDeps {
   ctx: LiaisonContext;
@@ -54,14 +52,6 @@ interface AskTarget {
   departmentId?: string;
   isGrievance?: boolean;
 }
-
-export const HELP_TEXT = [
-  "**Liaison** gets a patient's concern to the team that can fix it, and makes sure someone owns it.",
-  "- `concern` opens the form (add words to pre-fill it: `concern rm 412 unit 4W high pain not controlled`)",
-  "- `status PR-2026-00042` shows where a concern stands",
-  "- `mine` lists the open concerns you raised or own",
-  "Never type a patient's name: use an encounter or account number as the patient reference.",
-].join("\n\n");
 
 type CardJson = ReturnType<typeof concernCard>;
 
@@ -194,58 +184,9 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       await context.sendActivity(MessageFactory.attachment(asAttachment(response.value as CardJson)));
       return;
     }
-    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "").trim();
-    const [first = "", ...rest] = text.split(/\s+/);
-    const word = first.toLowerCase();
-    const args = word === "concern" ? rest.join(" ") : text;
-    const command =
-      word === "concern" || word === "status" || word === "mine" || word === "help"
-        ? parseConcernCommand(directory, args)
-        : { kind: "help" as const };
-    switch (command.kind) {
-      case "help":
-        await context.sendActivity(MessageFactory.text(HELP_TEXT));
-        return;
-      case "mine": {
-        const actor = identifyActor(directory, this.who(context));
-        const concerns = await this.ctx.concerns.listOpenInvolving(actor.ref.key, 25);
-        const now = this.ctx.clock.now();
-        await context.sendActivity(
-          literalMessage(
-            concerns.length === 0
-              ? "You have no open concerns: none you raised or own is waiting."
-              : concerns
-                  .map(
-                    (c) =>
-                      `- ${concernSummary(directory, c)}: ${channelCardView(directory, c, now).statusLine}`,
-                  )
-                  .join("\n"),
-          ),
-        );
-        return;
-      }
-      case "status": {
-        if (!looksLikeConcernReference(command.reference)) {
-          await context.sendActivity("Which concern? Give its reference, e.g. `status PR-2026-00042`.");
-          return;
-        }
-        const concern = await this.ctx.concerns.findByReference(command.reference);
-        await context.sendActivity(
-          concern
-            ? MessageFactory.attachment(
-                asAttachment(concernCard(channelCardView(directory, concern, this.ctx.clock.now()))),
-              )
-            : literalMessage(
-                `No concern ${command.reference} was found. Check the reference; it looks like PR-2026-00042.`,
-              ),
-        );
-        return;
-      }
-      case "raise":
-        await context.sendActivity(
-          MessageFactory.attachment(asAttachment(concernFormCard(directory, command.prefill))),
-        );
-    }
+    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
+    const answer = await answerConcernCommand(this.ctx, commandOfMessage(text), this.who(context), "");
+    await context.sendActivity(commandActivity(directory, answer, this.ctx.clock.now()));
   }
 
   protected override async onAdaptiveCardInvoke(

@@ -1,0 +1,42 @@
+import { type Activity, MessageFactory } from "botbuilder";
+import { channelCardView } from "../../core/channel-card-view.ts";
+import { concernSummary } from "../../core/concern-summary.ts";
+import type { DirectoryIndex } from "../../core/directory-index.ts";
+import { NO_OPEN_CONCERNS, type CommandAnswer } from "../../core/use-cases/answer-concern-command.ts";
+import { asAttachment, concernCard, concernFormCard } from "./teams-cards.ts";
+import { literalMessage } from "./teams-text.ts";
+
+/** Liaison's own words (Markdown), with no person's text in them. */
+export const HELP_TEXT = [
+  "**Liaison** gets a patient's concern to the team that can fix it, and makes sure someone owns it.",
+  "- `concern` opens the form (add words to pre-fill it: `concern rm 412 unit 4W high pain not controlled`)",
+  "- `status PR-2026-00042` shows where a concern stands",
+  "- `mine` lists the open concerns you raised or own",
+  "Never type a patient's name: use an encounter or account number as the patient reference.",
+].join("\n\n");
+
+/** The answer to a chat command as the activity Teams shows: help, the form, a card, or words. */
+export function commandActivity(
+  directory: DirectoryIndex,
+  answer: CommandAnswer,
+  now: Date,
+): Partial<Activity> {
+  switch (answer.kind) {
+    case "help":
+      return MessageFactory.text(HELP_TEXT);
+    case "open-form":
+      return MessageFactory.attachment(asAttachment(concernFormCard(directory, answer.prefill)));
+    case "status":
+      return MessageFactory.attachment(
+        asAttachment(concernCard(channelCardView(directory, answer.concern, now))),
+      );
+    case "mine": {
+      const lines = answer.concerns.map(
+        (c) => `- ${concernSummary(directory, c)}: ${channelCardView(directory, c, now).statusLine}`,
+      );
+      return literalMessage(lines.length === 0 ? NO_OPEN_CONCERNS : lines.join("\n"));
+    }
+    case "say":
+      return literalMessage(answer.text);
+  }
+}
