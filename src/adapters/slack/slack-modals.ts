@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Concern } from "../../core/concern.ts";
 import { DESCRIPTION_MAX_LENGTH, type ConcernDraftInput } from "../../core/concern-draft.schema.ts";
 import { NOTE_MAX_LENGTH } from "../../core/concern-state-machine.ts";
@@ -14,6 +15,13 @@ export const TEXT_MODALS = {
   reopen: "liaison_reopen_modal",
 } as const;
 export const REASSIGN_MODAL = "liaison_reassign_modal";
+
+/** What a text modal carries between opening and submitting: the concern, and whether text is required. */
+export interface TextModalMetadata {
+  concernId: string;
+  required: boolean;
+}
+export const textModalMetadata = z.object({ concernId: z.string(), required: z.boolean() });
 
 const option = (value: string, text: string) => ({ text: plain(text, BLOCK_KIT.optionText), value });
 

@@ -1,0 +1,71 @@
+import type { App } from "@slack/bolt";
+import { parseConcernDraft, type ConcernDraftInput } from "../../core/concern-draft.schema.ts";
+import { InvalidInputError, LiaisonBusyError } from "../../core/errors.ts";
+import { typedDraftLines } from "../../core/replies.ts";
+import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
+import { dm, formUnreadable, notSaved, who, withTyped, type SlackDeps } from "./slack-handler-support.ts";
+import { CONCERN_MODAL } from "./slack-modals.ts";
+import { checkedOf, valueOf, type ViewState, viewStateSchema } from "./slack-view-state.ts";
+
+/** How long a form submission waits for its concern to be stored before Slack's 3 s ack must go. */
+const SAVE_BEFORE_ACK_MS = 2_000;
+const delay = (ms: number) =>
+  new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+
+function draftFrom(state: ViewState): ConcernDraftInput {
+  return {
+    unit: valueOf(state, "unit"),
+    room: valueOf(state, "room"),
+    patientReference: valueOf(state, "patientReference"),
+    category: valueOf(state, "category"),
+    severity: valueOf(state, "severity"),
+    description: valueOf(state, "description"),
+    grievance: checkedOf(state, "grievance").includes("grievance"),
+  };
+}
+
+/** The concern form submitted: field errors keep it open; otherwise the concern is raised. */
+export function registerConcernForm(app: App, deps: SlackDeps): void {
+  const { ctx } = deps;
+  app.view(CONCERN_MODAL, async ({ ack, body, view, client }) => {
+    const state = viewStateSchema.safeParse(view.state.values);
+    if (!state.success) {
+      await ack();
+      await formUnreadable(ctx, client, body.user.id);
+      return;
+    }
+    const input = draftFrom(state.data);
+    try {
+      // In-memory checks only: the errors show on their fields, with everything typed still there.
+      parseConcernDraft(ctx.directory(), input);
+    } catch (error) {
+      if (error instanceof InvalidInputError) {
+        await ack({ response_action: "errors", errors: { ...error.fieldErrors } });
+        return;
+      }
+      throw error;
+    }
+    // Saved before the form closes, so a concern the nurse saw accepted survives a crash a moment later;
+    // only a store slower than Slack's 3 s allows closes the form first and keeps saving.
+    const saving = raiseConcern(ctx, input, who(body.user)).then(
+      () => ({ saved: true }) as const,
+      (error: unknown) => ({ saved: false, error }) as const,
+    );
+    const first = await Promise.race([saving, delay(SAVE_BEFORE_ACK_MS)]);
+    if (first?.saved === false) {
+      // Still open: everything typed is on the form, with why it was not saved beside the description.
+      const message =
+        first.error instanceof LiaisonBusyError ? first.error.message : notSaved(ctx, first.error, "raise");
+      await ack({ response_action: "errors", errors: { description: message } });
+      return;
+    }
+    await ack();
+    const outcome = await saving;
+    if (outcome.saved) {
+      deps.kickDelivery();
+      return;
+    }
+    // The form is closed: send back what was typed so that nothing is lost.
+    await dm(client, body.user.id, withTyped(notSaved(ctx, outcome.error, "raise"), typedDraftLines(input)));
+  });
+}
