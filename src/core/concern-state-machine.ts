@@ -1,4 +1,4 @@
-import type { AuditDetails, AuditEvent, AuditEventOf } from "./audit-event.ts";
+import type { AuditDetails, AuditEvent } from "./audit-event.ts";
 import { computeDeadlines } from "./compute-deadlines.ts";
 import type { ActorRef, Concern, ConcernStatus } from "./concern.ts";
 import { IllegalTransitionError, InvalidInputError } from "./errors.ts";
@@ -59,22 +59,134 @@ function requireText(field: string, text: string | undefined, what: string): str
   return trimmed;
 }
 
-/**
- * The single place a concern's status changes. Pure: returns the next concern (version bumped, next
- * due time recomputed) and the audit events to append; the store applies both with a compare-and-set.
- */
 /** What a transition may need to know about the world: who holds each ladder level right now. */
 export interface TransitionContext {
   recipientOf: (target: LadderTarget) => EscalationRecipient | undefined;
 }
 
-export function transition(
-  concern: Concern,
-  action: ConcernAction,
-  actor: ActorRef,
-  now: Date,
-  context: TransitionContext,
-): TransitionOutcome {
+type ActionOf<T extends ConcernActionType> = Extract<ConcernAction, { type: T }>;
+type ActionEventType = "acknowledged" | "resolved" | "reopened" | "note-added" | "reassigned";
+
+/** Everything one action is applied with: the concern before, who, when, and its next version. */
+interface Change {
+  concern: Concern;
+  actor: ActorRef;
+  now: Date;
+  context: TransitionContext;
+  /** The concern with its version bumped, before the action's own changes. */
+  base: Concern;
+  event<T extends ActionEventType>(type: T, detail: Omit<AuditDetails[T], "from">): AuditEvent;
+}
+
+interface Applied {
+  next: Concern;
+  events: AuditEvent[];
+}
+
+/** The state a reopened or reassigned concern starts again from: fresh deadlines, nobody owning it. */
+const restarted = (c: Change) => ({
+  ...computeDeadlines(c.concern.policy, c.now),
+  owner: undefined,
+  acknowledgedAt: undefined,
+  acknowledgedBy: undefined,
+});
+
+function escalateNow(c: Change): Applied {
+  const { concern, actor, now, context } = c;
+  // Jump to the next level of the frozen ladder now, skipping levels nobody holds.
+  const walk = walkLadder(c.base, (t) => context.recipientOf(t) !== undefined, now, "next-escalation");
+  if (!walk.rungs.some((r) => r.type === "escalate")) {
+    throw new IllegalTransitionError(
+      concern.status,
+      "escalate",
+      `${concern.reference} is already at the top of its escalation ladder; there is nobody further to escalate to.`,
+    );
+  }
+  const events = walk.rungs.map((rung) =>
+    rung.type === "skip"
+      ? skippedEvent(concern, rung, actor, now)
+      : escalatedEvent(
+          concern,
+          rung,
+          context.recipientOf(rung.notify)!,
+          actor,
+          now,
+          "manual",
+          rung.overdueMinutes,
+        ),
+  );
+  return { next: { ...c.base, escalation: walk.escalation }, events };
+}
+
+/** What each action does to a concern; every action has an entry, or this does not compile. */
+const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => Applied } = {
+  acknowledge: (_, c) => ({
+    next: {
+      ...c.base,
+      status: "acknowledged",
+      owner: c.actor,
+      acknowledgedAt: c.now,
+      acknowledgedBy: c.actor,
+      escalation: { ...c.concern.escalation, stepsFired: 0 },
+    },
+    events: [c.event("acknowledged", {})],
+  }),
+  resolve: (action, c) => {
+    const note = c.concern.isGrievance
+      ? requireText("resolutionNote", action.resolutionNote, "a resolution note (required for a grievance)")
+      : action.resolutionNote?.trim() || undefined;
+    if (note !== undefined) requireText("resolutionNote", note, "a resolution note");
+    return {
+      next: { ...c.base, status: "resolved", resolvedAt: c.now, resolvedBy: c.actor, resolutionNote: note },
+      events: [c.event("resolved", { resolutionNote: note ?? null })],
+    };
+  },
+  reopen: (action, c) => {
+    const reason = requireText("reason", action.reason, "the reason for reopening");
+    return {
+      next: {
+        ...c.base,
+        ...restarted(c),
+        status: "reopened",
+        resolvedAt: undefined,
+        resolvedBy: undefined,
+        escalation: { ...c.concern.escalation, stepsFired: 0 },
+      },
+      events: [c.event("reopened", { reason })],
+    };
+  },
+  reassign: (action, c) => {
+    if (action.toDepartment === c.concern.departmentId) {
+      throw new InvalidInputError({
+        department: `${c.concern.reference} is already with ${action.toDepartmentName}.`,
+      });
+    }
+    // The new department owns it from now: its acknowledgement clock starts again.
+    const detail = {
+      fromDepartment: c.concern.departmentId,
+      toDepartment: action.toDepartment,
+      reason: action.reason?.trim() || null,
+    };
+    return {
+      next: {
+        ...c.base,
+        ...restarted(c),
+        status: "open",
+        departmentId: action.toDepartment,
+        escalation: { ...c.concern.escalation, stepsFired: 0, level: 0 },
+      },
+      events: [c.event("reassigned", detail)],
+    };
+  },
+  escalate: (_, c) => escalateNow(c),
+  "add-note": (action, c) => ({
+    next: c.base,
+    events: [c.event("note-added", { note: requireText("note", action.text, "a note") })],
+  }),
+};
+
+/** Acknowledge and resolve are idempotent: the second press is told who did it first. */
+function alreadyDone(concern: Concern, action: ConcernAction): TransitionOutcome | undefined {
   if (action.type === "acknowledge" && concern.status === "acknowledged" && concern.acknowledgedBy) {
     return {
       kind: "already-done",
@@ -93,117 +205,43 @@ export function transition(
       concern,
     };
   }
+  return undefined;
+}
+
+function apply<T extends ConcernActionType>(action: ActionOf<T>, change: Change): Applied {
+  return (APPLY[action.type] as (a: ActionOf<T>, c: Change) => Applied)(action, change);
+}
+
+/**
+ * The single place a concern's status changes. Pure: returns the next concern (version bumped, next
+ * due time recomputed) and the audit events to append; the store applies both with a compare-and-set.
+ */
+export function transition(
+  concern: Concern,
+  action: ConcernAction,
+  actor: ActorRef,
+  now: Date,
+  context: TransitionContext,
+): TransitionOutcome {
+  const done = alreadyDone(concern, action);
+  if (done) return done;
   if (!LEGAL_FROM[action.type].includes(concern.status)) throw illegal(concern, action.type);
-
-  type ActionEventType = "acknowledged" | "resolved" | "reopened" | "note-added" | "reassigned";
-  const event = <T extends ActionEventType>(type: T, detail: Omit<AuditDetails[T], "from">): AuditEvent =>
+  const change: Change = {
+    concern,
+    actor,
+    now,
+    context,
+    base: { ...concern, updatedAt: now, version: concern.version + 1 },
     // The compiler cannot follow a generic into the union; `detail` is checked against `type` above.
-    ({
-      concernId: concern.id,
-      type,
-      actor,
-      at: now,
-      detail: { from: concern.status, ...detail },
-    }) as AuditEventOf<T>;
-  const base = { ...concern, updatedAt: now, version: concern.version + 1 };
-  let next: Concern;
-  let events: AuditEvent[];
-
-  switch (action.type) {
-    case "acknowledge":
-      next = {
-        ...base,
-        status: "acknowledged",
-        owner: actor,
-        acknowledgedAt: now,
-        acknowledgedBy: actor,
-        escalation: { ...concern.escalation, stepsFired: 0 },
-      };
-      events = [event("acknowledged", {})];
-      break;
-    case "resolve": {
-      const note = concern.isGrievance
-        ? requireText("resolutionNote", action.resolutionNote, "a resolution note (required for a grievance)")
-        : action.resolutionNote?.trim() || undefined;
-      if (note !== undefined) requireText("resolutionNote", note, "a resolution note");
-      next = { ...base, status: "resolved", resolvedAt: now, resolvedBy: actor, resolutionNote: note };
-      events = [event("resolved", { resolutionNote: note ?? null })];
-      break;
-    }
-    case "reopen": {
-      const reason = requireText("reason", action.reason, "the reason for reopening");
-      next = {
-        ...base,
-        status: "reopened",
-        ...computeDeadlines(concern.policy, now),
-        resolvedAt: undefined,
-        resolvedBy: undefined,
-        acknowledgedAt: undefined,
-        acknowledgedBy: undefined,
-        owner: undefined,
-        escalation: { ...concern.escalation, stepsFired: 0 },
-      };
-      events = [event("reopened", { reason })];
-      break;
-    }
-    case "reassign": {
-      if (action.toDepartment === concern.departmentId) {
-        throw new InvalidInputError({
-          department: `${concern.reference} is already with ${action.toDepartmentName}.`,
-        });
-      }
-      // The new department owns it from now: its acknowledgement clock starts again.
-      next = {
-        ...base,
-        status: "open",
-        departmentId: action.toDepartment,
-        ...computeDeadlines(concern.policy, now),
-        owner: undefined,
-        acknowledgedAt: undefined,
-        acknowledgedBy: undefined,
-        escalation: { ...concern.escalation, stepsFired: 0, level: 0 },
-      };
-      events = [
-        event("reassigned", {
-          fromDepartment: concern.departmentId,
-          toDepartment: action.toDepartment,
-          reason: action.reason?.trim() || null,
-        }),
-      ];
-      break;
-    }
-    case "escalate": {
-      // Jump to the next level of the frozen ladder now, skipping levels nobody holds.
-      const walk = walkLadder(base, (t) => context.recipientOf(t) !== undefined, now, "next-escalation");
-      events = walk.rungs.map((rung) =>
-        rung.type === "skip"
-          ? skippedEvent(concern, rung, actor, now)
-          : escalatedEvent(
-              concern,
-              rung,
-              context.recipientOf(rung.notify)!,
-              actor,
-              now,
-              "manual",
-              rung.overdueMinutes,
-            ),
-      );
-      if (!walk.rungs.some((r) => r.type === "escalate")) {
-        throw new IllegalTransitionError(
-          concern.status,
-          "escalate",
-          `${concern.reference} is already at the top of its escalation ladder; there is nobody further to escalate to.`,
-        );
-      }
-      next = { ...base, escalation: walk.escalation };
-      break;
-    }
-    case "add-note": {
-      const text = requireText("note", action.text, "a note");
-      next = base;
-      events = [event("note-added", { note: text })];
-      break;
-    }
-  }
+    event: (type, detail) =>
+      ({
+        concernId: concern.id,
+        type,
+        actor,
+        at: now,
+        detail: { from: concern.status, ...detail },
+      }) as AuditEvent,
+  };
+  const { next, events } = apply(action as ActionOf<typeof action.type>, change);
   return { kind: "changed", concern: { ...next, nextDueAt: nextDueAt(next) }, events };
 }
