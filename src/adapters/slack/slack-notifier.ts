@@ -6,7 +6,7 @@ import type { Concern } from "../../core/concern.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
 import { digestCardLocations } from "../../core/digest-card-locations.ts";
 import type { ConcernId } from "../../core/ids.ts";
-import type { OutboxEntry } from "../../core/outbound-message.ts";
+import type { ChatMessage, OutboxEntry } from "../../core/outbound-message.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
 import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
 import {
@@ -18,6 +18,8 @@ import {
 } from "./slack-card-blocks.ts";
 import { classifySlackError } from "./slack-delivery-error.ts";
 import { fallbackText, literalSections, ownMrkdwn } from "./slack-text.ts";
+
+type MessageOf<K extends ChatMessage["kind"]> = Extract<ChatMessage, { kind: K }>;
 
 export interface SlackNotifierDeps {
   concerns: Pick<ConcernRepository, "findById" | "saveCard">;
@@ -63,95 +65,106 @@ export class SlackNotifier implements ChatNotifier {
     return concern;
   }
 
-  private async send(entry: OutboxEntry): Promise<DeliveryOutcome> {
-    const directory = this.deps.directory();
-    const now = this.deps.clock.now();
+  private send(entry: OutboxEntry): Promise<DeliveryOutcome> {
     const m = entry.message;
     switch (m.kind) {
-      case "post-card": {
-        const concern = await this.concern(m.concernId);
-        const channel = directory.department(m.departmentId)?.slackChannelId;
-        if (!channel) return { kind: "failed", error: `department ${m.departmentId} has no Slack channel` };
-        const view = channelCardView(directory, concern, now, m.departmentId);
-        const res = await this.client.chat.postMessage({
-          channel,
-          text: cardFallbackText(view),
-          blocks: cardBlocks(view),
-          unfurl_links: false,
-        });
-        return {
-          kind: "sent",
-          card: {
-            platform: "slack",
-            departmentId: m.departmentId,
-            channelId: res.channel ?? channel,
-            messageId: res.ts!,
-            state: "active",
-          },
-        };
-      }
-      case "update-cards": {
-        const concern = await this.concern(m.concernId);
-        for (const card of concern.cards.filter((c) => c.platform === "slack")) {
-          const view = channelCardView(directory, concern, now, card.departmentId);
-          await this.client.chat.update({
-            channel: card.channelId,
-            ts: card.messageId,
-            text: cardFallbackText(view),
-            blocks: cardBlocks(view),
-          });
-          if (needsMovedMark(concern, card)) {
-            await this.deps.concerns.saveCard(concern.id, { ...card, state: "moved" });
-          }
-        }
-        return { kind: "sent" };
-      }
-      case "thread-reply": {
-        const concern = await this.concern(m.concernId);
-        const card = threadCard(concern, "slack");
-        if (!card) return { kind: "retry", error: "the card has not been posted yet" };
-        await this.client.chat.postMessage({
-          channel: card.channelId,
-          thread_ts: card.messageId,
-          ...literalMessage(m.text),
-          reply_broadcast: m.broadcast,
-        });
-        return { kind: "sent" };
-      }
-      case "direct": {
-        const person = directory.person(m.personId);
-        if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };
-        const concern = m.concernId ? await this.concern(m.concernId) : undefined;
-        const message = literalMessage(m.text, concern);
-        if (m.withCard && concern)
-          message.blocks.push(...cardBlocks(channelCardView(directory, concern, now)));
-        await this.client.chat.postMessage({ channel: person.slackUserId, ...message });
-        return { kind: "sent" };
-      }
-      case "direct-to-user": {
-        const message = literalMessage(m.text, await this.concern(m.concernId));
-        await this.client.chat.postMessage({ channel: m.platformUserId, ...message });
-        return { kind: "sent" };
-      }
-      case "digest": {
-        const person = directory.person(m.personId);
-        if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };
-        const cards = await digestCardLocations(this.deps.concerns, m.digest, "slack");
-        const link = (id: string) => {
-          const card = cards.get(id);
-          return card && slackPermalink(card.channelId, card.messageId);
-        };
-        const count = m.digest.departments.reduce((n, d) => n + d.items.length, 0);
-        await this.client.chat.postMessage({
-          channel: person.slackUserId,
-          text:
-            count === 0
-              ? "Liaison digest: all clear."
-              : `Liaison digest: ${count} overdue or at-risk concern(s).`,
-          blocks: digestBlocks(m.digest, link),
-        });
-        return { kind: "sent" };
+      case "post-card":
+        return this.postCard(m);
+      case "update-cards":
+        return this.updateCards(m);
+      case "thread-reply":
+        return this.threadReply(m);
+      case "direct":
+        return this.direct(m);
+      case "direct-to-user":
+        return this.directToUser(m);
+      case "digest":
+        return this.digest(m);
+    }
+  }
+
+  private async postCard(m: MessageOf<"post-card">): Promise<DeliveryOutcome> {
+    const directory = this.deps.directory();
+    const concern = await this.concern(m.concernId);
+    const channel = directory.department(m.departmentId)?.slackChannelId;
+    if (!channel) return { kind: "failed", error: `department ${m.departmentId} has no Slack channel` };
+    const view = channelCardView(directory, concern, this.deps.clock.now(), m.departmentId);
+    const res = await this.client.chat.postMessage({
+      channel,
+      text: cardFallbackText(view),
+      blocks: cardBlocks(view),
+      unfurl_links: false,
+    });
+    const card = { departmentId: m.departmentId, channelId: res.channel ?? channel, messageId: res.ts! };
+    return { kind: "sent", card: { platform: "slack", ...card, state: "active" } };
+  }
+
+  private async updateCards(m: MessageOf<"update-cards">): Promise<DeliveryOutcome> {
+    const directory = this.deps.directory();
+    const concern = await this.concern(m.concernId);
+    for (const card of concern.cards.filter((c) => c.platform === "slack")) {
+      const view = channelCardView(directory, concern, this.deps.clock.now(), card.departmentId);
+      await this.client.chat.update({
+        channel: card.channelId,
+        ts: card.messageId,
+        text: cardFallbackText(view),
+        blocks: cardBlocks(view),
+      });
+      if (needsMovedMark(concern, card)) {
+        await this.deps.concerns.saveCard(concern.id, { ...card, state: "moved" });
       }
     }
+    return { kind: "sent" };
+  }
+
+  private async threadReply(m: MessageOf<"thread-reply">): Promise<DeliveryOutcome> {
+    const card = threadCard(await this.concern(m.concernId), "slack");
+    if (!card) return { kind: "retry", error: "the card has not been posted yet" };
+    await this.client.chat.postMessage({
+      channel: card.channelId,
+      thread_ts: card.messageId,
+      ...literalMessage(m.text),
+      reply_broadcast: m.broadcast,
+    });
+    return { kind: "sent" };
+  }
+
+  private async direct(m: MessageOf<"direct">): Promise<DeliveryOutcome> {
+    const directory = this.deps.directory();
+    const person = directory.person(m.personId);
+    if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };
+    const concern = m.concernId ? await this.concern(m.concernId) : undefined;
+    const message = literalMessage(m.text, concern);
+    if (m.withCard && concern) {
+      message.blocks.push(...cardBlocks(channelCardView(directory, concern, this.deps.clock.now())));
+    }
+    await this.client.chat.postMessage({ channel: person.slackUserId, ...message });
+    return { kind: "sent" };
+  }
+
+  private async directToUser(m: MessageOf<"direct-to-user">): Promise<DeliveryOutcome> {
+    const message = literalMessage(m.text, await this.concern(m.concernId));
+    await this.client.chat.postMessage({ channel: m.platformUserId, ...message });
+    return { kind: "sent" };
+  }
+
+  private async digest(m: MessageOf<"digest">): Promise<DeliveryOutcome> {
+    const person = this.deps.directory().person(m.personId);
+    if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };
+    const cards = await digestCardLocations(this.deps.concerns, m.digest, "slack");
+    const link = (id: string) => {
+      const card = cards.get(id);
+      return card && slackPermalink(card.channelId, card.messageId);
+    };
+    const count = m.digest.departments.reduce((n, d) => n + d.items.length, 0);
+    await this.client.chat.postMessage({
+      channel: person.slackUserId,
+      text:
+        count === 0
+          ? "Liaison digest: all clear."
+          : `Liaison digest: ${count} overdue or at-risk concern(s).`,
+      blocks: digestBlocks(m.digest, link),
+    });
+    return { kind: "sent" };
   }
 }

@@ -6,13 +6,15 @@ import type { Concern } from "../../core/concern.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
 import { digestCardLocations } from "../../core/digest-card-locations.ts";
 import type { ConcernId } from "../../core/ids.ts";
-import type { OutboxEntry } from "../../core/outbound-message.ts";
+import type { ChatMessage, OutboxEntry } from "../../core/outbound-message.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
 import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
 import { asAttachment, concernCard, digestCard, teamsMessageLink } from "./teams-cards.ts";
 import { literalMessage } from "./teams-text.ts";
 import type { TeamsConversationStore } from "../../core/ports/teams-conversation-store.port.ts";
 import { ThreadThrottle } from "./thread-throttle.ts";
+
+type MessageOf<K extends ChatMessage["kind"]> = Extract<ChatMessage, { kind: K }>;
 
 export interface TeamsNotifierDeps {
   adapter: CloudAdapter;
@@ -119,10 +121,6 @@ export class TeamsNotifier implements ChatNotifier {
   }
 
   private async send(entry: OutboxEntry): Promise<DeliveryOutcome> {
-    const directory = this.deps.directory();
-    const now = this.deps.clock.now();
-    const { adapter, appId } = this.deps;
-    const m = entry.message;
     const serviceUrl = await this.serviceUrl();
     if (!serviceUrl) {
       return {
@@ -130,111 +128,117 @@ export class TeamsNotifier implements ChatNotifier {
         error: "Liaison has not been installed in Teams yet: add the app to the department's team first",
       };
     }
+    const m = entry.message;
     switch (m.kind) {
-      case "post-card": {
-        const channelId = directory.department(m.departmentId)?.teamsChannelId;
-        if (!channelId) return { kind: "failed", error: `department ${m.departmentId} has no Teams channel` };
-        const view = channelCardView(directory, await this.concern(m.concernId), now, m.departmentId);
-        let conversationId = "";
-        await adapter.createConversationAsync(
-          appId,
-          "msteams",
-          serviceUrl,
-          "",
-          {
-            isGroup: true,
-            bot: { id: appId, name: "Liaison" },
-            channelData: {
-              channel: { id: channelId },
-              ...(this.deps.tenantId ? { tenant: { id: this.deps.tenantId } } : {}),
-            },
-            activity: MessageFactory.attachment(asAttachment(concernCard(view))),
-            tenantId: this.deps.tenantId,
-          } as never,
-          async (context) => {
-            conversationId = context.activity.conversation.id;
-          },
-        );
-        // A new channel thread's conversation id ends with ";messageid=<the card's message id>".
-        const messageId = conversationId.split(";messageid=")[1];
-        if (!messageId)
-          return { kind: "failed", error: `Teams did not return the card's message id (${conversationId})` };
-        return {
-          kind: "sent",
-          card: { platform: "teams", departmentId: m.departmentId, channelId, messageId, state: "active" },
-        };
-      }
-      case "update-cards": {
-        const concern = await this.concern(m.concernId);
-        for (const card of concern.cards.filter((c) => c.platform === "teams")) {
-          const view = channelCardView(directory, concern, now, card.departmentId);
-          await adapter.continueConversationAsync(
-            appId,
-            this.threadReference(serviceUrl, card.channelId, card.messageId),
-            async (context) => {
-              await context.updateActivity({
-                id: card.messageId,
-                type: "message",
-                attachments: [asAttachment(concernCard(view))],
-              });
-            },
-          );
-          if (needsMovedMark(concern, card)) {
-            await this.deps.concerns.saveCard(concern.id, { ...card, state: "moved" });
-          }
-        }
+      case "post-card":
+        return this.postCard(serviceUrl, m);
+      case "update-cards":
+        return this.updateCards(serviceUrl, m);
+      case "thread-reply":
+        return this.threadReply(serviceUrl, m);
+      case "direct":
+        return this.direct(serviceUrl, m);
+      case "direct-to-user": {
+        const message = this.directMessage(m.text, await this.concern(m.concernId));
+        await this.sendToPerson(serviceUrl, m.platformUserId, message);
         return { kind: "sent" };
       }
-      case "thread-reply": {
-        const concern = await this.concern(m.concernId);
-        const card = threadCard(concern, "teams");
-        if (!card) return { kind: "retry", error: "the card has not been posted yet" };
-        await adapter.continueConversationAsync(
-          appId,
-          this.threadReference(serviceUrl, card.channelId, card.messageId),
-          async (context) => {
-            await context.sendActivity(literalMessage(m.text));
-          },
-        );
-        return { kind: "sent" };
-      }
-      case "direct": {
-        const person = directory.person(m.personId);
-        if (!person?.teamsAadObjectId)
-          return { kind: "failed", error: `${m.personId} has no Teams object id` };
-        const concern = m.concernId ? await this.concern(m.concernId) : undefined;
-        const view = m.withCard && concern ? channelCardView(directory, concern, now) : undefined;
-        await this.sendToPerson(
-          serviceUrl,
-          person.teamsAadObjectId,
-          this.directMessage(m.text, concern, view),
-        );
-        return { kind: "sent" };
-      }
-      case "direct-to-user":
-        await this.sendToPerson(
-          serviceUrl,
-          m.platformUserId,
-          this.directMessage(m.text, await this.concern(m.concernId)),
-        );
-        return { kind: "sent" };
-      case "digest": {
-        const person = directory.person(m.personId);
-        if (!person?.teamsAadObjectId)
-          return { kind: "failed", error: `${m.personId} has no Teams object id` };
-        const cards = await digestCardLocations(this.deps.concerns, m.digest, "teams");
-        const link = (id: string) => {
-          const card = cards.get(id);
-          return card && teamsMessageLink(card.channelId, card.messageId);
-        };
-        await this.sendToPerson(
-          serviceUrl,
-          person.teamsAadObjectId,
-          MessageFactory.attachment(asAttachment(digestCard(m.digest, link))),
-        );
-        return { kind: "sent" };
+      case "digest":
+        return this.digest(serviceUrl, m);
+    }
+  }
+
+  private async postCard(serviceUrl: string, m: MessageOf<"post-card">): Promise<DeliveryOutcome> {
+    const directory = this.deps.directory();
+    const { adapter, appId, tenantId } = this.deps;
+    const channelId = directory.department(m.departmentId)?.teamsChannelId;
+    if (!channelId) return { kind: "failed", error: `department ${m.departmentId} has no Teams channel` };
+    const view = channelCardView(
+      directory,
+      await this.concern(m.concernId),
+      this.deps.clock.now(),
+      m.departmentId,
+    );
+    let conversationId = "";
+    const parameters = {
+      isGroup: true,
+      bot: { id: appId, name: "Liaison" },
+      channelData: { channel: { id: channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
+      activity: MessageFactory.attachment(asAttachment(concernCard(view))),
+      tenantId,
+    };
+    await adapter.createConversationAsync(
+      appId,
+      "msteams",
+      serviceUrl,
+      "",
+      parameters as never,
+      async (context) => {
+        conversationId = context.activity.conversation.id;
+      },
+    );
+    // A new channel thread's conversation id ends with ";messageid=<the card's message id>".
+    const messageId = conversationId.split(";messageid=")[1];
+    if (!messageId)
+      return { kind: "failed", error: `Teams did not return the card's message id (${conversationId})` };
+    return {
+      kind: "sent",
+      card: { platform: "teams", departmentId: m.departmentId, channelId, messageId, state: "active" },
+    };
+  }
+
+  private async updateCards(serviceUrl: string, m: MessageOf<"update-cards">): Promise<DeliveryOutcome> {
+    const directory = this.deps.directory();
+    const concern = await this.concern(m.concernId);
+    for (const card of concern.cards.filter((c) => c.platform === "teams")) {
+      const view = channelCardView(directory, concern, this.deps.clock.now(), card.departmentId);
+      const reference = this.threadReference(serviceUrl, card.channelId, card.messageId);
+      await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
+        await context.updateActivity({
+          id: card.messageId,
+          type: "message",
+          attachments: [asAttachment(concernCard(view))],
+        });
+      });
+      if (needsMovedMark(concern, card)) {
+        await this.deps.concerns.saveCard(concern.id, { ...card, state: "moved" });
       }
     }
+    return { kind: "sent" };
+  }
+
+  private async threadReply(serviceUrl: string, m: MessageOf<"thread-reply">): Promise<DeliveryOutcome> {
+    const card = threadCard(await this.concern(m.concernId), "teams");
+    if (!card) return { kind: "retry", error: "the card has not been posted yet" };
+    const reference = this.threadReference(serviceUrl, card.channelId, card.messageId);
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
+      await context.sendActivity(literalMessage(m.text));
+    });
+    return { kind: "sent" };
+  }
+
+  private async direct(serviceUrl: string, m: MessageOf<"direct">): Promise<DeliveryOutcome> {
+    const directory = this.deps.directory();
+    const person = directory.person(m.personId);
+    if (!person?.teamsAadObjectId) return { kind: "failed", error: `${m.personId} has no Teams object id` };
+    const concern = m.concernId ? await this.concern(m.concernId) : undefined;
+    const view =
+      m.withCard && concern ? channelCardView(directory, concern, this.deps.clock.now()) : undefined;
+    await this.sendToPerson(serviceUrl, person.teamsAadObjectId, this.directMessage(m.text, concern, view));
+    return { kind: "sent" };
+  }
+
+  private async digest(serviceUrl: string, m: MessageOf<"digest">): Promise<DeliveryOutcome> {
+    const person = this.deps.directory().person(m.personId);
+    if (!person?.teamsAadObjectId) return { kind: "failed", error: `${m.personId} has no Teams object id` };
+    const cards = await digestCardLocations(this.deps.concerns, m.digest, "teams");
+    const link = (id: string) => {
+      const card = cards.get(id);
+      return card && teamsMessageLink(card.channelId, card.messageId);
+    };
+    const message = MessageFactory.attachment(asAttachment(digestCard(m.digest, link)));
+    await this.sendToPerson(serviceUrl, person.teamsAadObjectId, message);
+    return { kind: "sent" };
   }
 
   /** A direct message: plain text, or a card with the concern's summary and a link to its channel card. */
