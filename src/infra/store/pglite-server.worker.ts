@@ -1,0 +1,30 @@
+// The embedded database's own thread: PGlite (PostgreSQL in WebAssembly) runs every statement
+// synchronously, so on Liaison's main thread it stalled HTTP acknowledgements behind the database.
+// Here it serves the PostgreSQL wire protocol on a Unix socket, and Liaison talks to it through the
+// same `pg` driver as to a PostgreSQL server.
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import type { PgliteThreadMessage, PgliteThreadOptions } from "./pglite-thread.ts";
+
+const options = workerData as PgliteThreadOptions;
+const port = parentPort!;
+
+// After an unclean stop PGlite runs crash recovery and arms a progress timer that keeps the
+// thread alive forever; switching that log off avoids it.
+const db = await PGlite.create(options.dataDir, {
+  startParams: [...PGlite.defaultStartParams, "-c", "log_startup_progress_interval=0"],
+});
+// PGlite has one session. Liaison's pool holds a single connection; a few more slots only let a
+// reconnect in while the server is still noticing that the previous socket closed.
+const server = new PGLiteSocketServer({ db, path: options.socketPath, maxConnections: 4 });
+await server.start();
+
+port.on("message", async (message: PgliteThreadMessage) => {
+  if (message.type !== "stop") return;
+  await server.stop();
+  // Closing checkpoints PostgreSQL, so the data folder holds every committed change.
+  await db.close();
+  process.exit(0);
+});
+port.postMessage({ type: "ready" } satisfies PgliteThreadMessage);

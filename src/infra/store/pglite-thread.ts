@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+
+export interface PgliteThreadOptions {
+  dataDir: string;
+  socketPath: string;
+}
+
+export type PgliteThreadMessage = { type: "ready" } | { type: "stop" };
+
+export interface PgliteThread {
+  /** The folder holding the Unix socket: `pg`'s `host` (the socket is `.s.PGSQL.5432` in it). */
+  socketDir: string;
+  worker: Worker;
+  /** Stops serving, checkpoints and closes PGlite (the thread then exits by itself). */
+  stop(): Promise<void>;
+}
+
+/** How long a clean close may take before the thread is ended anyway. */
+const STOP_TIMEOUT_MS = 30_000;
+
+/**
+ * The compiled build runs the worker's `.js`; from source (tsx, vitest) the thread registers tsx
+ * first, as the main thread's loader does not reach worker threads on Node 20.
+ */
+function spawn(options: PgliteThreadOptions): Worker {
+  const compiled = import.meta.url.endsWith(".js");
+  const entry = new URL(`./pglite-server.worker.${compiled ? "js" : "ts"}`, import.meta.url);
+  if (compiled) return new Worker(entry, { workerData: options });
+  const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+    .then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(boot, { eval: true, workerData: options });
+}
+
+function died(dataDir: string, code: number, error: Error | undefined): Error {
+  const why = error ? `: ${error.message}` : "";
+  return new Error(
+    `The embedded database (PGlite in ${dataDir}) stopped unexpectedly (thread exit code ${code})${why}. Every change committed before this is in the data folder; restart Liaison to reopen it.`,
+    { cause: error },
+  );
+}
+
+/**
+ * Starts PGlite on its own thread, serving the PostgreSQL protocol on a Unix socket in a fresh
+ * private folder (only this user can connect; no TCP port is opened). Resolves once it accepts
+ * connections; `onDeath` hears of the thread ending without `stop()` being asked for.
+ */
+export async function startPgliteThread(
+  dataDir: string,
+  onDeath: (error: Error) => void,
+): Promise<PgliteThread> {
+  const socketDir = mkdtempSync(path.join(tmpdir(), "liaison-pglite-"));
+  const worker = spawn({ dataDir, socketPath: path.join(socketDir, ".s.PGSQL.5432") });
+  let lastError: Error | undefined;
+  let stopping = false;
+  const exited = new Promise<number>((resolve) => worker.once("exit", resolve));
+  worker.on("error", (error) => (lastError = error));
+
+  const ready = await new Promise<boolean>((resolve) => {
+    worker.on("message", (m: PgliteThreadMessage) => m.type === "ready" && resolve(true));
+    void exited.then(() => resolve(false));
+  });
+  if (!ready) {
+    rmSync(socketDir, { recursive: true, force: true });
+    throw lastError ?? died(dataDir, await exited, undefined);
+  }
+  void exited.then((code) => {
+    rmSync(socketDir, { recursive: true, force: true });
+    if (!stopping) onDeath(died(dataDir, code, lastError));
+  });
+
+  return {
+    socketDir,
+    worker,
+    stop: async () => {
+      stopping = true;
+      worker.postMessage({ type: "stop" } satisfies PgliteThreadMessage);
+      const timer = setTimeout(() => void worker.terminate(), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+      if (lastError) throw lastError;
+    },
+  };
+}
