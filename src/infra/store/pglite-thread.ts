@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
 export interface PgliteThreadOptions {
   dataDir: string;
-  socketPath: string;
+  /** Where to serve; absent: create the database folder, then end. */
+  socketPath?: string;
 }
 
 export type PgliteThreadMessage = { type: "ready" } | { type: "stop" };
@@ -28,10 +29,13 @@ const STOP_TIMEOUT_MS = 30_000;
 function spawn(options: PgliteThreadOptions): Worker {
   const compiled = import.meta.url.endsWith(".js");
   const entry = new URL(`./pglite-server.worker.${compiled ? "js" : "ts"}`, import.meta.url);
-  if (compiled) return new Worker(entry, { workerData: options });
+  // The thread's JavaScript only shuttles protocol bytes: a small young generation is plenty, and
+  // V8's default (up to 48 MB) would stay resident for nothing.
+  const settings = { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 6 } };
+  if (compiled) return new Worker(entry, settings);
   const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
     .then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: options });
+  return new Worker(boot, { ...settings, eval: true });
 }
 
 function died(dataDir: string, code: number, error: Error | undefined): Error {
@@ -43,6 +47,18 @@ function died(dataDir: string, code: number, error: Error | undefined): Error {
 }
 
 /**
+ * Creating a database folder (initdb) leaves PGlite holding about 450 MB it never gives back, so a
+ * first start creates it on a thread of its own that ends, and its memory with it.
+ */
+async function createDatabaseFolder(dataDir: string): Promise<void> {
+  const worker = spawn({ dataDir });
+  let failure: Error | undefined;
+  worker.on("error", (error) => (failure = error));
+  const code = await new Promise<number>((resolve) => worker.once("exit", resolve));
+  if (failure || code !== 0) throw failure ?? died(dataDir, code, undefined);
+}
+
+/**
  * Starts PGlite on its own thread, serving the PostgreSQL protocol on a Unix socket in a fresh
  * private folder (only this user can connect; no TCP port is opened). Resolves once it accepts
  * connections; `onDeath` hears of the thread ending without `stop()` being asked for.
@@ -51,6 +67,7 @@ export async function startPgliteThread(
   dataDir: string,
   onDeath: (error: Error) => void,
 ): Promise<PgliteThread> {
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await createDatabaseFolder(dataDir);
   const socketDir = mkdtempSync(path.join(tmpdir(), "liaison-pglite-"));
   const worker = spawn({ dataDir, socketPath: path.join(socketDir, ".s.PGSQL.5432") });
   let lastError: Error | undefined;
