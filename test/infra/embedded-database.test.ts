@@ -3,9 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { raiseConcern } from "../../src/core/use-cases/raise-concern.ts";
 import { openDatabase } from "../../src/infra/store/open-database.ts";
+import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-repository.ts";
+import { PrismaOutboxRepository } from "../../src/infra/store/prisma-outbox-repository.ts";
 import { startPgliteThread } from "../../src/infra/store/pglite-thread.ts";
+import { coreContext, PAIN_DRAFT } from "../support/core-context.ts";
 import { RecordingLogger } from "../support/recording-logger.ts";
+import { SLACK } from "../support/sample-directory.ts";
 
 const folders: string[] = [];
 function freshFolder(): string {
@@ -31,6 +36,22 @@ describe("the embedded database", () => {
       await db.close();
     }
   });
+
+  it("saves every concern of a burst, though they all wait for its one connection", async () => {
+    const db = await openDatabase({ dataDir: freshFolder(), logger: new RecordingLogger() });
+    try {
+      const core = coreContext("2026-11-24T20:00:00Z");
+      const concerns = new PrismaConcernRepository(db.prisma);
+      const ctx = { ...core.ctx, concerns, outbox: new PrismaOutboxRepository(db.prisma) };
+      const raises = Array.from({ length: 200 }, () => raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse));
+      // Prisma's default 2 s wait for a transaction refused most of them: "NOT saved" to the nurse.
+      const outcomes = await Promise.allSettled(raises);
+      expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+      expect(await db.prisma.concern.count()).toBe(200);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
 
   it("keeps every committed change across a clean close and a restart", async () => {
     const dataDir = freshFolder();

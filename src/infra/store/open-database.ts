@@ -1,10 +1,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { Logger } from "../../core/ports/logger.port.ts";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { applyMigrations } from "./apply-migrations.ts";
+import { drainPool } from "./drain-pool.ts";
 import { lockEmbeddedDatabase } from "./embedded-lock.ts";
 import { startPgliteThread, type PgliteThread } from "./pglite-thread.ts";
 import { pgClientRunner } from "./sql-runner.ts";
@@ -23,6 +25,16 @@ export interface DatabaseOptions {
   logger: Logger;
 }
 
+/**
+ * With one connection, a transaction waits for every statement queued before it. Prisma's default
+ * (2 s) then refused raises that were already acknowledged to the nurse under a burst, so the
+ * embedded store waits as long as a person would for their card.
+ */
+const EMBEDDED_TRANSACTION_WAIT_MS = 60_000;
+
+/** How long a stop waits for statements already under way (a raise being saved) to finish. */
+const DRAIN_DEADLINE_MS = 15_000;
+
 function describeUrl(url: string): string {
   const u = new URL(url);
   return `${u.hostname}:${u.port || 5432}${u.pathname}`;
@@ -35,22 +47,28 @@ function describeUrl(url: string): string {
  * so there is one code path to test.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) {
-    const client = new pg.Client({ connectionString: options.databaseUrl });
-    await client.connect();
-    try {
-      await applyMigrations(pgClientRunner(client), options.logger);
-    } finally {
-      await client.end();
-    }
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.databaseUrl }) });
-    return {
-      prisma,
-      kind: "postgresql",
-      location: describeUrl(options.databaseUrl),
-      close: () => prisma.$disconnect(),
-    };
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.logger) : openEmbedded(options);
+}
+
+async function openPostgres(databaseUrl: string, logger: Logger): Promise<Database> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await applyMigrations(pgClientRunner(client), logger);
+  } finally {
+    await client.end();
   }
+  const pool = new pg.Pool({ connectionString: databaseUrl });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: "postgresql",
+    location: describeUrl(databaseUrl),
+    close: () => closeWhenDrained(prisma, pool, logger),
+  };
+}
+
+async function openEmbedded(options: DatabaseOptions): Promise<Database> {
   const dir = path.resolve(options.dataDir, "pglite");
   mkdirSync(path.dirname(dir), { recursive: true });
   const unlock = lockEmbeddedDatabase(`${dir}.lock`, dir);
@@ -73,19 +91,40 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     unlock();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: EMBEDDED_TRANSACTION_WAIT_MS },
+  });
   const [openPool, openThread] = [pool, thread];
   return {
     prisma,
     kind: "embedded",
     location: dir,
     close: async () => {
-      await prisma.$disconnect();
-      await openPool.end();
-      await openThread.stop();
+      // Stopping the thread cuts any connection still held, so the pool can end.
+      await closeWhenDrained(prisma, openPool, options.logger, () => openThread.stop());
       unlock();
     },
   };
+}
+
+/** Lets statements under way finish (up to a deadline), then closes the client and its pool. */
+async function closeWhenDrained(
+  prisma: PrismaClient,
+  pool: pg.Pool,
+  logger: Logger,
+  afterDisconnect: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  if (!(await drainPool(pool, DRAIN_DEADLINE_MS))) {
+    logger.warn(
+      { running: pool.totalCount - pool.idleCount, waiting: pool.waitingCount },
+      "database work still under way at stop: it is abandoned and rolled back",
+    );
+  }
+  await prisma.$disconnect();
+  const ended = pool.end();
+  await Promise.race([ended, sleep(DRAIN_DEADLINE_MS, undefined, { ref: false })]);
+  await afterDisconnect();
 }
 
 /**
