@@ -1,15 +1,15 @@
 // The embedded database's own thread: PGlite (PostgreSQL in WebAssembly) runs every statement
 // synchronously, so on Liaison's main thread it stalled HTTP acknowledgements behind the database.
 // Here it serves the PostgreSQL wire protocol on a Unix socket, and Liaison talks to it through the
-// same `pg` driver as to a PostgreSQL server. Without a socket path it only creates the database
-// folder and ends (see pglite-thread.ts).
+// same `pg` driver as to a PostgreSQL server. Without a socket path (run as a process of its own)
+// it only creates the database folder and ends (see pglite-thread.ts).
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import type { PgliteThreadMessage, PgliteThreadOptions } from "./pglite-thread.ts";
 
-const options = workerData as PgliteThreadOptions;
-const port = parentPort!;
+// A thread gets its options as workerData; the process that only creates the folder, as argv.
+const options = (workerData ?? JSON.parse(process.argv[2]!)) as PgliteThreadOptions;
 
 const db = await PGlite.create(options.dataDir, {
   startParams: [
@@ -33,6 +33,7 @@ if (!options.socketPath) {
 const server = new PGLiteSocketServer({ db, path: options.socketPath, maxConnections: 4 });
 await server.start();
 
+const port = parentPort!;
 port.on("message", async (message: PgliteThreadMessage) => {
   if (message.type !== "stop") return;
   await server.stop();

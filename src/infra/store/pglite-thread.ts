@@ -1,6 +1,8 @@
+import { fork } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
 export interface PgliteThreadOptions {
@@ -22,13 +24,12 @@ export interface PgliteThread {
 /** How long a clean close may take before the thread is ended anyway. */
 const STOP_TIMEOUT_MS = 30_000;
 
-/**
- * The compiled build runs the worker's `.js`; from source (tsx, vitest) the thread registers tsx
- * first, as the main thread's loader does not reach worker threads on Node 20.
- */
+/** The compiled build runs the worker's `.js`; from source (tsx, vitest), its `.ts` through tsx. */
+const compiled = import.meta.url.endsWith(".js");
+const entry = new URL(`./pglite-server.worker.${compiled ? "js" : "ts"}`, import.meta.url);
+
+/** From source, the thread registers tsx first: Node 20 does not pass the loader to worker threads. */
 function spawn(options: PgliteThreadOptions): Worker {
-  const compiled = import.meta.url.endsWith(".js");
-  const entry = new URL(`./pglite-server.worker.${compiled ? "js" : "ts"}`, import.meta.url);
   // The thread's JavaScript only shuttles protocol bytes: a small young generation is plenty, and
   // V8's default (up to 48 MB) would stay resident for nothing.
   const settings = { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 6 } };
@@ -47,15 +48,22 @@ function died(dataDir: string, code: number, error: Error | undefined): Error {
 }
 
 /**
- * Creating a database folder (initdb) leaves PGlite holding about 450 MB it never gives back, so a
- * first start creates it on a thread of its own that ends, and its memory with it.
+ * Creating a database folder (initdb) leaves PGlite holding about 450 MB, and a thread that ends
+ * still leaves some 90 MB with the process's allocator; so a first start creates the folder in a
+ * short-lived process of its own.
  */
 async function createDatabaseFolder(dataDir: string): Promise<void> {
-  const worker = spawn({ dataDir });
-  let failure: Error | undefined;
-  worker.on("error", (error) => (failure = error));
-  const code = await new Promise<number>((resolve) => worker.once("exit", resolve));
-  if (failure || code !== 0) throw failure ?? died(dataDir, code, undefined);
+  const child = fork(fileURLToPath(entry), [JSON.stringify({ dataDir } satisfies PgliteThreadOptions)], {
+    execArgv: compiled ? [] : ["--import", import.meta.resolve("tsx")],
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) {
+    const why = /^\w*Error: .*$/m.exec(stderr)?.[0] ?? `exit code ${code}`;
+    throw new Error(`Could not create the embedded database in ${dataDir}: ${why}`);
+  }
 }
 
 /**
