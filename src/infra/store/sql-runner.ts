@@ -1,4 +1,3 @@
-import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 
 /**
@@ -11,17 +10,8 @@ export interface SqlRunner {
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
 }
 
-export function pgliteRunner(db: PGlite): SqlRunner {
-  return {
-    exec: async (sql) => {
-      await db.exec(sql);
-    },
-    query: async <Row>(sql: string, params: unknown[] = []) => (await db.query<Row>(sql, params)).rows,
-  };
-}
-
 /** A single dedicated connection: advisory locks and BEGIN/COMMIT belong to one session. */
-export function pgClientRunner(client: pg.Client): SqlRunner {
+export function pgClientRunner(client: pg.ClientBase): SqlRunner {
   return {
     exec: async (sql) => {
       await client.query(sql);
