@@ -28,19 +28,17 @@ export const who = (user: { id: string; name?: string; username?: string }): Pla
   displayName: user.name ?? user.username ?? user.id,
 });
 
-const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split("\n")[0];
-
 /** An error a person can act on is said to them; anything else is logged and apologised for. */
 export function explain(ctx: LiaisonContext, error: unknown): string {
   if (error instanceof LiaisonError) return error.message;
-  ctx.logger.error({ err: firstLine(error) }, "slack handler failed");
+  ctx.logger.error({ err: error }, "slack handler failed");
   return SOMETHING_WENT_WRONG;
 }
 
 /** The reply to a submission that failed: it says plainly that nothing was saved. */
 export function notSaved(ctx: LiaisonContext, error: unknown, attempt: Attempt): string {
   if (error instanceof LiaisonError) return refusedReply(attempt, error.message);
-  ctx.logger.error({ err: firstLine(error), attempt }, "slack submission not saved");
+  ctx.logger.error({ err: error, attempt }, "slack submission not saved");
   return notSavedReply(attempt);
 }
 

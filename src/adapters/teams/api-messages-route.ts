@@ -75,7 +75,7 @@ export function mountApiMessages(
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 401)
         return refuse(logger, res, 401, "unauthorized", "The Bot Framework token was not accepted.");
-      logger.error({ err: String((error as Error).message).split("\n")[0] }, "teams request failed");
+      logger.error({ err: error }, "teams request failed");
       if (!res.headersSent)
         res.status(500).json({ error: "internal", message: "Liaison could not handle it." });
     }

@@ -112,7 +112,7 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       return !(await this.deps.isFirstDelivery(key));
     } catch (error) {
       // The store is down: handle it (its own write fails too and says NOT saved) rather than drop it.
-      this.ctx.logger.warn({ err: firstLine(error) }, "could not record a teams activity");
+      this.ctx.logger.warn({ err: error }, "could not record a teams activity");
       return false;
     }
   }
@@ -148,7 +148,7 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     try {
       await this.saveConversation(context);
     } catch (error) {
-      this.ctx.logger.warn({ err: firstLine(error) }, "could not keep a teams conversation reference");
+      this.ctx.logger.warn({ err: error }, "could not keep a teams conversation reference");
     }
   }
 
@@ -401,14 +401,14 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
 
   private explain(error: unknown): string {
     if (error instanceof LiaisonError) return error.message;
-    this.ctx.logger.error({ err: firstLine(error) }, "teams handler failed");
+    this.ctx.logger.error({ err: error }, "teams handler failed");
     return SOMETHING_WENT_WRONG;
   }
 
   /** The reply to a submission that failed: it says plainly that nothing was saved. */
   private notSaved(error: unknown, attempt: Attempt): string {
     if (error instanceof LiaisonError) return refusedReply(attempt, error.message);
-    this.ctx.logger.error({ err: firstLine(error), attempt }, "teams submission not saved");
+    this.ctx.logger.error({ err: error, attempt }, "teams submission not saved");
     return notSavedReply(attempt);
   }
 }
@@ -424,5 +424,3 @@ function typedValues(data: Record<string, unknown>): TypedValues {
   const str = (k: string) => (typeof data[k] === "string" ? (data[k] as string).trim() : "");
   return { text: str("text"), department: str("department") || undefined, reason: str("reason") };
 }
-
-const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split("\n")[0];

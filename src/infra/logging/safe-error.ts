@@ -51,6 +51,8 @@ export function sanitizeErrorText(text: string): string {
 
 const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : undefined);
 
+type DriverCause = { originalCode?: unknown; code?: unknown };
+
 /** An Error, or an error-shaped object (a driver's `cause`), described without its data. */
 export function describeError(error: object): SafeError {
   const e = error as {
@@ -58,11 +60,13 @@ export function describeError(error: object): SafeError {
     message?: unknown;
     stack?: unknown;
     code?: unknown;
-    meta?: { modelName?: unknown };
-    cause?: { originalCode?: unknown; code?: unknown };
+    meta?: { modelName?: unknown; driverAdapterError?: { cause?: DriverCause } };
+    cause?: DriverCause;
   };
   const prismaCode = text(e.code);
-  const dbCode = text(e.cause?.originalCode) ?? text(e.cause?.code);
+  // A driver error is the error's cause; for a raw statement Prisma puts it in meta instead.
+  const cause = e.cause ?? e.meta?.driverAdapterError?.cause;
+  const dbCode = text(cause?.originalCode) ?? text(cause?.code);
   const frames = (text(e.stack) ?? "")
     .split("\n")
     .filter((l) => /^\s+at /.test(l))
