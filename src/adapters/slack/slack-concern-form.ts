@@ -13,7 +13,7 @@ import { checkedOf, valueOf, type ViewState, viewStateSchema } from "./slack-vie
  * slower than this (a burst on the embedded store) closes the form anyway and keeps saving, so the
  * nurse is never kept waiting near Slack's 3 s limit.
  */
-const SAVE_BEFORE_ACK_MS = 200;
+const SAVE_BEFORE_ACK_MS = 100;
 const delay = (ms: number) =>
   new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
 
