@@ -50,50 +50,148 @@ export interface RunningLiaison {
   stop(): Promise<void>;
 }
 
+type Store = Awaited<ReturnType<typeof openDatabase>>;
+type LoadedDirectory = ReturnType<typeof loadDirectoryFile>;
+type WakeBus = Awaited<ReturnType<typeof openWakeBus>>;
+type SlackIntegration = ReturnType<typeof createSlackApp>;
+type TeamsIntegration = ReturnType<typeof createTeamsApp>;
+
+/** The chat platforms that are on; filled in as each starts, read by /healthz when it is asked. */
+interface ChatPlatforms {
+  slack?: SlackIntegration;
+  teams?: TeamsIntegration;
+}
+
+/** Delivery: the notifiers (one per platform on), the pump that drains the outbox, and its timing. */
+interface Delivery {
+  notifiers: Map<Platform, ChatNotifier>;
+  pump: OutboxPump;
+  /** Claims what is due now (after a write, a wake-up, or when a held-back message may go). */
+  kick: () => void;
+  retryTimer: DueTimer;
+  callTimeoutMs: number;
+  leaseMs: number;
+}
+
 /**
  * The only place that sees every layer: loads and validates everything first (a bad directory or
- * configuration stops start-up before anything listens), then opens the store, schedules the jobs,
- * and serves HTTP.
+ * configuration stops start-up before anything listens), then opens the store, starts delivery and
+ * the chat platforms, schedules the jobs, and serves HTTP.
  */
 export async function startLiaison(config: Config, clock: Clock = systemClock): Promise<RunningLiaison> {
   const logger = createLogger(config.LOG_LEVEL);
   const loaded = loadDirectoryFile(config.LIAISON_DIRECTORY_FILE);
   const directory = new DirectoryIndex(loaded.directory);
-  const teamsCertificate =
-    config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT && config.MICROSOFT_APP_CERTIFICATE_KEY_FILE
-      ? {
-          thumbprint: config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT,
-          privateKey: readConfigFile(
-            "MICROSOFT_APP_CERTIFICATE_KEY_FILE",
-            config.MICROSOFT_APP_CERTIFICATE_KEY_FILE,
-          ),
-        }
-      : undefined;
-
+  const teamsCertificate = teamsCertificateOf(config);
   const db = await openStore(config, logger);
   if (await recordDirectoryVersion(db.prisma, loaded, clock.now())) {
     logger.info({ directoryVersion: loaded.contentHash.slice(0, 12) }, "new directory version recorded");
   }
-  const notifiers = new Map<Platform, ChatNotifier>();
-  const outbox = new PrismaOutboxRepository(db.prisma);
-  const teamsEnabled = Boolean(config.MICROSOFT_APP_ID) || config.TEAMS_LOCAL_MODE === "true";
-  const enabled = new Set<Platform>([
-    ...(config.SLACK_BOT_TOKEN ? (["slack"] as const) : []),
-    ...(teamsEnabled ? (["teams"] as const) : []),
-  ]);
   const wake = await openWakeBus(config.DATABASE_URL, logger);
-  const context: LiaisonContext = {
+  const context = liaisonContext(db, wake, directory, enabledPlatforms(config), clock, logger);
+  warnUnreachableDepartments(directory, context.platforms, logger);
+  const delivery = startDelivery(config, context);
+  const scheduler = new Scheduler(logger, () => clock.now());
+  const chat: ChatPlatforms = {};
+  const app = createHttpApp(healthOf(db, scheduler, chat, directory, loaded));
+  const receipts = inboundEventReceipts(db.prisma);
+  const inbound = {
+    ctx: context,
+    kickDelivery: delivery.kick,
+    isFirstDelivery: (key: string) => receipts(key, clock.now()),
+  };
+  chat.slack = startSlack(config, inbound, app, delivery);
+  chat.teams = startTeams(config, teamsCertificate, { ...inbound, db }, app, delivery);
+  const timer = scheduleJobs(config, scheduler, context, delivery, directory, { db, wake });
+  // Whatever fell due while Liaison was down is escalated now, once.
+  await scheduler.runNow("sweep");
+
+  const stopEngines = async () => {
+    await scheduler.stop();
+    timer.stop();
+    delivery.retryTimer.stop();
+  };
+  const server = await listen(app, config).catch(async (error: Error) => {
+    await stopEngines();
+    await wake.close();
+    await db.close();
+    throw error;
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  await chat.slack?.start();
+  logger.info(
+    {
+      port,
+      database: db.kind,
+      location: db.location,
+      hospital: directory.hospital.name,
+      slack: chat.slack?.mode ?? "off",
+      teams: chat.teams?.mode ?? "off",
+    },
+    "Liaison is listening",
+  );
+  const stop = async () => {
+    await chat.slack?.stop();
+    await stopEngines();
+    await delivery.pump.stop();
+    await wake.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+  };
+  return { server, port, context, stop };
+}
+
+/** Certificate credentials for Teams, read from the key file the settings point at. */
+function teamsCertificateOf(config: Config) {
+  if (!config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT || !config.MICROSOFT_APP_CERTIFICATE_KEY_FILE)
+    return undefined;
+  return {
+    thumbprint: config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT,
+    privateKey: readConfigFile(
+      "MICROSOFT_APP_CERTIFICATE_KEY_FILE",
+      config.MICROSOFT_APP_CERTIFICATE_KEY_FILE,
+    ),
+  };
+}
+
+const teamsEnabled = (config: Config) =>
+  Boolean(config.MICROSOFT_APP_ID) || config.TEAMS_LOCAL_MODE === "true";
+
+function enabledPlatforms(config: Config): Set<Platform> {
+  return new Set<Platform>([
+    ...(config.SLACK_BOT_TOKEN ? (["slack"] as const) : []),
+    ...(teamsEnabled(config) ? (["teams"] as const) : []),
+  ]);
+}
+
+/** The core's context: the stores (announcing every write to the other instances), directory, clock. */
+function liaisonContext(
+  db: Store,
+  wake: WakeBus,
+  directory: DirectoryIndex,
+  platforms: Set<Platform>,
+  clock: Clock,
+  logger: Logger,
+): LiaisonContext {
+  return {
     concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma), wake),
-    outbox: new SignallingOutboxRepository(outbox, wake),
-    platforms: enabled,
+    outbox: new SignallingOutboxRepository(new PrismaOutboxRepository(db.prisma), wake),
+    platforms,
     directory: () => directory,
     clock,
     logger,
     newId: randomUUID,
     raises: newRaiseQueue(),
   };
+}
 
-  // A department no enabled platform can reach gets no cards: say so now, not when a concern is raised.
+/** A department no enabled platform can reach gets no cards: say so now, not when a concern is raised. */
+function warnUnreachableDepartments(
+  directory: DirectoryIndex,
+  enabled: ReadonlySet<Platform>,
+  logger: Logger,
+) {
   const unreachable = directory.directory.departments.filter(
     (d) => channelPlatforms(d, enabled).length === 0,
   );
@@ -103,38 +201,40 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
       "these departments have no channel on an enabled platform: their concerns get no card",
     );
   }
+}
 
-  const scheduler = new Scheduler(logger, () => clock.now());
+function startDelivery(config: Config, context: LiaisonContext): Delivery {
   const callTimeoutMs = config.CHAT_CALL_TIMEOUT_SECONDS * 1000;
   // The lease outlasts one call's deadline; rows waiting in their lane are renewed by a job.
   const leaseMs = callTimeoutMs + 5000;
-  const kickDelivery = () =>
-    void pump.wake().catch((error: Error) => logger.error({ err: error.message }, "outbox claim failed"));
+  const notifiers = new Map<Platform, ChatNotifier>();
+  const kick = () =>
+    void pump.wake().catch((error: Error) => context.logger.error({ err: error }, "outbox claim failed"));
   // A message held back (rate limit, backoff) is claimed again when it may go, not at the next tick.
-  const retryTimer = new DueTimer(clock, async () => undefined, kickDelivery);
+  const retryTimer = new DueTimer(context.clock, async () => undefined, kick);
   const pump = new OutboxPump(context, notifiers, { ...DEFAULT_DELIVERY_POLICY, leaseMs }, (at) =>
     retryTimer.consider(at),
   );
-  const app = createHttpApp({
+  return { notifiers, pump, kick, retryTimer, callTimeoutMs, leaseMs };
+}
+
+/** What /healthz reports: the store, the jobs, each chat platform, the directory and the outbox. */
+function healthOf(
+  db: Store,
+  scheduler: Scheduler,
+  chat: ChatPlatforms,
+  directory: DirectoryIndex,
+  loaded: LoadedDirectory,
+): Parameters<typeof createHttpApp>[0] {
+  const outbox = new PrismaOutboxRepository(db.prisma);
+  return {
     version: VERSION,
     checkDatabase: async () => {
       await db.prisma.$queryRaw`SELECT 1`;
     },
     database: { kind: db.kind },
     scheduler: () => scheduler.health(),
-    platforms: () => ({
-      slack: slack ? { enabled: true, mode: slack.mode, ...slack.health() } : { enabled: false },
-      teams: !teams
-        ? { enabled: false }
-        : teams.mode === "authenticated"
-          ? { enabled: true, mode: teams.mode }
-          : {
-              enabled: true,
-              mode: teams.mode,
-              warning:
-                "TEAMS_LOCAL_MODE: no app id, so requests to /api/messages are not authenticated. Development only.",
-            },
-    }),
+    platforms: () => ({ slack: slackHealth(chat.slack), teams: teamsHealth(chat.teams) }),
     directory: () => ({
       hospital: directory.hospital.name,
       version: loaded.contentHash.slice(0, 12),
@@ -150,125 +250,118 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
         };
       },
     },
-  });
+  };
+}
 
-  const receipts = inboundEventReceipts(db.prisma);
-  const slack =
-    config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET
-      ? createSlackApp(
-          {
-            botToken: config.SLACK_BOT_TOKEN,
-            signingSecret: config.SLACK_SIGNING_SECRET,
-            appToken: config.SLACK_APP_TOKEN,
-            apiUrl: config.SLACK_API_URL,
-            callTimeoutMs,
-          },
-          {
-            ctx: context,
-            kickDelivery,
-            isFirstDelivery: (key) => receipts(key, clock.now()),
-          },
-          app,
-        )
-      : undefined;
-  if (slack) {
-    notifiers.set(
-      "slack",
-      new SlackNotifier(slack.client, { concerns: context.concerns, directory: () => directory, clock }),
+const slackHealth = (slack: SlackIntegration | undefined) =>
+  slack ? { enabled: true, mode: slack.mode, ...slack.health() } : { enabled: false };
+
+function teamsHealth(teams: TeamsIntegration | undefined) {
+  if (!teams) return { enabled: false };
+  if (teams.mode === "authenticated") return { enabled: true, mode: teams.mode };
+  return {
+    enabled: true,
+    mode: teams.mode,
+    warning:
+      "TEAMS_LOCAL_MODE: no app id, so requests to /api/messages are not authenticated. Development only.",
+  };
+}
+
+type InboundDeps = Parameters<typeof createSlackApp>[1];
+
+function startSlack(
+  config: Config,
+  inbound: InboundDeps,
+  app: Parameters<typeof createSlackApp>[2],
+  delivery: Delivery,
+): SlackIntegration | undefined {
+  if (!config.SLACK_BOT_TOKEN || !config.SLACK_SIGNING_SECRET) return undefined;
+  const settings = {
+    botToken: config.SLACK_BOT_TOKEN,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    appToken: config.SLACK_APP_TOKEN,
+    apiUrl: config.SLACK_API_URL,
+    callTimeoutMs: delivery.callTimeoutMs,
+  };
+  const slack = createSlackApp(settings, inbound, app);
+  const { ctx } = inbound;
+  delivery.notifiers.set(
+    "slack",
+    new SlackNotifier(slack.client, { concerns: ctx.concerns, directory: ctx.directory, clock: ctx.clock }),
+  );
+  return slack;
+}
+
+function startTeams(
+  config: Config,
+  certificate: ReturnType<typeof teamsCertificateOf>,
+  inbound: InboundDeps & { db: Store },
+  app: Parameters<typeof createTeamsApp>[2],
+  delivery: Delivery,
+): TeamsIntegration | undefined {
+  if (!teamsEnabled(config)) return undefined;
+  const settings = {
+    appId: config.MICROSOFT_APP_ID ?? "",
+    appPassword: config.MICROSOFT_APP_PASSWORD,
+    certificate,
+    tenantId: config.MICROSOFT_APP_TENANT_ID,
+    appType: config.MICROSOFT_APP_TYPE,
+    callTimeoutMs: delivery.callTimeoutMs,
+  };
+  const { db, ...deps } = inbound;
+  const teams = createTeamsApp(
+    settings,
+    { ...deps, conversations: new PrismaTeamsConversationStore(db.prisma) },
+    app,
+  );
+  delivery.notifiers.set("teams", teams.notifier);
+  if (teams.mode === "local-unauthenticated") {
+    deps.ctx.logger.warn(
+      {},
+      "Teams is in local mode (TEAMS_LOCAL_MODE=true): /api/messages accepts unauthenticated requests",
     );
   }
+  return teams;
+}
 
-  const teams = teamsEnabled
-    ? createTeamsApp(
-        {
-          appId: config.MICROSOFT_APP_ID ?? "",
-          appPassword: config.MICROSOFT_APP_PASSWORD,
-          certificate: teamsCertificate,
-          tenantId: config.MICROSOFT_APP_TENANT_ID,
-          appType: config.MICROSOFT_APP_TYPE,
-          callTimeoutMs,
-        },
-        {
-          ctx: context,
-          conversations: new PrismaTeamsConversationStore(db.prisma),
-          kickDelivery,
-          isFirstDelivery: (key) => receipts(key, clock.now()),
-        },
-        app,
-      )
-    : undefined;
-  if (teams) {
-    notifiers.set("teams", teams.notifier);
-    if (teams.mode === "local-unauthenticated") {
-      logger.warn(
-        {},
-        "Teams is in local mode (TEAMS_LOCAL_MODE=true): /api/messages accepts unauthenticated requests",
-      );
-    }
-  }
-
+/** The jobs, the escalation timer for the soonest deadline, and wake-ups from other instances. */
+function scheduleJobs(
+  config: Config,
+  scheduler: Scheduler,
+  context: LiaisonContext,
+  delivery: Delivery,
+  directory: DirectoryIndex,
+  { db, wake }: { db: Store; wake: WakeBus },
+): DueTimer {
   const timer = new DueTimer(
-    clock,
+    context.clock,
     () => context.concerns.earliestDueAt(),
     () => {
       void scheduler.runNow("sweep");
     },
   );
-  listenForWakeUps(wake, { dueAt: (at) => timer.consider(at), outbox: kickDelivery });
-  registerLiaisonJobs(scheduler, context, pump, timer, directory, {
+  listenForWakeUps(wake, { dueAt: (at) => timer.consider(at), outbox: delivery.kick });
+  registerLiaisonJobs(scheduler, context, delivery.pump, timer, directory, {
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
     deliveryIntervalSeconds: config.DELIVERY_INTERVAL_SECONDS,
-    leaseMs,
+    leaseMs: delivery.leaseMs,
     outboxRetentionDays: config.OUTBOX_RETENTION_DAYS,
     pruneInboundReceipts: pruneInboundEventReceipts(db.prisma),
   });
   scheduler.start();
-  // Whatever fell due while Liaison was down is escalated now, once.
-  await scheduler.runNow("sweep");
+  return timer;
+}
 
+/** Serves HTTP; a port that cannot be bound is reported as the setting to change. */
+async function listen(app: Parameters<typeof createServer>[1], config: Config): Promise<Server> {
   // node:http directly: Express 5's app.listen calls its callback on errors too (EADDRINUSE included).
-  const server = await new Promise<Server>((resolve, reject) => {
+  return new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
     s.once("error", reject);
     s.listen(config.PORT, config.HOST, () => resolve(s));
-  }).catch(async (error: NodeJS.ErrnoException) => {
-    await scheduler.stop();
-    timer.stop();
-    retryTimer.stop();
-    await wake.close();
-    await db.close();
+  }).catch((error: NodeJS.ErrnoException) => {
     throw listenError(error, config);
   });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : config.PORT;
-  await slack?.start();
-  logger.info(
-    {
-      port,
-      database: db.kind,
-      location: db.location,
-      hospital: directory.hospital.name,
-      slack: slack?.mode ?? "off",
-      teams: teams?.mode ?? "off",
-    },
-    "Liaison is listening",
-  );
-
-  return {
-    server,
-    port,
-    context,
-    stop: async () => {
-      await slack?.stop();
-      await scheduler.stop();
-      timer.stop();
-      retryTimer.stop();
-      await pump.stop();
-      await wake.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
-    },
-  };
 }
 
 /** The store, with any trouble reaching it worded for the setting that points at it. */
