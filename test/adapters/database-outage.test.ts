@@ -7,9 +7,8 @@ import { startSlackLiaison, waitFor } from "../support/slack-liaison.ts";
 import { interactionBody, postToSlackEndpoint, viewSubmissionPayload } from "../support/slack-requests.ts";
 import { botAddedToTeam, cardAction, LEE, NURSE, postActivity } from "../support/teams-activities.ts";
 import { createPostgresDatabase } from "../support/test-database.ts";
+import { SLACK_NURSE, SLACK_RESPONDER } from "../support/slack-people.ts";
 
-const SLACK_NURSE = { id: "U04NIAOKF01", name: "nia.okafor" };
-const SLACK_RESPONDER = { id: "U04SAMRVR02", name: "sam.rivera" };
 const FORM = "application/x-www-form-urlencoded";
 const TEAMS_FORM = {
   unit: "4W",

@@ -11,8 +11,8 @@ import {
 } from "../support/slack-requests.ts";
 import { botAddedToTeam, postActivity } from "../support/teams-activities.ts";
 import { testConfig } from "../support/test-config.ts";
+import { SLACK_NURSE as NURSE } from "../support/slack-people.ts";
 
-const NURSE = { id: "U04NIAOKF01", name: "nia.okafor" };
 const NURSING_SLACK = "C04NURS4W01";
 const BILLING_SLACK = "C04PFSBILL02";
 const pain = (room: string) => ({

@@ -21,10 +21,10 @@ import {
 } from "../support/slack-requests.ts";
 import { SAMPLE_DIRECTORY_FILE } from "../support/sample-directory.ts";
 import { createPostgresDatabase } from "../support/test-database.ts";
+import { SLACK_NURSE as NURSE } from "../support/slack-people.ts";
 
 const MARKER = "QZV-MARKER-4412";
 const PATIENT = "MRN-QZV-9921";
-const NURSE = { id: "U04NIAOKF01", name: "nia.okafor" };
 
 describe("the database refusing a nurse's concern", () => {
   const cleanup: (() => Promise<void>)[] = [];

@@ -11,11 +11,13 @@ import {
   slashCommandBody,
   viewSubmissionPayload,
 } from "../../support/slack-requests.ts";
+import {
+  SLACK_NURSE as NURSE,
+  SLACK_RESPONDER as RESPONDER,
+  SLACK_HEAD as HEAD,
+  SLACK_BILLING as BILLING,
+} from "../../support/slack-people.ts";
 
-const NURSE = { id: "U04NIAOKF01", name: "nia.okafor" };
-const RESPONDER = { id: "U04SAMRVR02", name: "sam.rivera" };
-const HEAD = { id: "U04JOKIMH03", name: "jo.kim" };
-const BILLING = { id: "U04BADLER09", name: "ben.adler" };
 const FORM = "application/x-www-form-urlencoded";
 
 const CONCERN = {

@@ -9,9 +9,8 @@ import {
   slashCommandBody,
   viewSubmissionPayload,
 } from "../../support/slack-requests.ts";
+import { SLACK_NURSE as NURSE, SLACK_RESPONDER as RESPONDER } from "../../support/slack-people.ts";
 
-const NURSE = { id: "U04NIAOKF01", name: "nia.okafor" };
-const RESPONDER = { id: "U04SAMRVR02", name: "sam.rivera" };
 const FORM = "application/x-www-form-urlencoded";
 const CONCERN = {
   unit: "4W",

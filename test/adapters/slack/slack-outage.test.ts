@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FakeSlackApi } from "../../support/fake-slack-api.ts";
 import { startSlackLiaison, waitFor } from "../../support/slack-liaison.ts";
 import { interactionBody, postToSlackEndpoint, viewSubmissionPayload } from "../../support/slack-requests.ts";
+import { SLACK_NURSE as NURSE } from "../../support/slack-people.ts";
 
-const NURSE = { id: "U04NIAOKF01", name: "nia.okafor" };
 const CONCERN = {
   unit: "4W",
   room: "412",

@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BoundedQueue } from "../../../src/core/bounded-queue.ts";
 import { startSlackLiaison, waitFor } from "../../support/slack-liaison.ts";
 import { interactionBody, postToSlackEndpoint, viewSubmissionPayload } from "../../support/slack-requests.ts";
-
-const NURSE = { id: "U04NIAOKF01", name: "nia.okafor" };
+import { SLACK_NURSE as NURSE } from "../../support/slack-people.ts";
 
 const submit = (baseUrl: string, room: string) =>
   postToSlackEndpoint(
