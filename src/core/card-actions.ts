@@ -1,28 +1,11 @@
 import type { ConcernStatus } from "./concern.ts";
-import type { ConcernActionType } from "./concern-state-machine.ts";
+import { LEGAL_FROM, type ConcernActionType } from "./concern-state-machine.ts";
 
-/** The buttons a concern's card offers, in order, with their labels; platforms map them to their ids. */
-export const CARD_ACTIONS = ["acknowledge", "resolve", "reassign", "escalate", "add-note", "reopen"] as const;
+/** The buttons a concern's card can offer, in the order they appear; their words are in card-action-specs. */
+export const CARD_ACTIONS = ["acknowledge", "reopen", "resolve", "reassign", "escalate", "add-note"] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number] & ConcernActionType;
 
-export const CARD_ACTION_LABEL: Record<CardAction, string> = {
-  acknowledge: "Acknowledge",
-  resolve: "Resolve",
-  reassign: "Reassign",
-  escalate: "Escalate now",
-  "add-note": "Add note",
-  reopen: "Reopen",
-};
-
-/** Which buttons a card shows in each status: only what the state machine would allow. */
+/** Which buttons a card shows in a status: exactly what the state machine would accept from it. */
 export function cardActionsFor(status: ConcernStatus): CardAction[] {
-  switch (status) {
-    case "open":
-    case "reopened":
-      return ["acknowledge", "resolve", "reassign", "escalate", "add-note"];
-    case "acknowledged":
-      return ["resolve", "reassign", "escalate", "add-note"];
-    case "resolved":
-      return ["reopen", "add-note"];
-  }
+  return CARD_ACTIONS.filter((action) => LEGAL_FROM[action].includes(status));
 }

@@ -8,8 +8,8 @@ import type { EscalationRecipient } from "./escalation-recipient.ts";
 import { escalatedEvent, skippedEvent } from "./escalation-events.ts";
 import { nextDueAt } from "./next-due-at.ts";
 import { walkLadder } from "./walk-ladder.ts";
-
-export const NOTE_MAX_LENGTH = 3000;
+import { NOTE_MAX_LENGTH } from "./action-form.ts";
+import { MISSING_TEXT } from "./card-action-specs.ts";
 
 export type ConcernAction =
   | { type: "acknowledge" }
@@ -48,12 +48,18 @@ function illegal(concern: Concern, action: ConcernActionType): IllegalTransition
   return new IllegalTransitionError(concern.status, action, `Cannot ${action.replace("-", " ")}: ${hint}`);
 }
 
-function requireText(field: string, text: string | undefined, what: string): string {
+/** A text the action needs: present (saying what is missing in the forms' own words) and not too long. */
+function requireText(
+  field: string,
+  text: string | undefined,
+  action: keyof typeof MISSING_TEXT,
+  what: string,
+): string {
   const trimmed = (text ?? "").trim();
-  if (trimmed.length === 0) throw new InvalidInputError({ [field]: `Please enter ${what}.` });
+  if (trimmed.length === 0) throw new InvalidInputError({ [field]: MISSING_TEXT[action] });
   if (trimmed.length > NOTE_MAX_LENGTH) {
     throw new InvalidInputError({
-      [field]: `${what[0]!.toUpperCase()}${what.slice(1)} is ${trimmed.length} characters; the limit is ${NOTE_MAX_LENGTH}.`,
+      [field]: `The ${what} is ${trimmed.length} characters; the limit is ${NOTE_MAX_LENGTH}.`,
     });
   }
   return trimmed;
@@ -133,16 +139,16 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
   }),
   resolve: (action, c) => {
     const note = c.concern.isGrievance
-      ? requireText("resolutionNote", action.resolutionNote, "a resolution note (required for a grievance)")
+      ? requireText("resolutionNote", action.resolutionNote, "resolve", "resolution note")
       : action.resolutionNote?.trim() || undefined;
-    if (note !== undefined) requireText("resolutionNote", note, "a resolution note");
+    if (note !== undefined) requireText("resolutionNote", note, "resolve", "resolution note");
     return {
       next: { ...c.base, status: "resolved", resolvedAt: c.now, resolvedBy: c.actor, resolutionNote: note },
       events: [c.event("resolved", { resolutionNote: note ?? null })],
     };
   },
   reopen: (action, c) => {
-    const reason = requireText("reason", action.reason, "the reason for reopening");
+    const reason = requireText("reason", action.reason, "reopen", "reason for reopening");
     return {
       next: {
         ...c.base,
@@ -181,7 +187,7 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
   escalate: (_, c) => escalateNow(c),
   "add-note": (action, c) => ({
     next: c.base,
-    events: [c.event("note-added", { note: requireText("note", action.text, "a note") })],
+    events: [c.event("note-added", { note: requireText("note", action.text, "add-note", "note") })],
   }),
 };
 

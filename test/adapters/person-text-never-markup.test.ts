@@ -3,6 +3,7 @@ import { channelCardView } from "../../src/core/channel-card-view.ts";
 import type { Concern } from "../../src/core/concern.ts";
 import type { DigestContent } from "../../src/core/digest.ts";
 import { raiseConcern } from "../../src/core/use-cases/raise-concern.ts";
+import { actionForm } from "../../src/core/use-cases/card-action-dialogue.ts";
 import { cardBlocks, cardFallbackText, digestBlocks } from "../../src/adapters/slack/slack-card-blocks.ts";
 import { literalReply, mineReply, statusReply } from "../../src/adapters/slack/slack-replies.ts";
 import {
@@ -10,7 +11,7 @@ import {
   concernFormCard,
   digestCard,
   messageCard,
-  textInputCard,
+  actionFormCard,
 } from "../../src/adapters/teams/teams-cards.ts";
 import { literalMessage } from "../../src/adapters/teams/teams-text.ts";
 import { coreContext, PAIN_DRAFT } from "../support/core-context.ts";
@@ -132,20 +133,13 @@ describe("what a person typed, or a profile's display name, is shown as typed an
         description: HOSTILE_TEXT,
       });
       expect(teamsMarkupLeaks(form)).toEqual([]);
-      const input = textInputCard(
-        {
-          title: "Add a note",
-          label: "Note",
-          submitTitle: "Add note",
-          verb: "liaison.addNote.submit",
-          concernId: "x",
-          reference: "PR-2026-00042",
-          required: true,
-        },
-        { text: HOSTILE_TEXT },
-        { text: HOSTILE_TEXT, form: HOSTILE_TEXT },
-      );
-      expect(teamsMarkupLeaks(input)).toEqual([]);
+      const subject = { id: "x", reference: HOSTILE_TEXT, departmentId: "", isGrievance: true };
+      for (const action of ["add-note", "reassign"] as const) {
+        const typed = { text: HOSTILE_TEXT, reason: HOSTILE_TEXT, department: HOSTILE_TEXT };
+        const errors = { text: HOSTILE_TEXT, department: HOSTILE_TEXT, form: HOSTILE_TEXT };
+        const input = actionFormCard(actionForm(directory, action, subject, typed, errors));
+        expect(teamsMarkupLeaks(input)).toEqual([]);
+      }
     });
   });
 });

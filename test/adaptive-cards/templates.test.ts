@@ -10,6 +10,9 @@ import {
   checkAdaptiveCard,
   compareVersions,
 } from "../support/adaptive-card-validation.ts";
+import { actionFormCard } from "../../src/adapters/teams/teams-cards.ts";
+import { actionForm } from "../../src/core/use-cases/card-action-dialogue.ts";
+import { sampleDirectory } from "../support/sample-directory.ts";
 
 type Json = Record<string, unknown>;
 
@@ -66,7 +69,7 @@ describe("adaptive-cards/ templates", () => {
         "concern-form.json",
         "digest-card.json",
         "message-card.json",
-        "text-input-card.json",
+        "action-form.json",
       ]),
     );
   });
@@ -311,91 +314,120 @@ describe("concern-form.json", () => {
   });
 });
 
-describe("text-input-card.json", () => {
-  const card = template("text-input-card");
-  const data = sample("text-input-card");
+describe("action-form.json, rendered from the core's action forms", () => {
+  const directory = sampleDirectory();
+  const grievance = {
+    id: "c0a8012e-5b7d-4f3c-9e21-7d4f1a2b3c4d",
+    reference: "PR-2026-00042",
+    departmentId: "nursing-4w",
+    isGrievance: true,
+  };
+  const routine = { ...grievance, isGrievance: false };
+  const formCard = (...args: Parameters<typeof actionForm>) => actionFormCard(actionForm(...args)) as Json;
 
-  it("asks for text, shows the error, and submits the verb it was given", () => {
-    const expanded = expand(card, data);
+  it("a grievance's resolution: a required note with the core's hint and error, submitting resolve", () => {
+    const missing = "Please enter a resolution note: this concern is a grievance.";
+    const expanded = formCard(directory, "resolve", grievance, {}, { text: missing });
     expect(byId(expanded, "text")).toMatchObject({
       isMultiline: true,
       isRequired: true,
       label: "Resolution note",
+      errorMessage: missing,
+      maxLength: 3000,
     });
     expect(byId(expanded, "department")).toBeUndefined();
-    expect(texts(expanded)).toContain("Please enter a resolution note.");
+    expect(texts(expanded)).toEqual(
+      expect.arrayContaining([
+        "Resolve concern",
+        "PR-2026-00042",
+        "Required: this concern is a grievance.",
+        missing,
+      ]),
+    );
     expect(topLevelActions(expanded)).toEqual([
       {
         type: "Action.Execute",
-        verb: "liaison.resolve",
+        verb: "liaison.resolve.submit",
         title: "Resolve",
         style: "positive",
-        data: { concernId: data.concernId },
+        data: { concernId: grievance.id },
         fallback: {
           type: "Action.Submit",
           title: "Resolve",
           style: "positive",
-          data: { verb: "liaison.resolve", concernId: data.concernId },
+          data: { verb: "liaison.resolve.submit", concernId: grievance.id },
         },
       },
     ]);
+    expectTeamsReady(expanded);
   });
 
-  it("for an optional note with no errors: not required, no error line", () => {
-    // Both shapes: optional fields left out, or passed empty (departments: [], values: {}, errors: {}).
-    const base = {
-      concernId: data.concernId,
-      verb: "liaison.addNote",
-      title: "Add a note",
-      submitTitle: "Add note",
-      label: "Note",
-    };
-    for (const input of [base, { ...base, required: false, departments: [], values: {}, errors: {} }]) {
-      const expanded = expand(card, input);
-      expect(byId(expanded, "text")).toMatchObject({ isRequired: false, value: "" });
-      expect(byId(expanded, "department")).toBeUndefined();
-      expect(findAll(expanded, "TextBlock").filter((t) => t.color === "attention")).toEqual([]);
-      expectTeamsReady(expanded);
-    }
-  });
-
-  it("for a required note, with what was typed kept", () => {
-    const expanded = expand(card, {
-      ...data,
-      verb: "liaison.reopen",
-      values: { text: "Family says the pain is back." },
-      errors: {},
+  it("a routine resolution: the note is optional, labelled so, with no hint and no error line", () => {
+    const expanded = formCard(directory, "resolve", routine);
+    expect(byId(expanded, "text")).toMatchObject({
+      isRequired: false,
+      value: "",
+      label: "Resolution note (optional)",
     });
+    expect(findAll(expanded, "TextRun").filter((t) => t.color === "attention")).toEqual([]);
+    expect(texts(expanded)).not.toContain("Required: this concern is a grievance.");
+    expectTeamsReady(expanded);
+  });
+
+  it("a reopening shown again keeps what was typed and says why it was not saved", () => {
+    const expanded = formCard(
+      directory,
+      "reopen",
+      routine,
+      { text: "Family says the pain is back." },
+      { form: "Your reopening was NOT saved." },
+    );
     expect(byId(expanded, "text")).toMatchObject({
       isRequired: true,
       value: "Family says the pain is back.",
     });
-    expect(topLevelActions(expanded)[0]).toMatchObject({ verb: "liaison.reopen" });
+    expect(texts(expanded)).toContain("Your reopening was NOT saved.");
+    expect(topLevelActions(expanded)[0]).toMatchObject({ verb: "liaison.reopen.submit", title: "Reopen" });
     expectTeamsReady(expanded);
   });
 
-  it("for a reassignment: a department choice (plus optional reason) instead of the text field", () => {
-    const departments = [
-      { title: "Patient Experience", value: "patient-experience" },
-      { title: "Food Services", value: "food-services" },
-    ];
-    const expanded = expand(card, {
-      concernId: data.concernId,
-      reference: data.reference,
-      verb: "liaison.reassign",
-      title: "Reassign concern",
-      submitTitle: "Reassign",
+  it("a reassignment: the picker is labelled New department (not Reason), without the current one, and the reason kept", () => {
+    const expanded = formCard(
+      directory,
+      "reassign",
+      routine,
+      { department: "patient-relations", reason: "Needs the pain team." },
+      { department: "Please choose the department to reassign to." },
+    );
+    const picker = byId(expanded, "department")!;
+    expect(picker).toMatchObject({
+      type: "Input.ChoiceSet",
       label: "New department",
-      departments,
-      values: { department: "food-services" },
-      errors: { department: "Please choose a department." },
+      value: "patient-relations",
+      isRequired: true,
+    });
+    const choices = (picker.choices as Json[]).map((c) => c.value);
+    expect(choices).toEqual(
+      directory.directory.departments.filter((d) => d.id !== "nursing-4w").map((d) => d.id),
+    );
+    expect(byId(expanded, "reason")).toMatchObject({
+      label: "Reason (optional)",
+      value: "Needs the pain team.",
     });
     expect(byId(expanded, "text")).toBeUndefined();
-    expect(byId(expanded, "department")).toMatchObject({ choices: departments, value: "food-services" });
-    expect(byId(expanded, "reason")).toBeDefined();
-    expect(texts(expanded)).toContain("Please choose a department.");
-    expect(topLevelActions(expanded)[0]).toMatchObject({ verb: "liaison.reassign", title: "Reassign" });
+    expect(texts(expanded)).toContain("Please choose the department to reassign to.");
     expectTeamsReady(expanded);
+  });
+
+  it("the sample data expands to the same shape the adapter sends", () => {
+    const fromAdapter = formCard(
+      directory,
+      "resolve",
+      grievance,
+      {},
+      { text: "Please enter a resolution note: this concern is a grievance." },
+    );
+    expect(expand(template("action-form"), sample("action-form"))).toEqual(fromAdapter);
   });
 });
 

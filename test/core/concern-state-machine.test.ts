@@ -122,7 +122,7 @@ describe("the concern state machine", () => {
     const grievance = await concernIn("acknowledged", true);
     expect(() => act(grievance, { type: "resolve" }, colleague, now)).toThrow(InvalidInputError);
     expect(() => act(grievance, { type: "resolve", resolutionNote: "   " }, colleague, now)).toThrow(
-      /resolution note \(required for a grievance\)/,
+      /Please enter a resolution note: this concern is a grievance/,
     );
   });
 

@@ -1,50 +1,52 @@
 import type { Button } from "@slack/types";
-import { CARD_ACTION_LABEL, type CardAction } from "../../core/card-actions.ts";
+import type { CardAction } from "../../core/card-actions.ts";
+import { CARD_ACTION_SPECS } from "../../core/card-action-specs.ts";
 import { plain } from "./block-kit-limits.ts";
 
 /**
- * The one table between Slack's action_ids and the core's card actions: it both routes clicks and
- * builds the buttons, so the two cannot drift apart. `modal` actions ask for more input first.
+ * Slack's names for the core's card actions: the button's action_id and, for actions that ask for
+ * input, the callback_id of their modal. Everything a person reads comes from CARD_ACTION_SPECS.
+ * The ids are part of messages already posted and modals already open: renaming one breaks those.
  */
-export const SLACK_ACTIONS: Record<
-  CardAction,
-  { actionId: string; style?: "primary" | "danger"; modal: boolean }
-> = {
-  acknowledge: { actionId: "liaison_acknowledge", style: "primary", modal: false },
-  resolve: { actionId: "liaison_resolve", modal: true },
-  reassign: { actionId: "liaison_reassign", modal: true },
-  escalate: { actionId: "liaison_escalate", style: "danger", modal: false },
-  "add-note": { actionId: "liaison_add_note", modal: true },
-  reopen: { actionId: "liaison_reopen", modal: true },
+export const SLACK_ACTIONS: Readonly<Record<CardAction, { actionId: string; modalId?: string }>> = {
+  acknowledge: { actionId: "liaison_acknowledge" },
+  reopen: { actionId: "liaison_reopen", modalId: "liaison_reopen_modal" },
+  resolve: { actionId: "liaison_resolve", modalId: "liaison_resolve_modal" },
+  reassign: { actionId: "liaison_reassign", modalId: "liaison_reassign_modal" },
+  escalate: { actionId: "liaison_escalate" },
+  "add-note": { actionId: "liaison_add_note", modalId: "liaison_note_modal" },
 };
 
-const BY_ACTION_ID = new Map(
-  (Object.entries(SLACK_ACTIONS) as [CardAction, (typeof SLACK_ACTIONS)[CardAction]][]).map(
-    ([action, spec]) => [spec.actionId, action],
-  ),
-);
+const entries = Object.entries(SLACK_ACTIONS) as [CardAction, (typeof SLACK_ACTIONS)[CardAction]][];
+const BY_ACTION_ID = new Map(entries.map(([action, ids]) => [ids.actionId, action]));
 
 export function cardActionFor(actionId: string): CardAction | undefined {
   return BY_ACTION_ID.get(actionId);
 }
 
+/** Each modal's callback_id with the action it submits. */
+export const SLACK_MODALS = entries.flatMap(([action, ids]) =>
+  ids.modalId ? [{ action, modalId: ids.modalId }] : [],
+);
+
 /** The buttons for a card; each carries the concern id (a UUID, far below the 2,000-character value limit). */
 export function slackButtons(concernId: string, actions: readonly CardAction[]): Button[] {
   return actions.map((action): Button => {
-    const spec = SLACK_ACTIONS[action];
+    const spec = CARD_ACTION_SPECS[action];
+    const confirm = spec.confirm;
     return {
       type: "button",
-      action_id: spec.actionId,
-      text: plain(CARD_ACTION_LABEL[action], 75),
+      action_id: SLACK_ACTIONS[action].actionId,
+      text: plain(spec.label, 75),
       value: concernId,
       ...(spec.style ? { style: spec.style } : {}),
-      ...(action === "escalate"
+      ...(confirm
         ? {
             confirm: {
-              title: plain("Escalate now?", 100),
-              text: plain("The next level of the escalation ladder will be messaged now.", 300),
-              confirm: plain("Escalate", 30),
-              deny: plain("Cancel", 30),
+              title: plain(confirm.title, 100),
+              text: plain(confirm.text, 300),
+              confirm: plain(confirm.confirm, 30),
+              deny: plain(confirm.deny, 30),
             },
           }
         : {}),

@@ -59,14 +59,6 @@ export async function formUnreadable(ctx: LiaisonContext, client: WebClient, use
   await dm(client, userId, FORM_UNREADABLE);
 }
 
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** A private answer; plain strings may quote a person, so they are shown literally. */
 export const ephemeral = (respond: RespondFn, reply: SlackReply | string) =>
   respond({

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import type { Concern } from "../../core/concern.ts";
+import type { ActionForm, FormField, FormSubject, FormValues } from "../../core/action-form.ts";
 import { DESCRIPTION_MAX_LENGTH, type ConcernDraftInput } from "../../core/concern-draft.schema.ts";
-import { NOTE_MAX_LENGTH } from "../../core/concern-state-machine.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
 import { SEVERITIES } from "../../core/severity.ts";
 import { BLOCK_KIT, plain, truncate } from "./block-kit-limits.ts";
@@ -9,19 +8,45 @@ import type { InputBlock, ModalView } from "@slack/types";
 import { ownMrkdwn } from "./slack-text.ts";
 
 export const CONCERN_MODAL = "liaison_concern";
-export const TEXT_MODALS = {
-  resolve: "liaison_resolve_modal",
-  "add-note": "liaison_note_modal",
-  reopen: "liaison_reopen_modal",
-} as const;
-export const REASSIGN_MODAL = "liaison_reassign_modal";
 
-/** What a text modal carries between opening and submitting: the concern, and whether text is required. */
-export interface TextModalMetadata {
-  concernId: string;
-  required: boolean;
+/** What an action's modal carries between opening and submitting: the concern facts its form depends on. */
+const actionModalMetadata = z.object({
+  concernId: z.string(),
+  reference: z.string().optional(),
+  departmentId: z.string().optional(),
+  isGrievance: z.boolean().optional(),
+  /** Written by Liaison before 2026-12 (text modals): whether the text was required. */
+  required: z.boolean().optional(),
+});
+type ActionModalMetadata = z.infer<typeof actionModalMetadata>;
+
+/**
+ * The concern a submitted modal is about. Modals opened by an earlier Liaison carried `{concernId,
+ * required}` or, for reassign, the bare id: a person who opened one across an upgrade still submits it.
+ */
+export function modalSubject(privateMetadata: string): FormSubject | undefined {
+  const parsed = actionModalMetadata.safeParse(parseJson(privateMetadata));
+  if (!parsed.success) {
+    return privateMetadata.length > 0 && !privateMetadata.startsWith("{")
+      ? { id: privateMetadata, reference: "", departmentId: "", isGrievance: false }
+      : undefined;
+  }
+  const m = parsed.data;
+  return {
+    id: m.concernId,
+    reference: m.reference ?? "",
+    departmentId: m.departmentId ?? "",
+    isGrievance: m.isGrievance ?? m.required ?? false,
+  };
 }
-export const textModalMetadata = z.object({ concernId: z.string(), required: z.boolean() });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 const option = (value: string, text: string) => ({ text: plain(text, BLOCK_KIT.optionText), value });
 
@@ -127,63 +152,50 @@ export function concernModal(
   };
 }
 
-const TEXT_MODAL_COPY = {
-  resolve: { title: "Resolve concern", submit: "Resolve", label: "Resolution note" },
-  "add-note": { title: "Add a note", submit: "Add note", label: "Note" },
-  reopen: { title: "Reopen concern", submit: "Reopen", label: "Why is it being reopened?" },
-} as const;
-
-/** A one-field modal for resolve (note required for grievances), add note and reopen. */
-export function textModal(
-  kind: keyof typeof TEXT_MODALS,
-  concern: Concern,
-): ModalView & { private_metadata: string } {
-  const copy = TEXT_MODAL_COPY[kind];
-  const optional = kind === "resolve" && !concern.isGrievance;
+/** A form field as a Block Kit input; its block_id is the field's id, which the submission is read by. */
+function fieldBlock(field: FormField, values: FormValues): InputBlock {
+  if (field.kind === "text") {
+    return textInput(field.id, field.label, {
+      multiline: true,
+      max: field.maxLength,
+      optional: !field.required,
+      hint: field.hint,
+      initial: values[field.id],
+    });
+  }
+  const options = field.options.slice(0, BLOCK_KIT.optionsPerSelect).map((o) => option(o.value, o.label));
+  const initial = options.find((o) => o.value === values.department);
   return {
-    type: "modal",
-    callback_id: TEXT_MODALS[kind],
-    private_metadata: concern.id,
-    title: plain(copy.title, BLOCK_KIT.modalTitle),
-    submit: plain(copy.submit, BLOCK_KIT.modalButton),
-    close: plain("Cancel", BLOCK_KIT.modalButton),
-    blocks: [
-      { type: "section", text: ownMrkdwn(`*${concern.reference}*`) },
-      textInput("text", copy.label, {
-        multiline: true,
-        max: NOTE_MAX_LENGTH,
-        optional,
-        hint:
-          kind === "resolve" && concern.isGrievance ? "Required: this concern is a grievance." : undefined,
-      }),
-    ],
+    type: "input",
+    block_id: field.id,
+    label: plain(field.label, 2000),
+    element: {
+      type: "static_select",
+      action_id: "value",
+      options,
+      ...(initial ? { initial_option: initial } : {}),
+    },
   };
 }
 
-export function reassignModal(
-  directory: DirectoryIndex,
-  concern: Concern,
-): ModalView & { private_metadata: string } {
-  const departments = directory.directory.departments
-    .filter((d) => d.id !== concern.departmentId)
-    .slice(0, BLOCK_KIT.optionsPerSelect)
-    .map((d) => option(d.id, d.name));
+/** The modal for an action's form (resolve, add note, reopen, reassign), rendered from the core's form. */
+export function actionModal(form: ActionForm, callbackId: string): ModalView & { private_metadata: string } {
+  const { subject } = form;
   return {
     type: "modal",
-    callback_id: REASSIGN_MODAL,
-    private_metadata: concern.id,
-    title: plain("Reassign concern", BLOCK_KIT.modalTitle),
-    submit: plain("Reassign", BLOCK_KIT.modalButton),
+    callback_id: callbackId,
+    private_metadata: JSON.stringify({
+      concernId: subject.id,
+      reference: subject.reference,
+      departmentId: subject.departmentId,
+      isGrievance: subject.isGrievance,
+    } satisfies ActionModalMetadata),
+    title: plain(form.title, BLOCK_KIT.modalTitle),
+    submit: plain(form.submitLabel, BLOCK_KIT.modalButton),
     close: plain("Cancel", BLOCK_KIT.modalButton),
     blocks: [
-      { type: "section", text: ownMrkdwn(`*${concern.reference}*`) },
-      {
-        type: "input",
-        block_id: "department",
-        label: plain("New department", 2000),
-        element: { type: "static_select", action_id: "value", options: departments },
-      },
-      textInput("reason", "Reason", { multiline: true, max: NOTE_MAX_LENGTH, optional: true }),
+      { type: "section", text: ownMrkdwn(`*${subject.reference}*`) },
+      ...form.fields.map((field) => fieldBlock(field, form.values)),
     ],
   };
 }

@@ -7,31 +7,26 @@ import {
   TurnContext,
   MessageFactory,
 } from "botbuilder";
-import { authorizeAction } from "../../core/authorize-action.ts";
+import type { FormValues } from "../../core/action-form.ts";
 import { localTime } from "../../core/business-time.ts";
-import type { CardAction } from "../../core/card-actions.ts";
 import { channelCardView } from "../../core/channel-card-view.ts";
 import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
-import type { ConcernAction } from "../../core/concern-state-machine.ts";
 import { InvalidInputError, LiaisonBusyError, LiaisonError } from "../../core/errors.ts";
-import { asDepartmentId, type ConcernId, parseConcernId } from "../../core/ids.ts";
-import { identifyActor, type PlatformIdentity } from "../../core/identify-actor.ts";
+import type { PlatformIdentity } from "../../core/identify-actor.ts";
 import { answerConcernCommand, commandOfMessage } from "../../core/use-cases/answer-concern-command.ts";
-import {
-  ALREADY_RECEIVED,
-  type Attempt,
-  CONCERN_GONE,
-  notSavedReply,
-  refusedReply,
-  SOMETHING_WENT_WRONG,
-} from "../../core/replies.ts";
+import { ALREADY_RECEIVED, type Attempt, notSavedReply, refusedReply } from "../../core/replies.ts";
 import { sanitizeInbound } from "../../core/sanitize-text.ts";
-import { actOnConcern } from "../../core/use-cases/act-on-concern.ts";
+import {
+  type ActionReply,
+  clickCardAction,
+  showConcernCard,
+  submitCardAction,
+} from "../../core/use-cases/card-action-dialogue.ts";
 import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
 import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
-import { asAttachment, concernCard, concernFormCard, messageCard, textInputCard } from "./teams-cards.ts";
+import { actionFormCard, asAttachment, concernCard, concernFormCard, messageCard } from "./teams-cards.ts";
 import type { TeamsConversationStore } from "../../core/ports/teams-conversation-store.port.ts";
-import { cardActionForVerb, RAISE_VERB, REFRESH_VERB, SUBMIT_SUFFIX, TEAMS_VERBS } from "./teams-verbs.ts";
+import { cardActionForVerb, RAISE_VERB, REFRESH_VERB } from "./teams-verbs.ts";
 import { commandActivity } from "./teams-replies.ts";
 
 export interface TeamsBotDeps {
@@ -45,14 +40,6 @@ export interface TeamsBotDeps {
 /** Activities that change something; the others (installs, member changes) are safe to see twice. */
 const EFFECTFUL = new Set(["message", "invoke"]);
 
-/** Whatever a concern card must know of its concern; a stored Concern fits, so do a card's own data. */
-interface AskTarget {
-  id: string;
-  reference?: string;
-  departmentId?: string;
-  isGrievance?: boolean;
-}
-
 type CardJson = ReturnType<typeof concernCard>;
 
 const cardResponse = (card: CardJson): AdaptiveCardInvokeResponse => ({
@@ -60,12 +47,6 @@ const cardResponse = (card: CardJson): AdaptiveCardInvokeResponse => ({
   type: "application/vnd.microsoft.card.adaptive",
   value: card,
 });
-
-const TEXT_COPY: Record<"resolve" | "add-note" | "reopen", { title: string; label: string }> = {
-  resolve: { title: "Resolve concern", label: "Resolution note" },
-  "add-note": { title: "Add a note", label: "Note" },
-  reopen: { title: "Reopen concern", label: "Why is it being reopened?" },
-};
 
 /**
  * The Teams adapter: messages are commands, Action.Execute invokes are card actions (one small handler
@@ -212,10 +193,24 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     if (typeof data.concernId !== "string" || (!match && verb !== REFRESH_VERB)) {
       return cardResponse(messageCard("This card is out of date; send `help` to see what Liaison can do."));
     }
-    const concernId = parseConcernId(data.concernId);
-    if (!concernId) return cardResponse(messageCard(CONCERN_GONE));
-    if (!match) return this.currentCard(concernId).catch((error) => this.failed(error));
-    return this.act(context, match.action, match.submit, concernId, data);
+    if (!match) return this.render(await showConcernCard(this.ctx, data.concernId));
+    const reply = match.submit
+      ? await submitCardAction(this.ctx, data.concernId, match.action, typedValues(data), this.who(context))
+      : await clickCardAction(this.ctx, data.concernId, match.action, this.who(context));
+    return this.render(reply);
+  }
+
+  /** The core's answer as the card the clicker sees now; a change also starts its delivery elsewhere. */
+  private render(reply: ActionReply): AdaptiveCardInvokeResponse {
+    switch (reply.kind) {
+      case "form":
+        return cardResponse(actionFormCard(reply.form));
+      case "card":
+        if (reply.changed) this.deps.kickDelivery();
+        return cardResponse(concernCard(reply.view, reply.notice));
+      case "message":
+        return cardResponse(messageCard(reply.text));
+    }
   }
 
   private async raise(
@@ -254,157 +249,6 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     }
   }
 
-  private async currentCard(concernId: ConcernId, notice?: string): Promise<AdaptiveCardInvokeResponse> {
-    const concern = await this.ctx.concerns.findById(concernId);
-    if (!concern) return cardResponse(messageCard(CONCERN_GONE));
-    return cardResponse(
-      concernCard(channelCardView(this.ctx.directory(), concern, this.ctx.clock.now()), notice),
-    );
-  }
-
-  private async act(
-    context: TurnContext,
-    action: CardAction,
-    submit: boolean,
-    concernId: ConcernId,
-    data: Record<string, unknown>,
-  ): Promise<AdaptiveCardInvokeResponse> {
-    const directory = this.ctx.directory();
-    const who = this.who(context);
-    const spec = TEAMS_VERBS[action];
-    const typed = typedValues(data);
-    try {
-      const concern = await this.ctx.concerns.findById(concernId);
-      if (!concern) return cardResponse(messageCard(CONCERN_GONE));
-      if (spec.asks && !submit) {
-        // First click: check who may, then ask for the text or the department.
-        authorizeAction(directory, identifyActor(directory, who), concern, action);
-        return cardResponse(this.askCard(action, concern));
-      }
-      const required = action !== "resolve" || concern.isGrievance;
-      if (spec.asks === "text" && required && typed.text.length === 0) {
-        return cardResponse(
-          this.askCard(action, concern, {
-            text: `Please enter ${TEXT_COPY[action as keyof typeof TEXT_COPY].label.toLowerCase()}.`,
-          }),
-        );
-      }
-      let coreAction: ConcernAction;
-      if (action === "resolve") coreAction = { type: "resolve", resolutionNote: typed.text || undefined };
-      else if (action === "reopen") coreAction = { type: "reopen", reason: typed.text };
-      else if (action === "add-note") coreAction = { type: "add-note", text: typed.text };
-      else if (action === "reassign") {
-        const department = typed.department
-          ? directory.department(asDepartmentId(typed.department))
-          : undefined;
-        if (!department) {
-          return cardResponse(
-            this.askCard(
-              action,
-              concern,
-              { department: "Please choose the department to reassign to." },
-              typed,
-            ),
-          );
-        }
-        coreAction = {
-          type: "reassign",
-          toDepartment: department.id,
-          toDepartmentName: department.name,
-          reason: typed.reason || undefined,
-        };
-      } else coreAction = { type: action };
-
-      const outcome = await actOnConcern(this.ctx, concernId, coreAction, who);
-      if (outcome.kind === "already-done") {
-        const at = localTime(outcome.at, directory.hospital.timeZone);
-        return this.currentCard(
-          concernId,
-          `${outcome.concern.reference} was already ${outcome.action}d by ${outcome.by.displayName} at ${at}.`,
-        );
-      }
-      this.deps.kickDelivery();
-      return cardResponse(concernCard(channelCardView(directory, outcome.concern, this.ctx.clock.now())));
-    } catch (error) {
-      return this.actFailed(error, action, submit, concernId, typed);
-    }
-  }
-
-  /**
-   * A refusal the person can act on shows on the card (next to the field when it is about one); any
-   * other failure (the store is down) must not read the store again: the person gets the same input
-   * card back with what they typed and a NOT saved message, or a card saying the click was not saved.
-   */
-  private async actFailed(
-    error: unknown,
-    action: CardAction,
-    submit: boolean,
-    concernId: ConcernId,
-    typed: TypedValues,
-  ): Promise<AdaptiveCardInvokeResponse> {
-    const asks = TEAMS_VERBS[action].asks;
-    if (!(error instanceof LiaisonError)) {
-      const reply = this.notSaved(error, action);
-      if (asks && submit)
-        return cardResponse(this.askCard(action, { id: concernId }, { form: reply }, typed));
-      return cardResponse(messageCard(reply));
-    }
-    if (error instanceof InvalidInputError && asks) {
-      const message = Object.values(error.fieldErrors)[0];
-      const field = action === "reassign" ? { department: message } : { text: message };
-      const concern = await this.ctx.concerns.findById(concernId).catch(() => undefined);
-      return cardResponse(this.askCard(action, concern ?? { id: concernId }, field, typed));
-    }
-    return this.currentCard(concernId, error.message).catch(() => cardResponse(messageCard(error.message)));
-  }
-
-  /** The card that asks for a note, a reason or a department; it keeps what was typed. */
-  private askCard(
-    action: CardAction,
-    concern: AskTarget,
-    errors: { text?: string; department?: string; form?: string } = {},
-    typed: Partial<TypedValues> = {},
-  ): CardJson {
-    // Reassign's free text is its "reason" input; the others' is "text".
-    const verb = `${TEAMS_VERBS[action].verb}${SUBMIT_SUFFIX}`;
-    const base = { verb, concernId: concern.id, reference: concern.reference ?? "" };
-    if (action === "reassign") {
-      const departments = this.ctx
-        .directory()
-        .directory.departments.filter((d) => d.id !== concern.departmentId)
-        .map((d) => ({ title: d.name, value: d.id }));
-      return textInputCard(
-        {
-          ...base,
-          title: "Reassign concern",
-          label: "New department",
-          submitTitle: "Reassign",
-          required: false,
-          departments,
-        },
-        { department: typed.department, reason: typed.reason },
-        errors,
-      );
-    }
-    const copy = TEXT_COPY[action as keyof typeof TEXT_COPY];
-    const required = action !== "resolve" || (concern.isGrievance ?? false);
-    return textInputCard(
-      { ...base, title: copy.title, label: copy.label, submitTitle: copy.title.split(" ")[0]!, required },
-      { text: typed.text },
-      errors,
-    );
-  }
-
-  private failed(error: unknown): AdaptiveCardInvokeResponse {
-    return cardResponse(messageCard(this.explain(error)));
-  }
-
-  private explain(error: unknown): string {
-    if (error instanceof LiaisonError) return error.message;
-    this.ctx.logger.error({ err: error }, "teams handler failed");
-    return SOMETHING_WENT_WRONG;
-  }
-
   /** The reply to a submission that failed: it says plainly that nothing was saved. */
   private notSaved(error: unknown, attempt: Attempt): string {
     if (error instanceof LiaisonError) return refusedReply(attempt, error.message);
@@ -413,14 +257,11 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
   }
 }
 
-interface TypedValues {
-  text: string;
-  department?: string;
-  reason: string;
-}
-
-/** What the person typed or chose on an input card, as the invoke's data carries it. */
-function typedValues(data: Record<string, unknown>): TypedValues {
-  const str = (k: string) => (typeof data[k] === "string" ? (data[k] as string).trim() : "");
-  return { text: str("text"), department: str("department") || undefined, reason: str("reason") };
+/** What the person typed or chose on an action's input card, as the invoke's data carries it. */
+function typedValues(data: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const id of ["text", "department", "reason"] as const) {
+    if (typeof data[id] === "string") values[id] = data[id];
+  }
+  return values;
 }

@@ -3,12 +3,13 @@ import { readFileSync } from "node:fs";
 import { Template } from "adaptivecards-templating/lib/template-engine.js";
 import type { Attachment } from "botbuilder";
 import { CardFactory } from "botbuilder";
+import type { ActionForm } from "../../core/action-form.ts";
 import type { CardView } from "../../core/channel-card-view.ts";
 import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
 import type { DigestContent } from "../../core/digest.ts";
 import type { DirectoryIndex } from "../../core/directory-index.ts";
 import { localTime } from "../../core/business-time.ts";
-import { teamsButtons } from "./teams-verbs.ts";
+import { SUBMIT_SUFFIX, TEAMS_VERBS, teamsButtons } from "./teams-verbs.ts";
 
 type CardJson = Record<string, unknown> & { body?: unknown[] };
 
@@ -56,24 +57,34 @@ export function concernFormCard(
   });
 }
 
-export interface InputCardRequest {
-  title: string;
-  label: string;
-  submitTitle: string;
-  /** The verb the card's button sends (the action's verb plus ".submit"). */
-  verb: string;
-  concernId: string;
-  reference: string;
-  required: boolean;
-  departments?: { title: string; value: string }[];
-}
-
-export function textInputCard(
-  input: InputCardRequest,
-  values: { text?: string; department?: string; reason?: string } = {},
-  errors: { text?: string; department?: string; form?: string } = {},
-): CardJson {
-  return expandCard("text-input-card", { ...input, departments: input.departments ?? [], values, errors });
+/**
+ * An action's form (resolve, add note, reopen, reassign) as an input card; the button sends the
+ * action's verb plus ".submit". Every key the template reads is given, empty when absent: the engine
+ * would otherwise print "${hint}" literally.
+ */
+export function actionFormCard(form: ActionForm): CardJson {
+  return expandCard("action-form", {
+    title: form.title,
+    reference: form.subject.reference,
+    concernId: form.subject.id,
+    verb: `${TEAMS_VERBS[form.action].verb}${SUBMIT_SUFFIX}`,
+    submitTitle: form.submitLabel,
+    formError: form.errors.form ?? "",
+    fields: form.fields.map((field) => ({
+      kind: field.kind,
+      id: field.id,
+      // Teams marks required inputs but not optional ones; Slack adds "(optional)" itself.
+      label: field.kind === "text" && !field.required ? `${field.label} (optional)` : field.label,
+      required: field.kind === "department" || field.required,
+      maxLength: field.kind === "text" ? field.maxLength : 0,
+      missing: field.missing ?? "",
+      hint: (field.kind === "text" && field.hint) || "",
+      error: form.errors[field.id] ?? "",
+      value: form.values[field.id] ?? "",
+      choices:
+        field.kind === "department" ? field.options.map((o) => ({ title: o.label, value: o.value })) : [],
+    })),
+  });
 }
 
 export function messageCard(text: string, concern?: CardView, link?: string): CardJson {

@@ -1,16 +1,18 @@
-import { CARD_ACTION_LABEL, type CardAction } from "../../core/card-actions.ts";
+import type { CardAction } from "../../core/card-actions.ts";
+import { CARD_ACTION_SPECS } from "../../core/card-action-specs.ts";
 
 /**
- * The one table between Action.Execute verbs and the core's card actions: it routes invokes and builds
- * the buttons, so the two cannot drift. `asks` actions first return a card that asks for text.
+ * Teams' names for the core's card actions (Action.Execute verbs): they route invokes and build the
+ * buttons. Everything a person reads comes from CARD_ACTION_SPECS. Verbs are part of cards already
+ * posted: renaming one breaks those.
  */
-export const TEAMS_VERBS: Record<CardAction, { verb: string; asks: "text" | "department" | null }> = {
-  acknowledge: { verb: "liaison.acknowledge", asks: null },
-  resolve: { verb: "liaison.resolve", asks: "text" },
-  reassign: { verb: "liaison.reassign", asks: "department" },
-  escalate: { verb: "liaison.escalate", asks: null },
-  "add-note": { verb: "liaison.addNote", asks: "text" },
-  reopen: { verb: "liaison.reopen", asks: "text" },
+export const TEAMS_VERBS: Readonly<Record<CardAction, { verb: string }>> = {
+  acknowledge: { verb: "liaison.acknowledge" },
+  reopen: { verb: "liaison.reopen" },
+  resolve: { verb: "liaison.resolve" },
+  reassign: { verb: "liaison.reassign" },
+  escalate: { verb: "liaison.escalate" },
+  "add-note": { verb: "liaison.addNote" },
 };
 
 export const RAISE_VERB = "liaison.raise";
@@ -33,4 +35,4 @@ export function cardActionForVerb(verb: string): { action: CardAction; submit: b
 }
 
 export const teamsButtons = (actions: readonly CardAction[]) =>
-  actions.map((action) => ({ verb: TEAMS_VERBS[action].verb, title: CARD_ACTION_LABEL[action] }));
+  actions.map((action) => ({ verb: TEAMS_VERBS[action].verb, title: CARD_ACTION_SPECS[action].label }));

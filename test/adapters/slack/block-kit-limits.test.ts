@@ -6,7 +6,9 @@ import type { DigestContent } from "../../../src/core/digest.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { BLOCK_KIT } from "../../../src/adapters/slack/block-kit-limits.ts";
 import { cardBlocks, digestBlocks } from "../../../src/adapters/slack/slack-card-blocks.ts";
-import { concernModal, reassignModal, textModal } from "../../../src/adapters/slack/slack-modals.ts";
+import { actionModal, concernModal } from "../../../src/adapters/slack/slack-modals.ts";
+import { SLACK_MODALS } from "../../../src/adapters/slack/slack-action-table.ts";
+import { actionForm } from "../../../src/core/use-cases/card-action-dialogue.ts";
 import { coreContext } from "../../support/core-context.ts";
 import { SLACK } from "../../support/sample-directory.ts";
 
@@ -154,9 +156,11 @@ describe("every Block Kit message Liaison builds stays within Slack's limits, wh
       { unit: "4W", room: "1", category: "safety", severity: "high", description: "x" },
       SLACK.nurse,
     );
-    for (const kind of ["resolve", "add-note", "reopen"] as const)
-      expect(modalBreaches(textModal(kind, concern))).toEqual([]);
-    expect(modalBreaches(reassignModal(directory, concern))).toEqual([]);
+    for (const { action, modalId } of SLACK_MODALS) {
+      const long = "x".repeat(5000);
+      const form = actionForm(directory, action, concern, { text: long, reason: long });
+      expect(modalBreaches(actionModal(form, modalId))).toEqual([]);
+    }
   });
 
   it("digests, for any number of departments and overdue concerns", () => {

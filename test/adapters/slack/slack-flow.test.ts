@@ -211,7 +211,7 @@ describe("Slack, end to end over HTTP", () => {
     );
     const modal = await modalFor("liaison_resolve_modal", concernId);
     const meta = (modal.args.view as { private_metadata: string }).private_metadata;
-    expect(JSON.parse(meta), meta).toMatchObject({ concernId, required: true });
+    expect(JSON.parse(meta), meta).toMatchObject({ concernId, isGrievance: true });
     const res = await interact(
       viewSubmissionPayload({ id: "U04PMORGN07", name: "pat" }, "liaison_resolve_modal", { text: "" }, meta),
     );

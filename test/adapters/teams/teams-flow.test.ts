@@ -229,7 +229,7 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
     const concern = (await liaison.context.concerns.findByReference(reference))!;
     const pat = { id: "29:pat", name: "Pat Morgan", aadObjectId: "5d8c2e71-9f4a-4b3d-a6e2-0c7b9f1d3e58" };
     const refused = await invoke(pat, "liaison.resolve.submit", { concernId: concern.id, text: "" });
-    expect(text(refused.value)).toContain("Please enter resolution note.");
+    expect(text(refused.value)).toContain("Please enter a resolution note: this concern is a grievance.");
     expect((await liaison.context.concerns.findById(concern.id))!.status).toBe("open");
   });
 

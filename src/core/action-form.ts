@@ -1,0 +1,67 @@
+import type { CardAction } from "./card-actions.ts";
+
+/** The longest note, reason or resolution a person may type (both platforms' inputs say so too). */
+export const NOTE_MAX_LENGTH = 3000;
+
+export type FieldId = "text" | "department" | "reason";
+
+/** One input of an action's form, neutral: each platform renders it as its own control. */
+export type FormField =
+  | {
+      kind: "text";
+      id: "text" | "reason";
+      label: string;
+      required: boolean;
+      /** A line under the field, in Liaison's words ("Required: this concern is a grievance."). */
+      hint?: string;
+      /** What to say when a required field is left empty (a client that checks before sending says it). */
+      missing?: string;
+      maxLength: number;
+    }
+  | {
+      kind: "department";
+      id: "department";
+      label: string;
+      missing: string;
+      options: readonly { value: string; label: string }[];
+    };
+
+/** What the person typed or chose, by field id; given back whenever the form is shown again. */
+export type FormValues = Partial<Record<FieldId, string>>;
+
+/** What is wrong, by field, or `form` for the whole submission (it could not be saved). */
+export type FormErrors = Partial<Record<FieldId | "form", string>>;
+
+/**
+ * The facts about a concern its action forms depend on. A stored Concern fits; so does what a platform
+ * carried back with a submitted form (Slack's private_metadata), so a form can be checked without the store.
+ */
+export interface FormSubject {
+  id: string;
+  reference: string;
+  departmentId: string;
+  isGrievance: boolean;
+}
+
+/** An action's form as a person should see it now: the fields, what they typed, what is wrong. */
+export interface ActionForm {
+  action: CardAction;
+  subject: FormSubject;
+  title: string;
+  submitLabel: string;
+  fields: readonly FormField[];
+  values: FormValues;
+  errors: FormErrors;
+}
+
+/** Whatever was typed into a form, as lines a person can copy back (empty fields left out). */
+export function typedLines(form: Pick<ActionForm, "fields" | "values">): string[] {
+  return form.fields.flatMap((field) => {
+    const value = form.values[field.id]?.trim();
+    if (!value) return [];
+    if (field.kind === "department") {
+      return [field.options.find((o) => o.value === value)?.label ?? value];
+    }
+    return [value];
+  });
+}
