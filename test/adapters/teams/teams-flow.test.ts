@@ -233,6 +233,38 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
     expect((await liaison.context.concerns.findById(concern.id))!.status).toBe("open");
   });
 
+  /** The inputs of an invoke's answer card, by id. */
+  const inputOf = (answer: InvokeBody, id: string) => {
+    const found: Record<string, unknown>[] = [];
+    JSON.stringify(answer.value, (_k, v: unknown) => {
+      if (v && typeof v === "object" && (v as { id?: unknown }).id === id)
+        found.push(v as Record<string, unknown>);
+      return v;
+    });
+    return found[0];
+  };
+
+  it("Reassign asks with a picker labelled New department; without a choice, the typed reason comes back", async () => {
+    const { concernId } = await raise();
+    const asked = await invoke(LEE, "liaison.reassign", { concernId });
+    expect(inputOf(asked, "department")).toMatchObject({ type: "Input.ChoiceSet", label: "New department" });
+    expect(inputOf(asked, "reason")).toMatchObject({ type: "Input.Text", label: "Reason (optional)" });
+    const again = await invoke(LEE, "liaison.reassign.submit", { concernId, reason: "Needs the pain team." });
+    expect(inputOf(again, "reason")).toMatchObject({ value: "Needs the pain team." });
+    expect(text(again.value)).toContain("Please choose the department to reassign to.");
+    expect((await liaison.context.concerns.findById(concernId as never))!.departmentId).toBe("nursing-4w");
+  });
+
+  it("a submission refused for the whole form says why at the top and keeps what was typed", async () => {
+    const { concernId } = await raise();
+    // Reopening an open concern is refused by the state machine, after the form was filled in.
+    const answer = await invoke(LEE, "liaison.reopen.submit", { concernId, text: "Pain is back at 8/10." });
+    expect(inputOf(answer, "text")).toMatchObject({ value: "Pain is back at 8/10." });
+    const top = JSON.stringify((answer.value.body as unknown[]).slice(0, 3));
+    expect(top).toContain("Only a resolved concern can be reopened");
+    expect(top).toContain("Your reopening was NOT saved.");
+  });
+
   it("status, mine and help answer in the chat", async () => {
     const { reference } = await raise();
     const before = connector.sent().length;
