@@ -7,6 +7,7 @@ import type {
 } from "./audit-event.ts";
 import type { Concern } from "./concern.ts";
 import { LADDER_TARGET_LABEL } from "./escalation-recipient.ts";
+import { concernSent } from "./replies.ts";
 import { FanOutBuilder, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
 
 export { channelPlatforms, platformFor, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
@@ -20,9 +21,7 @@ function routed(event: AuditEventOf<"routed">, fan: FanOutBuilder): void {
   const { after } = fan;
   fan.postCard(after.departmentId);
   const by = fan.time(after.acknowledgeBy);
-  fan.toReporter(
-    `Your concern ${after.reference} was sent to ${fan.departmentName}. It must be acknowledged by ${by}.`,
-  );
+  fan.toReporter(`Your concern ${concernSent(after.reference, fan.departmentName, by)}`);
   if (event.detail.afterHoursTarget) {
     const text = `After hours for ${fan.departmentName}: ${fan.summary} needs acknowledging by ${by}.`;
     fan.direct(event.detail.afterHoursTarget, "after-hours", text, true);

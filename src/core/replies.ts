@@ -19,6 +19,10 @@ export const FORM_UNREADABLE =
 /** Introduces the text a person typed, given back when it could not be saved. */
 export const WHAT_YOU_TYPED = "What you typed:";
 
+/** Where a new concern went and by when it must be acknowledged (the reporter's confirmation). */
+export const concernSent = (reference: string, department: string, acknowledgeBy: string) =>
+  `${reference} was sent to ${department}. It must be acknowledged by ${acknowledgeBy}.`;
+
 export const SOMETHING_WENT_WRONG =
   "Something went wrong in Liaison; please try again. If it keeps happening, tell your Liaison administrator.";
 

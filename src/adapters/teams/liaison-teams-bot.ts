@@ -14,7 +14,13 @@ import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
 import { InvalidInputError, LiaisonBusyError, LiaisonError } from "../../core/errors.ts";
 import type { PlatformIdentity } from "../../core/identify-actor.ts";
 import { answerConcernCommand, commandOfMessage } from "../../core/use-cases/answer-concern-command.ts";
-import { ALREADY_RECEIVED, type Attempt, notSavedReply, refusedReply } from "../../core/replies.ts";
+import {
+  ALREADY_RECEIVED,
+  type Attempt,
+  concernSent,
+  notSavedReply,
+  refusedReply,
+} from "../../core/replies.ts";
 import { sanitizeInbound } from "../../core/sanitize-text.ts";
 import {
   type ActionReply,
@@ -232,12 +238,8 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       const concern = await raiseConcern(this.ctx, input, this.who(context));
       this.deps.kickDelivery();
       const view = channelCardView(directory, concern, this.ctx.clock.now());
-      return cardResponse(
-        messageCard(
-          `${concern.reference} was sent to ${view.department}. It must be acknowledged by ${localTime(concern.acknowledgeBy, directory.hospital.timeZone)}.`,
-          view,
-        ),
-      );
+      const by = localTime(concern.acknowledgeBy, directory.hospital.timeZone);
+      return cardResponse(messageCard(concernSent(concern.reference, view.department, by), view));
     } catch (error) {
       // The form comes back with the errors next to the fields and everything typed still in it.
       if (error instanceof InvalidInputError)
