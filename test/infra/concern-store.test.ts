@@ -13,31 +13,54 @@ import { MIGRATIONS_DIR, readMigrations } from "../../src/infra/store/apply-migr
 import { openDatabase } from "../../src/infra/store/open-database.ts";
 import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-repository.ts";
 import { PrismaOutboxRepository } from "../../src/infra/store/prisma-outbox-repository.ts";
+import type { ConcernRepository } from "../../src/core/ports/concern-repository.port.ts";
+import type { OutboxRepository } from "../../src/core/ports/outbox-repository.port.ts";
 import { coreContext, PAIN_DRAFT } from "../support/core-context.ts";
+import { InMemoryConcernRepository } from "../support/in-memory-concern-repository.ts";
 import { RecordingLogger } from "../support/recording-logger.ts";
 import { SLACK } from "../support/sample-directory.ts";
 import {
   createPostgresDatabase,
   openTestDatabase,
   STORE_KINDS,
+  type StoreKind,
   type TestDatabase,
 } from "../support/test-database.ts";
 
-describe.each(STORE_KINDS)("the concern store on %s", (kind) => {
-  let test: TestDatabase;
+/** The stores every core test and every deployment runs on: the in-memory one must behave the same. */
+type ContractKind = StoreKind | "in-memory";
+const CONTRACT_KINDS: ContractKind[] = ["in-memory", ...STORE_KINDS];
+
+async function storeUnderTest(
+  kind: ContractKind,
+): Promise<{ concerns: ConcernRepository; outbox: OutboxRepository; dispose: () => Promise<void> }> {
+  if (kind === "in-memory") {
+    const store = new InMemoryConcernRepository();
+    return { concerns: store, outbox: store, dispose: async () => undefined };
+  }
+  const test = await openTestDatabase(kind);
+  return {
+    concerns: new PrismaConcernRepository(test.db.prisma),
+    outbox: new PrismaOutboxRepository(test.db.prisma),
+    dispose: () => test.dispose(),
+  };
+}
+
+describe.each(CONTRACT_KINDS)("the concern store contract on %s", (kind) => {
+  let store: Awaited<ReturnType<typeof storeUnderTest>>;
   let ctx: LiaisonContext;
-  let repo: PrismaConcernRepository;
+  let repo: ConcernRepository;
   let clock: ReturnType<typeof coreContext>["clock"];
 
   beforeAll(async () => {
-    test = await openTestDatabase(kind);
-    repo = new PrismaConcernRepository(test.db.prisma);
+    store = await storeUnderTest(kind);
+    repo = store.concerns;
     const core = coreContext("2026-11-24T20:00:00Z");
     clock = core.clock;
-    ctx = { ...core.ctx, concerns: repo, outbox: new PrismaOutboxRepository(test.db.prisma) };
+    ctx = { ...core.ctx, concerns: repo, outbox: store.outbox };
   });
   afterAll(async () => {
-    await test?.dispose();
+    await store?.dispose();
   });
 
   it("a raised concern reads back exactly as it was stored, by id and by reference", async () => {
@@ -118,7 +141,7 @@ describe.each(STORE_KINDS)("the concern store on %s", (kind) => {
       state: "active" as const,
     };
     await repo.saveCard(concern.id, card);
-    const outboxBefore = await test.db.prisma.outboxMessage.count({ where: { concernId: concern.id } });
+    const pendingBefore = (await store.outbox.stats()).pending;
     const sweepAt = (minutes: number) => ({
       ...ctx,
       clock: { now: () => new Date(concern.createdAt.getTime() + minutes * 60_000) },
@@ -132,9 +155,7 @@ describe.each(STORE_KINDS)("the concern store on %s", (kind) => {
     const trail = await repo.auditTrail(concern.id);
     expect(trail.map((e) => e.type)).toEqual(["created", "routed", "escalated"]);
     expect(trail[2]!.detail).toMatchObject({ reason: "overdue" });
-    expect(await test.db.prisma.outboxMessage.count({ where: { concernId: concern.id } })).toBeGreaterThan(
-      outboxBefore,
-    );
+    expect((await store.outbox.stats()).pending).toBeGreaterThan(pendingBefore);
   });
 
   it("lists a department's open concerns oldest first, and a person's own", async () => {
@@ -167,6 +188,25 @@ describe.each(STORE_KINDS)("the concern store on %s", (kind) => {
     await repo.saveCard(concern.id, card);
     await repo.saveCard(concern.id, { ...card, state: "moved" });
     expect((await repo.findById(concern.id))!.cards).toEqual([{ ...card, state: "moved" }]);
+  });
+});
+
+describe.each(STORE_KINDS)("the concern tables on %s", (kind) => {
+  let test: TestDatabase;
+
+  beforeAll(async () => {
+    test = await openTestDatabase(kind);
+    const repo = new PrismaConcernRepository(test.db.prisma);
+    const core = coreContext("2026-11-24T20:00:00Z");
+    // One concern, so the append-only rules have rows to refuse changing.
+    await raiseConcern(
+      { ...core.ctx, concerns: repo, outbox: new PrismaOutboxRepository(test.db.prisma) },
+      PAIN_DRAFT,
+      SLACK.nurse,
+    );
+  });
+  afterAll(async () => {
+    await test?.dispose();
   });
 
   it("the audit trail cannot be edited or deleted, even with raw SQL", async () => {
