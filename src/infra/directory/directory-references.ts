@@ -41,57 +41,63 @@ function businessClockBeyondReach(file: DirectoryFile): DirectoryProblem[] {
   });
 }
 
-/** Checks what a schema cannot: that every id one section names exists in another. */
-export function checkDirectoryReferences(file: DirectoryFile): DirectoryProblem[] {
-  const problems: DirectoryProblem[] = [
-    ...duplicates(file.people, "people"),
-    ...duplicates(file.departments, "departments"),
-    ...duplicates(file.categories, "categories"),
-    ...duplicates(file.policies, "policies"),
+/** A Slack member id named for two people would make one of them act as the other. */
+function sharedSlackIds(file: DirectoryFile): DirectoryProblem[] {
+  const first = new Map<string, number>();
+  return file.people.flatMap((p, i) => {
+    if (!p.slack) return [];
+    const earlier = first.get(p.slack);
+    first.set(p.slack, earlier ?? i);
+    if (earlier === undefined) return [];
+    return [{ path: ["people", i, "slack"], message: `${p.slack} is already people[${earlier}]'s Slack id` }];
+  });
+}
+
+/** Every severity needs a policy that applies in every category, or some raise would find none. */
+function uncoveredSeverities(file: DirectoryFile): DirectoryProblem[] {
+  return SEVERITIES.filter(
+    (severity) =>
+      !file.policies.some(
+        (p) =>
+          p.match.category === undefined && (p.match.severity === undefined || p.match.severity === severity),
+      ),
+  ).map((severity) => ({
+    path: ["policies"],
+    message: `no policy applies to ${severity} concerns in every category; add one with match: { severity: ${severity} } or a catch-all with match: {}`,
+  }));
+}
+
+function grievanceReminderTooLate(file: DirectoryFile): DirectoryProblem[] {
+  const g = file.hospital.grievance;
+  if (g.remindDaysBefore < g.interimNoticeDays) return [];
+  return [
+    {
+      path: ["hospital", "grievance", "remindDaysBefore"],
+      message: `expected fewer days than interimNoticeDays (${g.interimNoticeDays})`,
+    },
   ];
+}
+
+/** Every person, department and category one section names must exist in its own section. */
+function danglingIds(file: DirectoryFile): DirectoryProblem[] {
+  const problems: DirectoryProblem[] = [];
   const people = new Set(file.people.map((p) => p.id));
   const departments = new Set(file.departments.map((d) => d.id));
   const categories = new Set(file.categories.map((c) => c.id));
-
-  const person = (path: (string | number)[], value: string | undefined) => {
-    if (value !== undefined && !people.has(value)) {
-      problems.push({ path, message: `"${value}" is not the id of anyone under people` });
-    }
-  };
-  const dept = (path: (string | number)[], value: string) => {
-    if (!departments.has(value))
-      problems.push({ path, message: `"${value}" is not the id of any department` });
-  };
-  const category = (path: (string | number)[], value: string | undefined) => {
-    if (value !== undefined && !categories.has(value)) {
-      problems.push({ path, message: `"${value}" is not the id of any category` });
-    }
-  };
-
-  const slackIds = new Map<string, number>();
-  file.people.forEach((p, i) => {
-    if (!p.slack) return;
-    const first = slackIds.get(p.slack);
-    if (first !== undefined) {
-      problems.push({
-        path: ["people", i, "slack"],
-        message: `${p.slack} is already people[${first}]'s Slack id`,
-      });
-    }
-    slackIds.set(p.slack, i);
-  });
+  const check =
+    (known: Set<string>, what: string) => (path: (string | number)[], value: string | undefined) => {
+      if (value !== undefined && !known.has(value))
+        problems.push({ path, message: `"${value}" is not the id of ${what}` });
+    };
+  const person = check(people, "anyone under people");
+  const dept = check(departments, "any department");
+  const category = check(categories, "any category");
 
   person(["hospital", "administratorOnCall"], file.hospital.administratorOnCall);
   file.departments.forEach((d, i) => {
     d.responders.forEach((r, j) => person(["departments", i, "responders", j], r));
     for (const key of ["head", "manager", "director", "afterHoursTarget"] as const) {
       person(["departments", i, key], d[key]);
-    }
-    if (!d.slackChannel && !d.teamsChannel) {
-      problems.push({
-        path: ["departments", i],
-        message: `department "${d.id}" needs a slackChannel or a teamsChannel, or its cards have nowhere to go`,
-      });
     }
   });
   dept(["routing", "fallbackDepartment"], file.routing.fallbackDepartment);
@@ -100,26 +106,34 @@ export function checkDirectoryReferences(file: DirectoryFile): DirectoryProblem[
     dept(["routing", "rules", i, "department"], r.department);
   });
   file.policies.forEach((p, i) => category(["policies", i, "match", "category"], p.match.category));
-  problems.push(...businessClockBeyondReach(file));
-
-  for (const severity of SEVERITIES) {
-    const covered = file.policies.some(
-      (p) =>
-        p.match.category === undefined && (p.match.severity === undefined || p.match.severity === severity),
-    );
-    if (!covered) {
-      problems.push({
-        path: ["policies"],
-        message: `no policy applies to ${severity} concerns in every category; add one with match: { severity: ${severity} } or a catch-all with match: {}`,
-      });
-    }
-  }
-  const g = file.hospital.grievance;
-  if (g.remindDaysBefore >= g.interimNoticeDays) {
-    problems.push({
-      path: ["hospital", "grievance", "remindDaysBefore"],
-      message: `expected fewer days than interimNoticeDays (${g.interimNoticeDays})`,
-    });
-  }
   return problems;
+}
+
+function departmentsWithoutChannel(file: DirectoryFile): DirectoryProblem[] {
+  return file.departments.flatMap((d, i) =>
+    d.slackChannel || d.teamsChannel
+      ? []
+      : [
+          {
+            path: ["departments", i],
+            message: `department "${d.id}" needs a slackChannel or a teamsChannel, or its cards have nowhere to go`,
+          },
+        ],
+  );
+}
+
+/** Checks what a schema cannot: that every id one section names exists in another, and the rules between sections. */
+export function checkDirectoryReferences(file: DirectoryFile): DirectoryProblem[] {
+  return [
+    ...duplicates(file.people, "people"),
+    ...duplicates(file.departments, "departments"),
+    ...duplicates(file.categories, "categories"),
+    ...duplicates(file.policies, "policies"),
+    ...sharedSlackIds(file),
+    ...danglingIds(file),
+    ...departmentsWithoutChannel(file),
+    ...businessClockBeyondReach(file),
+    ...uncoveredSeverities(file),
+    ...grievanceReminderTooLate(file),
+  ];
 }
