@@ -38,6 +38,11 @@ export const LEGAL_FROM: Readonly<Record<ConcernActionType, readonly ConcernStat
   "add-note": ["open", "acknowledged", "reopened", "resolved"],
 };
 
+/** Refuses an action its concern's status does not allow, saying what would (asked before a form opens, too). */
+export function requireLegal(concern: Concern, action: ConcernActionType): void {
+  if (!LEGAL_FROM[action].includes(concern.status)) throw illegal(concern, action);
+}
+
 function illegal(concern: Concern, action: ConcernActionType): IllegalTransitionError {
   const hint =
     concern.status === "resolved"
@@ -192,26 +197,21 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
 };
 
 /** Acknowledge and resolve are idempotent: the second press is told who did it first. */
-function alreadyDone(concern: Concern, action: ConcernAction): TransitionOutcome | undefined {
-  if (action.type === "acknowledge" && concern.status === "acknowledged" && concern.acknowledgedBy) {
-    return {
-      kind: "already-done",
-      action: "acknowledge",
-      by: concern.acknowledgedBy,
-      at: concern.acknowledgedAt!,
-      concern,
-    };
-  }
-  if (action.type === "resolve" && concern.status === "resolved" && concern.resolvedBy) {
-    return {
-      kind: "already-done",
-      action: "resolve",
-      by: concern.resolvedBy,
-      at: concern.resolvedAt!,
-      concern,
-    };
-  }
-  return undefined;
+export function alreadyDone(concern: Concern, action: ConcernActionType): TransitionOutcome | undefined {
+  const done =
+    action === "acknowledge" && concern.status === "acknowledged"
+      ? { by: concern.acknowledgedBy, at: concern.acknowledgedAt }
+      : action === "resolve" && concern.status === "resolved"
+        ? { by: concern.resolvedBy, at: concern.resolvedAt }
+        : undefined;
+  if (!done?.by || !done.at) return undefined;
+  return {
+    kind: "already-done",
+    action: action as "acknowledge" | "resolve",
+    by: done.by,
+    at: done.at,
+    concern,
+  };
 }
 
 function apply<T extends ConcernActionType>(action: ActionOf<T>, change: Change): Applied {
@@ -229,9 +229,9 @@ export function transition(
   now: Date,
   context: TransitionContext,
 ): TransitionOutcome {
-  const done = alreadyDone(concern, action);
+  const done = alreadyDone(concern, action.type);
   if (done) return done;
-  if (!LEGAL_FROM[action.type].includes(concern.status)) throw illegal(concern, action.type);
+  requireLegal(concern, action.type);
   const change: Change = {
     concern,
     actor,

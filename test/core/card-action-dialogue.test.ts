@@ -39,6 +39,20 @@ describe("what a click on a concern's card does, decided once for both platforms
     });
   });
 
+  it("Resolve or Reopen pressed on a stale card is answered at once, before a form opens", async () => {
+    const { ctx, concern } = await painConcern();
+    await submitCardAction(ctx, concern.id, "resolve", {}, SLACK.responder);
+    expect(await clickCardAction(ctx, concern.id, "resolve", SLACK.head)).toMatchObject({
+      kind: "card",
+      notice: "PR-2026-00001 was already resolved by Sam Rivera at 14:00.",
+    });
+    await submitCardAction(ctx, concern.id, "reopen", { text: "Pain is back." }, SLACK.responder);
+    const reopenAgain = await clickCardAction(ctx, concern.id, "reopen", SLACK.head);
+    expect(reopenAgain.kind === "card" && reopenAgain.notice).toMatch(
+      /^Only a resolved concern can be reopened/,
+    );
+  });
+
   it("a grievance's Resolve asks for a required note; empty, the form comes back and nothing changes", async () => {
     const { ctx, concerns, concern } = await painConcern({ grievance: true });
     const form = formOf(await clickCardAction(ctx, concern.id, "resolve", SLACK.responder));

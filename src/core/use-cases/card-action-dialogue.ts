@@ -5,7 +5,12 @@ import type { CardAction } from "../card-actions.ts";
 import { CARD_ACTION_SPECS, type ActionInputSpec, type FormReading } from "../card-action-specs.ts";
 import { channelCardView, type CardView } from "../channel-card-view.ts";
 import type { Concern } from "../concern.ts";
-import type { ConcernAction } from "../concern-state-machine.ts";
+import {
+  alreadyDone,
+  requireLegal,
+  type ConcernAction,
+  type TransitionOutcome,
+} from "../concern-state-machine.ts";
 import type { DirectoryIndex } from "../directory-index.ts";
 import { InvalidInputError, LiaisonError, NotFoundError } from "../errors.ts";
 import { parseConcernId, type ConcernId } from "../ids.ts";
@@ -81,6 +86,10 @@ export async function clickCardAction(
     const concern = await ctx.concerns.findById(concernId);
     if (!concern) return message(CONCERN_GONE);
     authorizeAction(directory, identifyActor(directory, who), concern, action);
+    // A stale card may still show the button: say so now, not after the person has typed.
+    const done = alreadyDone(concern, action);
+    if (done?.kind === "already-done") return alreadyDoneReply(ctx, done);
+    requireLegal(concern, action);
     return { kind: "form", form: actionForm(directory, action, concern) };
   } catch (error) {
     if (error instanceof LiaisonError) return refusedOnCard(ctx, concernId, error.message);
@@ -166,9 +175,16 @@ async function applied(
 ): Promise<ActionReply> {
   const outcome = await actOnConcern(ctx, concernId, action, who);
   if (outcome.kind === "changed") return { kind: "card", view: viewOf(ctx, outcome.concern), changed: true };
-  const at = localTime(outcome.at, ctx.directory().hospital.timeZone);
-  const notice = `${outcome.concern.reference} was already ${outcome.action}d by ${outcome.by.displayName} at ${at}.`;
-  return { kind: "card", view: viewOf(ctx, outcome.concern), changed: false, notice };
+  return alreadyDoneReply(ctx, outcome);
+}
+
+function alreadyDoneReply(
+  ctx: LiaisonContext,
+  done: Extract<TransitionOutcome, { kind: "already-done" }>,
+): ActionReply {
+  const at = localTime(done.at, ctx.directory().hospital.timeZone);
+  const notice = `${done.concern.reference} was already ${done.action}d by ${done.by.displayName} at ${at}.`;
+  return { kind: "card", view: viewOf(ctx, done.concern), changed: false, notice };
 }
 
 /** A refusal is shown on the card as it is now; if the card cannot be read, in words alone. */

@@ -55,6 +55,41 @@ describe("Slack, end to end over HTTP", () => {
       }),
     );
 
+  /** A person presses one of a card's buttons; Slack's answer to them goes to /response/<tag>. */
+  const press = (
+    who: { id: string; name: string },
+    actionId: string,
+    card: { concernId: string; ts: string; channel?: string },
+    tag: string,
+  ) =>
+    interact(
+      blockActionPayload(
+        who,
+        actionId,
+        card.concernId,
+        { channel: card.channel ?? "C04NURS4W01", ts: card.ts },
+        `${slack.responseUrlBase}${tag}`,
+      ),
+    );
+
+  /** Waits for the modal a press opened, then submits it with `values`; returns the metadata and answer. */
+  async function fillModal(
+    who: { id: string; name: string },
+    modalId: string,
+    concernId: string,
+    values: Record<string, string>,
+  ) {
+    const modal = await modalFor(modalId, concernId);
+    const meta = (modal.args.view as { private_metadata: string }).private_metadata;
+    return { meta, answer: await interact(viewSubmissionPayload(who, modalId, values, meta)) };
+  }
+
+  /** The first message Liaison posted that matches. */
+  const posted = (match: (args: Record<string, unknown>) => boolean) =>
+    waitFor(() => slack.callsTo("chat.postMessage").find((c) => match(c.args)));
+  const inThread = (ts: string, start: string) => (args: Record<string, unknown>) =>
+    args.thread_ts === ts && String(args.text).startsWith(start);
+
   /** Raises a concern through the modal and returns its card as posted to the channel. */
   async function raise(
     values: Record<string, string | string[] | undefined> = CONCERN,
@@ -118,15 +153,7 @@ describe("Slack, end to end over HTTP", () => {
     );
 
     const updatesBefore = slack.callsTo("chat.update").length;
-    const ack = await interact(
-      blockActionPayload(
-        RESPONDER,
-        "liaison_acknowledge",
-        concernId,
-        { channel: "C04NURS4W01", ts },
-        `${slack.responseUrlBase}ack`,
-      ),
-    );
+    const ack = await press(RESPONDER, "liaison_acknowledge", { concernId, ts }, "ack");
     expect(ack.status).toBe(200);
     const update = await waitFor(() =>
       slack
@@ -135,38 +162,13 @@ describe("Slack, end to end over HTTP", () => {
         .find((c) => c.args.ts === ts),
     );
     expect(JSON.stringify(update.args.blocks)).toContain("Acknowledged by Sam Rivera at");
-    await waitFor(() =>
-      slack
-        .callsTo("chat.postMessage")
-        .find((c) => c.args.thread_ts === ts && String(c.args.text).startsWith("Acknowledged by Sam Rivera")),
-    );
-    await waitFor(() =>
-      slack
-        .callsTo("chat.postMessage")
-        .find(
-          (c) => c.args.channel === NURSE.id && String(c.args.text).includes("acknowledged by Sam Rivera"),
-        ),
+    await posted(inThread(ts, "Acknowledged by Sam Rivera"));
+    await posted(
+      (args) => args.channel === NURSE.id && String(args.text).includes("acknowledged by Sam Rivera"),
     );
 
-    await interact(
-      blockActionPayload(
-        RESPONDER,
-        "liaison_resolve",
-        concernId,
-        { channel: "C04NURS4W01", ts },
-        `${slack.responseUrlBase}res`,
-      ),
-    );
-    const modal = await modalFor("liaison_resolve_modal", concernId);
-    const meta = (modal.args.view as { private_metadata: string }).private_metadata;
-    await interact(
-      viewSubmissionPayload(
-        RESPONDER,
-        "liaison_resolve_modal",
-        { text: "Pain team adjusted the plan." },
-        meta,
-      ),
-    );
+    await press(RESPONDER, "liaison_resolve", { concernId, ts }, "res");
+    await fillModal(RESPONDER, "liaison_resolve_modal", concernId, { text: "Pain team adjusted the plan." });
     await waitFor(() =>
       slack
         .callsTo("chat.update")
@@ -200,22 +202,11 @@ describe("Slack, end to end over HTTP", () => {
       },
       "C04PTRELS03",
     );
-    await interact(
-      blockActionPayload(
-        { id: "U04PMORGN07", name: "pat" },
-        "liaison_resolve",
-        concernId,
-        { channel: "C04PTRELS03", ts },
-        `${slack.responseUrlBase}g`,
-      ),
-    );
-    const modal = await modalFor("liaison_resolve_modal", concernId);
-    const meta = (modal.args.view as { private_metadata: string }).private_metadata;
+    const pat = { id: "U04PMORGN07", name: "pat" };
+    await press(pat, "liaison_resolve", { concernId, ts, channel: "C04PTRELS03" }, "g");
+    const { meta, answer } = await fillModal(pat, "liaison_resolve_modal", concernId, { text: "" });
     expect(JSON.parse(meta), meta).toMatchObject({ concernId, isGrievance: true });
-    const res = await interact(
-      viewSubmissionPayload({ id: "U04PMORGN07", name: "pat" }, "liaison_resolve_modal", { text: "" }, meta),
-    );
-    expect(await res.json()).toEqual({
+    expect(await answer.json()).toEqual({
       response_action: "errors",
       errors: { text: "Please enter a resolution note: this concern is a grievance." },
     });
@@ -224,15 +215,7 @@ describe("Slack, end to end over HTTP", () => {
   it("someone outside the department is told who may act, and nothing changes", async () => {
     const { concernId, ts } = await raise();
     const updates = slack.callsTo("chat.update").length;
-    await interact(
-      blockActionPayload(
-        BILLING,
-        "liaison_acknowledge",
-        concernId,
-        { channel: "C04NURS4W01", ts },
-        `${slack.responseUrlBase}deny`,
-      ),
-    );
+    await press(BILLING, "liaison_acknowledge", { concernId, ts }, "deny");
     const reply = await waitFor(() => slack.responses.find((r) => r.path === "/response/deny"));
     expect(reply.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(String(reply.body.text)).toContain("Only Nursing 4 West's responders, head or manager");
@@ -242,20 +225,9 @@ describe("Slack, end to end over HTTP", () => {
 
   it("two people press Acknowledge together: one wins, the other is told who did", async () => {
     const { concernId, ts } = await raise();
-    const message = { channel: "C04NURS4W01", ts };
     await Promise.all([
-      interact(
-        blockActionPayload(
-          RESPONDER,
-          "liaison_acknowledge",
-          concernId,
-          message,
-          `${slack.responseUrlBase}a1`,
-        ),
-      ),
-      interact(
-        blockActionPayload(HEAD, "liaison_acknowledge", concernId, message, `${slack.responseUrlBase}a2`),
-      ),
+      press(RESPONDER, "liaison_acknowledge", { concernId, ts }, "a1"),
+      press(HEAD, "liaison_acknowledge", { concernId, ts }, "a2"),
     ]);
     const told = await waitFor(() =>
       slack.responses.find((r) => r.path === "/response/a1" || r.path === "/response/a2"),
@@ -267,15 +239,7 @@ describe("Slack, end to end over HTTP", () => {
 
   it("Escalate now messages the next level directly and says so in the card's thread", async () => {
     const { concernId, ts } = await raise();
-    await interact(
-      blockActionPayload(
-        RESPONDER,
-        "liaison_escalate",
-        concernId,
-        { channel: "C04NURS4W01", ts },
-        `${slack.responseUrlBase}esc`,
-      ),
-    );
+    await press(RESPONDER, "liaison_escalate", { concernId, ts }, "esc");
     const dm = await waitFor(() =>
       slack
         .callsTo("chat.postMessage")
@@ -298,30 +262,12 @@ describe("Slack, end to end over HTTP", () => {
 
   it("Reassign posts the card in the new department and marks the old card as moved", async () => {
     const { concernId, ts } = await raise();
-    await interact(
-      blockActionPayload(
-        RESPONDER,
-        "liaison_reassign",
-        concernId,
-        { channel: "C04NURS4W01", ts },
-        `${slack.responseUrlBase}re`,
-      ),
-    );
-    const modal = await modalFor("liaison_reassign_modal", concernId);
-    const meta = (modal.args.view as { private_metadata: string }).private_metadata;
-    await interact(
-      viewSubmissionPayload(
-        RESPONDER,
-        "liaison_reassign_modal",
-        { department: "patient-relations", reason: "Family asked for the liaison" },
-        meta,
-      ),
-    );
-    await waitFor(() =>
-      slack
-        .callsTo("chat.postMessage")
-        .find((c) => c.args.channel === "C04PTRELS03" && JSON.stringify(c.args.blocks).includes(concernId)),
-    );
+    await press(RESPONDER, "liaison_reassign", { concernId, ts }, "re");
+    await fillModal(RESPONDER, "liaison_reassign_modal", concernId, {
+      department: "patient-relations",
+      reason: "Family asked for the liaison",
+    });
+    await posted((args) => args.channel === "C04PTRELS03" && JSON.stringify(args.blocks).includes(concernId));
     await waitFor(() =>
       slack
         .callsTo("chat.update")
@@ -338,30 +284,11 @@ describe("Slack, end to end over HTTP", () => {
 
   it("Add note leaves a line in the card's thread, so the channel keeps the history", async () => {
     const { concernId, ts } = await raise();
-    await interact(
-      blockActionPayload(
-        RESPONDER,
-        "liaison_add_note",
-        concernId,
-        { channel: "C04NURS4W01", ts },
-        `${slack.responseUrlBase}note`,
-      ),
-    );
-    const modal = await modalFor("liaison_note_modal", concernId);
-    const meta = (modal.args.view as { private_metadata: string }).private_metadata;
-    await interact(
-      viewSubmissionPayload(
-        RESPONDER,
-        "liaison_note_modal",
-        { text: "Daughter at bedside; pain team paged." },
-        meta,
-      ),
-    );
-    const reply = await waitFor(() =>
-      slack
-        .callsTo("chat.postMessage")
-        .find((c) => c.args.thread_ts === ts && String(c.args.text).startsWith("Note from Sam Rivera")),
-    );
+    await press(RESPONDER, "liaison_add_note", { concernId, ts }, "note");
+    await fillModal(RESPONDER, "liaison_note_modal", concernId, {
+      text: "Daughter at bedside; pain team paged.",
+    });
+    const reply = await posted(inThread(ts, "Note from Sam Rivera"));
     expect(String(reply.args.text)).toMatch(
       /^Note from Sam Rivera at \d\d:\d\d: Daughter at bedside; pain team paged\.$/,
     );
@@ -369,23 +296,9 @@ describe("Slack, end to end over HTTP", () => {
 
   it("a note that tries to ping the channel or disguise a link is posted as plain words", async () => {
     const { concernId, ts } = await raise({ ...CONCERN, description: HOSTILE.slack, room: "<!here>" });
-    await interact(
-      blockActionPayload(
-        RESPONDER,
-        "liaison_add_note",
-        concernId,
-        { channel: "C04NURS4W01", ts },
-        `${slack.responseUrlBase}n2`,
-      ),
-    );
-    const modal = await modalFor("liaison_note_modal", concernId);
-    const meta = (modal.args.view as { private_metadata: string }).private_metadata;
-    await interact(viewSubmissionPayload(RESPONDER, "liaison_note_modal", { text: HOSTILE.slack }, meta));
-    const reply = await waitFor(() =>
-      slack
-        .callsTo("chat.postMessage")
-        .find((c) => c.args.thread_ts === ts && String(c.args.text).startsWith("Note from Sam Rivera")),
-    );
+    await press(RESPONDER, "liaison_add_note", { concernId, ts }, "n2");
+    await fillModal(RESPONDER, "liaison_note_modal", concernId, { text: HOSTILE.slack });
+    const reply = await posted(inThread(ts, "Note from Sam Rivera"));
     expect(slackMarkupLeaks(reply.args)).toEqual([]);
     expect(JSON.stringify(reply.args.blocks)).toContain("<!channel> <!everyone> <@U04SAMRVR02>");
     const card = slack
@@ -399,6 +312,31 @@ describe("Slack, end to end over HTTP", () => {
     expect(slackMarkupLeaks(card!.args)).toEqual([]);
     const updates = slack.callsTo("chat.update").filter((c) => c.args.ts === ts);
     for (const update of updates) expect(slackMarkupLeaks(update.args)).toEqual([]);
+  });
+
+  it("Reopen pressed on a stale card is refused at once, before anyone types a reason", async () => {
+    const { concernId, ts } = await raise();
+    const opened = slack.callsTo("views.open").length;
+    await press(RESPONDER, "liaison_reopen", { concernId, ts }, "stale");
+    const told = await waitFor(() => slack.responses.find((r) => r.path === "/response/stale"));
+    expect(String(told.body.text)).toContain("Only a resolved concern can be reopened");
+    expect(slack.callsTo("views.open").length).toBe(opened);
+  });
+
+  it("a submission the core refuses after the modal closed comes back as a DM: why, and what was typed", async () => {
+    const { concernId } = await raise();
+    // A reopen modal opened while the concern was resolved, submitted after someone else reopened it.
+    const meta = JSON.stringify({ concernId, reference: "", departmentId: "nursing-4w", isGrievance: false });
+    const typed = "Pain back at 8/10 after the night shift.";
+    const res = await interact(
+      viewSubmissionPayload(RESPONDER, "liaison_reopen_modal", { text: typed }, meta),
+    );
+    expect(res.status).toBe(200);
+    const dm = await posted(
+      (args) => args.channel === RESPONDER.id && String(args.text).includes("reopening was NOT saved"),
+    );
+    expect(String(dm.args.text)).toContain("Only a resolved concern can be reopened");
+    expect(String(dm.args.text)).toContain(`What you typed:\n${typed}`);
   });
 
   it("/concern status, mine and help answer privately", async () => {
