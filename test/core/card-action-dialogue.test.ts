@@ -49,7 +49,7 @@ describe("what a click on a concern's card does, decided once for both platforms
     await submitCardAction(ctx, concern.id, "reopen", { text: "Pain is back." }, SLACK.responder);
     const reopenAgain = await clickCardAction(ctx, concern.id, "reopen", SLACK.head);
     expect(reopenAgain.kind === "card" && reopenAgain.notice).toMatch(
-      /^Only a resolved concern can be reopened/,
+      /^Cannot reopen: Only a resolved concern can be reopened/,
     );
   });
 
