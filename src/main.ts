@@ -284,11 +284,7 @@ function startSlack(
     callTimeoutMs: delivery.callTimeoutMs,
   };
   const slack = createSlackApp(settings, inbound, app);
-  const { ctx } = inbound;
-  delivery.notifiers.set(
-    "slack",
-    new SlackNotifier(slack.client, { concerns: ctx.concerns, directory: ctx.directory, clock: ctx.clock }),
-  );
+  delivery.notifiers.set("slack", new SlackNotifier(slack.client));
   return slack;
 }
 
