@@ -21,7 +21,6 @@ import { PrismaConcernRepository } from "./infra/store/prisma-concern-repository
 import { PrismaOutboxRepository } from "./infra/store/prisma-outbox-repository.ts";
 import { inboundEventReceipts, pruneInboundEventReceipts } from "./infra/store/inbound-event-receipts.ts";
 import { createSlackApp } from "./adapters/slack/slack-app.ts";
-import { SlackNotifier } from "./adapters/slack/slack-notifier.ts";
 import { createTeamsApp } from "./adapters/teams/teams-app.ts";
 import { PrismaTeamsConversationStore } from "./infra/store/prisma-teams-conversation-store.ts";
 import { channelPlatforms } from "./core/plan-outbound-messages.ts";
@@ -284,11 +283,7 @@ function startSlack(
     callTimeoutMs: delivery.callTimeoutMs,
   };
   const slack = createSlackApp(settings, inbound, app);
-  const { ctx } = inbound;
-  delivery.notifiers.set(
-    "slack",
-    new SlackNotifier(slack.client, { concerns: ctx.concerns, directory: ctx.directory, clock: ctx.clock }),
-  );
+  delivery.notifiers.set("slack", slack.notifier);
   return slack;
 }
 

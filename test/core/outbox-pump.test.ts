@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OutboxEntry } from "../../src/core/outbound-message.ts";
+import type { Delivery } from "../../src/core/delivery.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../src/core/ports/chat-notifier.port.ts";
 import { DEFAULT_DELIVERY_POLICY } from "../../src/core/use-cases/deliver-outbox.ts";
 import { OutboxPump } from "../../src/core/use-cases/outbox-pump.ts";
@@ -15,23 +15,14 @@ class GatedNotifier implements ChatNotifier {
 
   constructor(
     readonly platform: "slack" | "teams",
-    private readonly holds: (entry: OutboxEntry) => boolean,
+    private readonly holds: (delivery: Delivery) => boolean,
   ) {}
 
-  async deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
-    if (this.holds(entry)) await new Promise<void>((resolve) => this.gates.push(resolve));
-    this.delivered.push(`${entry.message.kind}:${entry.concernId?.slice(0, 8)}`);
-    return entry.message.kind === "post-card"
-      ? {
-          kind: "sent",
-          card: {
-            platform: this.platform,
-            departmentId: entry.message.departmentId,
-            channelId: "C1",
-            messageId: `m-${entry.id}`,
-            state: "active",
-          },
-        }
+  async deliver(delivery: Delivery): Promise<DeliveryOutcome> {
+    if (this.holds(delivery)) await new Promise<void>((resolve) => this.gates.push(resolve));
+    this.delivered.push(`${delivery.kind}:${delivery.concernId?.slice(0, 8)}`);
+    return delivery.kind === "post-card"
+      ? { kind: "sent", posted: { channelId: "C1", messageId: `m-${delivery.key}` } }
       : { kind: "sent" };
   }
 
@@ -46,10 +37,7 @@ describe("the outbox pump", () => {
   it("a card that hangs holds up only its own lane: the next concern's card goes at once, and the stuck card's update waits for it", async () => {
     const h = coreContext();
     const hold: { concernId?: string } = {};
-    const slack = new GatedNotifier(
-      "slack",
-      (e) => e.concernId === hold.concernId && e.message.kind === "post-card",
-    );
+    const slack = new GatedNotifier("slack", (d) => d.concernId === hold.concernId && d.kind === "post-card");
     const teams = new GatedNotifier("teams", () => false);
     const pump = new OutboxPump(
       h.ctx,

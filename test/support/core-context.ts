@@ -24,7 +24,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
     newId: randomUUID,
     raises: newRaiseQueue(),
   };
-  const notifiers = new Map(platforms.map((p) => [p, new RecordingNotifier(p, ctx)] as const));
+  const notifiers = new Map(platforms.map((p) => [p, new RecordingNotifier(p, concerns)] as const));
   return {
     ctx,
     clock,

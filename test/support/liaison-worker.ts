@@ -3,7 +3,7 @@
 // Usage: node --import tsx test/support/liaison-worker.ts <databaseUrl> <nowISO> <sweep|deliver|digest> [delayMs]
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { OutboxEntry } from "../../src/core/outbound-message.ts";
+import type { Delivery } from "../../src/core/delivery.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../src/core/ports/chat-notifier.port.ts";
 import type { Platform } from "../../src/core/platform.ts";
 import { asPersonId } from "../../src/core/ids.ts";
@@ -25,9 +25,9 @@ const directory = sampleDirectory();
 
 class PrintingNotifier implements ChatNotifier {
   constructor(readonly platform: Platform) {}
-  async deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
+  async deliver(delivery: Delivery): Promise<DeliveryOutcome> {
     if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-    process.stdout.write(`D ${entry.idempotencyKey}\n`);
+    process.stdout.write(`D ${delivery.key}\n`);
     return { kind: "sent" };
   }
 }

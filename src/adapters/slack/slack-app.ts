@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, webApi, type Authorize } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Express } from "express";
+import type { ChatNotifier } from "../../core/ports/chat-notifier.port.ts";
 import { registerActionModals } from "./slack-action-modals.ts";
 import { registerCardButtons } from "./slack-card-buttons.ts";
 import { registerConcernCommand } from "./slack-concern-command.ts";
@@ -9,6 +10,7 @@ import { describeSlackTrouble, SlackConnection, type SlackConnectionHealth } fro
 import type { SlackDeps } from "./slack-handler-support.ts";
 import { SIGNATURE_PROPERTY, slackInboundGuard } from "./slack-inbound-guard.ts";
 import { boltLogger } from "./slack-logger.ts";
+import { SlackNotifier } from "./slack-notifier.ts";
 import { HELP_TEXT } from "./slack-replies.ts";
 import { slackTimestampGuard } from "./slack-timestamp-guard.ts";
 
@@ -28,6 +30,8 @@ export type { SlackDeps } from "./slack-handler-support.ts";
 export interface SlackIntegration {
   app: App;
   client: WebClient;
+  /** Delivers the outbox's Slack messages through this app's Web API client. */
+  notifier: ChatNotifier;
   mode: "http" | "socket";
   /** Whether Slack has accepted the token (checked in the background, retried until it does). */
   health(): SlackConnectionHealth;
@@ -35,14 +39,9 @@ export interface SlackIntegration {
   stop(): Promise<void>;
 }
 
-/**
- * The Slack adapter: turns Slack's payloads into use-case calls and answers in Slack. Every handler
- * acknowledges first (Slack allows 3 s), then works; outbound cards and messages go through the outbox.
- */
-export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: Express): SlackIntegration {
-  const { ctx } = deps;
-  const logger = boltLogger(ctx.logger);
-  const clientOptions = {
+/** How Liaison's Web API clients (Bolt's and the notifier's) call Slack. */
+function webClientOptions(settings: SlackSettings) {
+  return {
     slackApiUrl: settings.apiUrl,
     // Our outbox retries with backoff; the client's own 30-minute retry would stall its whole queue.
     rejectRateLimitedCalls: true,
@@ -52,6 +51,16 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
     timeout: settings.callTimeoutMs,
     allowAbsoluteUrls: false,
   };
+}
+
+/**
+ * The Slack adapter: turns Slack's payloads into use-case calls and answers in Slack. Every handler
+ * acknowledges first (Slack allows 3 s), then works; outbound cards and messages go through the outbox.
+ */
+export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: Express): SlackIntegration {
+  const { ctx } = deps;
+  const logger = boltLogger(ctx.logger);
+  const clientOptions = webClientOptions(settings);
   // Bolt given a token calls auth.test while it is constructed and crashes the process if Slack does
   // not answer. Given `authorize` instead, it never calls Slack on its own: SlackConnection checks the
   // token in the background, and the bot's ids are filled in once Slack has told them.
@@ -110,6 +119,7 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
   return {
     app,
     client,
+    notifier: new SlackNotifier(client),
     mode: settings.appToken ? "socket" : "http",
     health: () => connection.health(),
     start: async () => connection.start(),

@@ -1,14 +1,6 @@
 import type { WebClient } from "@slack/web-api";
-import { channelCardView } from "../../core/channel-card-view.ts";
-import { currentCard, needsMovedMark, threadCard } from "../../core/concern-cards.ts";
-import type { Clock } from "../../core/clock.port.ts";
-import type { Concern } from "../../core/concern.ts";
-import type { DirectoryIndex } from "../../core/directory-index.ts";
-import { digestCardLocations } from "../../core/digest-card-locations.ts";
-import type { ConcernId } from "../../core/ids.ts";
-import type { ChatMessage, OutboxEntry } from "../../core/outbound-message.ts";
+import type { Delivery, DeliveryOf, MessageLocation } from "../../core/delivery.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
-import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
 import {
   cardBlocks,
   cardFallbackText,
@@ -19,20 +11,11 @@ import {
 import { classifySlackError } from "./slack-delivery-error.ts";
 import { fallbackText, literalSections, ownMrkdwn } from "./slack-text.ts";
 
-type MessageOf<K extends ChatMessage["kind"]> = Extract<ChatMessage, { kind: K }>;
-
-export interface SlackNotifierDeps {
-  concerns: Pick<ConcernRepository, "findById" | "saveCard">;
-  directory: () => DirectoryIndex;
-  clock: Clock;
-}
-
 /**
  * A message's words shown literally (they may quote a person), with a link to the concern's card
  * when it has one here, and the same words as the notification text.
  */
-function literalMessage(text: string, concern?: Concern): { text: string; blocks: Block[] } {
-  const card = concern && currentCard(concern, "slack");
+function literalMessage(text: string, card?: MessageLocation): { text: string; blocks: Block[] } {
   const blocks: Block[] = literalSections(text);
   if (card) {
     const link = `<${slackPermalink(card.channelId, card.messageId)}|Open the card>`;
@@ -41,129 +24,90 @@ function literalMessage(text: string, concern?: Concern): { text: string; blocks
   return { text: fallbackText(text), blocks };
 }
 
-/** Liaison's outbox, said in Slack: cards by chat.postMessage / chat.update, the rest as messages. */
+/**
+ * Liaison's outbox, said in Slack: cards by chat.postMessage / chat.update, the rest as messages.
+ * Everything it sends is already resolved by the core; it only draws Block Kit and classifies errors.
+ */
 export class SlackNotifier implements ChatNotifier {
   readonly platform = "slack" as const;
 
-  constructor(
-    private readonly client: WebClient,
-    private readonly deps: SlackNotifierDeps,
-  ) {}
+  constructor(private readonly client: WebClient) {}
 
-  async deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
+  async deliver(delivery: Delivery): Promise<DeliveryOutcome> {
     try {
-      return await this.send(entry);
+      return await this.send(delivery);
     } catch (error) {
       return classifySlackError(error);
     }
   }
 
-  private async concern(id: ConcernId): Promise<Concern> {
-    const concern = await this.deps.concerns.findById(id);
-    if (!concern)
-      throw Object.assign(new Error(`concern ${id} not found`), { code: "liaison_missing_concern" });
-    return concern;
-  }
-
-  private send(entry: OutboxEntry): Promise<DeliveryOutcome> {
-    const m = entry.message;
-    switch (m.kind) {
+  private send(d: Delivery): Promise<DeliveryOutcome> {
+    switch (d.kind) {
       case "post-card":
-        return this.postCard(m);
+        return this.postCard(d);
       case "update-cards":
-        return this.updateCards(m);
+        return this.updateCards(d);
       case "thread-reply":
-        return this.threadReply(m);
+        return this.threadReply(d);
       case "direct":
-        return this.direct(m);
-      case "direct-to-user":
-        return this.directToUser(m);
+        return this.direct(d);
       case "digest":
-        return this.digest(m);
+        return this.digest(d);
     }
   }
 
-  private async postCard(m: MessageOf<"post-card">): Promise<DeliveryOutcome> {
-    const directory = this.deps.directory();
-    const concern = await this.concern(m.concernId);
-    const channel = directory.department(m.departmentId)?.slackChannelId;
-    if (!channel) return { kind: "failed", error: `department ${m.departmentId} has no Slack channel` };
-    const view = channelCardView(directory, concern, this.deps.clock.now(), m.departmentId);
+  private async postCard(d: DeliveryOf<"post-card">): Promise<DeliveryOutcome> {
     const res = await this.client.chat.postMessage({
-      channel,
-      text: cardFallbackText(view),
-      blocks: cardBlocks(view),
+      channel: d.channelId,
+      text: cardFallbackText(d.view),
+      blocks: cardBlocks(d.view),
       unfurl_links: false,
     });
-    const card = { departmentId: m.departmentId, channelId: res.channel ?? channel, messageId: res.ts! };
-    return { kind: "sent", card: { platform: "slack", ...card, state: "active" } };
+    return { kind: "sent", posted: { channelId: res.channel ?? d.channelId, messageId: res.ts! } };
   }
 
-  private async updateCards(m: MessageOf<"update-cards">): Promise<DeliveryOutcome> {
-    const directory = this.deps.directory();
-    const concern = await this.concern(m.concernId);
-    for (const card of concern.cards.filter((c) => c.platform === "slack")) {
-      const view = channelCardView(directory, concern, this.deps.clock.now(), card.departmentId);
+  private async updateCards(d: DeliveryOf<"update-cards">): Promise<DeliveryOutcome> {
+    for (const { card, view } of d.cards) {
       await this.client.chat.update({
         channel: card.channelId,
         ts: card.messageId,
         text: cardFallbackText(view),
         blocks: cardBlocks(view),
       });
-      if (needsMovedMark(concern, card)) {
-        await this.deps.concerns.saveCard(concern.id, { ...card, state: "moved" });
-      }
     }
     return { kind: "sent" };
   }
 
-  private async threadReply(m: MessageOf<"thread-reply">): Promise<DeliveryOutcome> {
-    const card = threadCard(await this.concern(m.concernId), "slack");
-    if (!card) return { kind: "retry", error: "the card has not been posted yet" };
+  private async threadReply(d: DeliveryOf<"thread-reply">): Promise<DeliveryOutcome> {
     await this.client.chat.postMessage({
-      channel: card.channelId,
-      thread_ts: card.messageId,
-      ...literalMessage(m.text),
-      reply_broadcast: m.broadcast,
+      channel: d.card.channelId,
+      thread_ts: d.card.messageId,
+      ...literalMessage(d.text),
+      reply_broadcast: d.broadcast,
     });
     return { kind: "sent" };
   }
 
-  private async direct(m: MessageOf<"direct">): Promise<DeliveryOutcome> {
-    const directory = this.deps.directory();
-    const person = directory.person(m.personId);
-    if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };
-    const concern = m.concernId ? await this.concern(m.concernId) : undefined;
-    const message = literalMessage(m.text, concern);
-    if (m.withCard && concern) {
-      message.blocks.push(...cardBlocks(channelCardView(directory, concern, this.deps.clock.now())));
-    }
-    await this.client.chat.postMessage({ channel: person.slackUserId, ...message });
+  private async direct(d: DeliveryOf<"direct">): Promise<DeliveryOutcome> {
+    const message = literalMessage(d.text, d.link);
+    if (d.view) message.blocks.push(...cardBlocks(d.view));
+    await this.client.chat.postMessage({ channel: d.userId, ...message });
     return { kind: "sent" };
   }
 
-  private async directToUser(m: MessageOf<"direct-to-user">): Promise<DeliveryOutcome> {
-    const message = literalMessage(m.text, await this.concern(m.concernId));
-    await this.client.chat.postMessage({ channel: m.platformUserId, ...message });
-    return { kind: "sent" };
-  }
-
-  private async digest(m: MessageOf<"digest">): Promise<DeliveryOutcome> {
-    const person = this.deps.directory().person(m.personId);
-    if (!person?.slackUserId) return { kind: "failed", error: `${m.personId} has no Slack user id` };
-    const cards = await digestCardLocations(this.deps.concerns, m.digest, "slack");
+  private async digest(d: DeliveryOf<"digest">): Promise<DeliveryOutcome> {
     const link = (id: string) => {
-      const card = cards.get(id);
+      const card = d.cards.get(id);
       return card && slackPermalink(card.channelId, card.messageId);
     };
-    const count = m.digest.departments.reduce((n, d) => n + d.items.length, 0);
+    const count = d.digest.departments.reduce((n, dept) => n + dept.items.length, 0);
     await this.client.chat.postMessage({
-      channel: person.slackUserId,
+      channel: d.userId,
       text:
         count === 0
           ? "Liaison digest: all clear."
           : `Liaison digest: ${count} overdue or at-risk concern(s).`,
-      blocks: digestBlocks(m.digest, link),
+      blocks: digestBlocks(d.digest, link),
     });
     return { kind: "sent" };
   }

@@ -5,6 +5,7 @@ import { SOMETHING_WENT_WRONG } from "../../core/replies.ts";
 import { LiaisonCloudAdapter, mountApiMessages } from "./api-messages-route.ts";
 import { DeadlineBotFrameworkAuthentication } from "./connector-deadline.ts";
 import { LiaisonTeamsBot, type TeamsBotDeps } from "./liaison-teams-bot.ts";
+import type { ChatNotifier } from "../../core/ports/chat-notifier.port.ts";
 import { TeamsNotifier } from "./teams-notifier.ts";
 
 export interface TeamsSettings {
@@ -20,7 +21,8 @@ export interface TeamsSettings {
 }
 
 export interface TeamsIntegration {
-  notifier: TeamsNotifier;
+  /** Delivers the outbox's Teams messages through this adapter. */
+  notifier: ChatNotifier;
   mode: "authenticated" | "local-unauthenticated";
 }
 
@@ -71,8 +73,6 @@ export function createTeamsApp(settings: TeamsSettings, deps: TeamsBotDeps, http
     appId: settings.appId,
     tenantId: settings.tenantId,
     conversations: deps.conversations,
-    concerns: deps.ctx.concerns,
-    directory: deps.ctx.directory,
     clock: deps.ctx.clock,
   });
   return { notifier, mode: settings.appId ? "authenticated" : "local-unauthenticated" };

@@ -1,29 +1,20 @@
 import { type Activity, type CloudAdapter, type ConversationReference, MessageFactory } from "botbuilder";
-import { channelCardView, type CardView } from "../../core/channel-card-view.ts";
-import { currentCard, needsMovedMark, threadCard } from "../../core/concern-cards.ts";
 import type { Clock } from "../../core/clock.port.ts";
-import type { Concern } from "../../core/concern.ts";
-import type { DirectoryIndex } from "../../core/directory-index.ts";
-import { digestCardLocations } from "../../core/digest-card-locations.ts";
-import type { ConcernId } from "../../core/ids.ts";
-import type { ChatMessage, OutboxEntry } from "../../core/outbound-message.ts";
+import type { Delivery, DeliveryOf, MessageLocation } from "../../core/delivery.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
-import type { ConcernRepository } from "../../core/ports/concern-repository.port.ts";
+import type { TeamsConversationStore } from "../../core/ports/teams-conversation-store.port.ts";
 import { asAttachment, concernCard, digestCard, teamsMessageLink } from "./teams-cards.ts";
 import { literalMessage } from "./teams-text.ts";
-import type { TeamsConversationStore } from "../../core/ports/teams-conversation-store.port.ts";
 import { ThreadThrottle } from "./thread-throttle.ts";
 
-type MessageOf<K extends ChatMessage["kind"]> = Extract<ChatMessage, { kind: K }>;
-
+/** How Liaison reaches Teams: the bot's adapter and identity, and the conversations Teams told it about. */
 export interface TeamsNotifierDeps {
   adapter: CloudAdapter;
   /** Empty in local (Emulator) mode. */
   appId: string;
   tenantId?: string;
   conversations: TeamsConversationStore;
-  concerns: Pick<ConcernRepository, "findById" | "saveCard">;
-  directory: () => DirectoryIndex;
+  /** For the per-thread throttle's windows. */
   clock: Clock;
 }
 
@@ -50,7 +41,29 @@ export function classifyTeamsError(error: unknown): DeliveryOutcome {
   return { kind: "failed", error: `HTTP ${status}: ${(e.message ?? "").split("\n")[0]}` };
 }
 
-/** Liaison's outbox, said in Teams: proactive channel cards, in-place updates, replies and 1:1 chats. */
+/** A channel message's thread, as Teams names the conversation. */
+const threadId = (card: MessageLocation) => `${card.channelId};messageid=${card.messageId}`;
+
+/** The Teams thread a message will land in, for the per-thread limits. */
+function threadOf(d: Delivery): string {
+  switch (d.kind) {
+    case "post-card":
+      return d.channelId;
+    case "update-cards":
+      return d.cards[0] ? threadId(d.cards[0].card) : "none";
+    case "thread-reply":
+      return threadId(d.card);
+    case "direct":
+    case "digest":
+      return `user:${d.userId}`;
+  }
+}
+
+/**
+ * Liaison's outbox, said in Teams: proactive channel cards, in-place updates, replies and 1:1 chats.
+ * Everything it sends is already resolved by the core; it draws Adaptive Cards, addresses them through
+ * the stored conversation references, paces each thread and classifies errors.
+ */
 export class TeamsNotifier implements ChatNotifier {
   readonly platform = "teams" as const;
 
@@ -60,41 +73,14 @@ export class TeamsNotifier implements ChatNotifier {
     this.throttle = new ThreadThrottle(() => deps.clock.now().getTime());
   }
 
-  async deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
-    const wait = this.throttle.acquire(await this.threadOf(entry));
+  async deliver(delivery: Delivery): Promise<DeliveryOutcome> {
+    const wait = this.throttle.acquire(threadOf(delivery));
     if (wait > 0) return { kind: "defer", reason: "Teams per-thread rate limit", retryAfterMs: wait };
     try {
-      return await this.send(entry);
+      return await this.send(delivery);
     } catch (error) {
       return classifyTeamsError(error);
     }
-  }
-
-  /** The Teams thread a message will land in, for the per-thread limits. */
-  private async threadOf(entry: OutboxEntry): Promise<string> {
-    const m = entry.message;
-    switch (m.kind) {
-      case "post-card":
-        return this.deps.directory().department(m.departmentId)?.teamsChannelId ?? "none";
-      case "update-cards":
-      case "thread-reply": {
-        const card = (await this.deps.concerns.findById(m.concernId))?.cards.find(
-          (c) => c.platform === "teams",
-        );
-        return card ? `${card.channelId};messageid=${card.messageId}` : "none";
-      }
-      case "direct":
-      case "digest":
-        return `person:${m.personId}`;
-      case "direct-to-user":
-        return `user:${m.platformUserId}`;
-    }
-  }
-
-  private async concern(id: ConcernId): Promise<Concern> {
-    const concern = await this.deps.concerns.findById(id);
-    if (!concern) throw new Error(`concern ${id} not found`);
-    return concern;
   }
 
   private async serviceUrl(): Promise<string | undefined> {
@@ -102,16 +88,12 @@ export class TeamsNotifier implements ChatNotifier {
   }
 
   /** A reference to a channel message's thread, for updating it or replying under it. */
-  private threadReference(
-    serviceUrl: string,
-    channelId: string,
-    messageId: string,
-  ): Partial<ConversationReference> {
+  private threadReference(serviceUrl: string, card: MessageLocation): Partial<ConversationReference> {
     return {
       channelId: "msteams",
       serviceUrl,
       conversation: {
-        id: `${channelId};messageid=${messageId}`,
+        id: threadId(card),
         isGroup: true,
         conversationType: "channel",
         tenantId: this.deps.tenantId,
@@ -120,7 +102,7 @@ export class TeamsNotifier implements ChatNotifier {
     };
   }
 
-  private async send(entry: OutboxEntry): Promise<DeliveryOutcome> {
+  private async send(d: Delivery): Promise<DeliveryOutcome> {
     const serviceUrl = await this.serviceUrl();
     if (!serviceUrl) {
       return {
@@ -128,43 +110,31 @@ export class TeamsNotifier implements ChatNotifier {
         error: "Liaison has not been installed in Teams yet: add the app to the department's team first",
       };
     }
-    const m = entry.message;
-    switch (m.kind) {
+    switch (d.kind) {
       case "post-card":
-        return this.postCard(serviceUrl, m);
+        return this.postCard(serviceUrl, d);
       case "update-cards":
-        return this.updateCards(serviceUrl, m);
+        return this.updateCards(serviceUrl, d);
       case "thread-reply":
-        return this.threadReply(serviceUrl, m);
-      case "direct":
-        return this.direct(serviceUrl, m);
-      case "direct-to-user": {
-        const message = this.directMessage(m.text, await this.concern(m.concernId));
-        await this.sendToPerson(serviceUrl, m.platformUserId, message);
+        return this.threadReply(serviceUrl, d);
+      case "direct": {
+        const link = d.link && teamsMessageLink(d.link.channelId, d.link.messageId);
+        await this.sendToPerson(serviceUrl, d.userId, literalMessage(d.text, d.view, link));
         return { kind: "sent" };
       }
       case "digest":
-        return this.digest(serviceUrl, m);
+        return this.digest(serviceUrl, d);
     }
   }
 
-  private async postCard(serviceUrl: string, m: MessageOf<"post-card">): Promise<DeliveryOutcome> {
-    const directory = this.deps.directory();
+  private async postCard(serviceUrl: string, d: DeliveryOf<"post-card">): Promise<DeliveryOutcome> {
     const { adapter, appId, tenantId } = this.deps;
-    const channelId = directory.department(m.departmentId)?.teamsChannelId;
-    if (!channelId) return { kind: "failed", error: `department ${m.departmentId} has no Teams channel` };
-    const view = channelCardView(
-      directory,
-      await this.concern(m.concernId),
-      this.deps.clock.now(),
-      m.departmentId,
-    );
     let conversationId = "";
     const parameters = {
       isGroup: true,
       bot: { id: appId, name: "Liaison" },
-      channelData: { channel: { id: channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
-      activity: MessageFactory.attachment(asAttachment(concernCard(view))),
+      channelData: { channel: { id: d.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
+      activity: MessageFactory.attachment(asAttachment(concernCard(d.view))),
       tenantId,
     };
     await adapter.createConversationAsync(
@@ -181,18 +151,12 @@ export class TeamsNotifier implements ChatNotifier {
     const messageId = conversationId.split(";messageid=")[1];
     if (!messageId)
       return { kind: "failed", error: `Teams did not return the card's message id (${conversationId})` };
-    return {
-      kind: "sent",
-      card: { platform: "teams", departmentId: m.departmentId, channelId, messageId, state: "active" },
-    };
+    return { kind: "sent", posted: { channelId: d.channelId, messageId } };
   }
 
-  private async updateCards(serviceUrl: string, m: MessageOf<"update-cards">): Promise<DeliveryOutcome> {
-    const directory = this.deps.directory();
-    const concern = await this.concern(m.concernId);
-    for (const card of concern.cards.filter((c) => c.platform === "teams")) {
-      const view = channelCardView(directory, concern, this.deps.clock.now(), card.departmentId);
-      const reference = this.threadReference(serviceUrl, card.channelId, card.messageId);
+  private async updateCards(serviceUrl: string, d: DeliveryOf<"update-cards">): Promise<DeliveryOutcome> {
+    for (const { card, view } of d.cards) {
+      const reference = this.threadReference(serviceUrl, card);
       await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
         await context.updateActivity({
           id: card.messageId,
@@ -200,52 +164,26 @@ export class TeamsNotifier implements ChatNotifier {
           attachments: [asAttachment(concernCard(view))],
         });
       });
-      if (needsMovedMark(concern, card)) {
-        await this.deps.concerns.saveCard(concern.id, { ...card, state: "moved" });
-      }
     }
     return { kind: "sent" };
   }
 
-  private async threadReply(serviceUrl: string, m: MessageOf<"thread-reply">): Promise<DeliveryOutcome> {
-    const card = threadCard(await this.concern(m.concernId), "teams");
-    if (!card) return { kind: "retry", error: "the card has not been posted yet" };
-    const reference = this.threadReference(serviceUrl, card.channelId, card.messageId);
+  private async threadReply(serviceUrl: string, d: DeliveryOf<"thread-reply">): Promise<DeliveryOutcome> {
+    const reference = this.threadReference(serviceUrl, d.card);
     await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
-      await context.sendActivity(literalMessage(m.text));
+      await context.sendActivity(literalMessage(d.text));
     });
     return { kind: "sent" };
   }
 
-  private async direct(serviceUrl: string, m: MessageOf<"direct">): Promise<DeliveryOutcome> {
-    const directory = this.deps.directory();
-    const person = directory.person(m.personId);
-    if (!person?.teamsAadObjectId) return { kind: "failed", error: `${m.personId} has no Teams object id` };
-    const concern = m.concernId ? await this.concern(m.concernId) : undefined;
-    const view =
-      m.withCard && concern ? channelCardView(directory, concern, this.deps.clock.now()) : undefined;
-    await this.sendToPerson(serviceUrl, person.teamsAadObjectId, this.directMessage(m.text, concern, view));
-    return { kind: "sent" };
-  }
-
-  private async digest(serviceUrl: string, m: MessageOf<"digest">): Promise<DeliveryOutcome> {
-    const person = this.deps.directory().person(m.personId);
-    if (!person?.teamsAadObjectId) return { kind: "failed", error: `${m.personId} has no Teams object id` };
-    const cards = await digestCardLocations(this.deps.concerns, m.digest, "teams");
+  private async digest(serviceUrl: string, d: DeliveryOf<"digest">): Promise<DeliveryOutcome> {
     const link = (id: string) => {
-      const card = cards.get(id);
+      const card = d.cards.get(id);
       return card && teamsMessageLink(card.channelId, card.messageId);
     };
-    const message = MessageFactory.attachment(asAttachment(digestCard(m.digest, link)));
-    await this.sendToPerson(serviceUrl, person.teamsAadObjectId, message);
+    const message = MessageFactory.attachment(asAttachment(digestCard(d.digest, link)));
+    await this.sendToPerson(serviceUrl, d.userId, message);
     return { kind: "sent" };
-  }
-
-  /** A direct message: plain text, or a card with the concern's summary and a link to its channel card. */
-  private directMessage(text: string, concern: Concern | undefined, view?: CardView) {
-    const card = concern && currentCard(concern, "teams");
-    const link = card ? teamsMessageLink(card.channelId, card.messageId) : undefined;
-    return literalMessage(text, view, link);
   }
 
   /** A 1:1 chat: the stored one when the person has talked to Liaison, else a new one by object id. */

@@ -1,10 +1,9 @@
-import type { CardLocation } from "../concern.ts";
-import type { OutboxEntry } from "../outbound-message.ts";
+import type { Delivery, MessageLocation } from "../delivery.ts";
 import type { Platform } from "../platform.ts";
 
 export type DeliveryOutcome =
-  /** Delivered; a posted card reports where it now lives. */
-  | { kind: "sent"; card?: CardLocation }
+  /** Delivered; a posted card reports where the platform put it (the core records it). */
+  | { kind: "sent"; posted?: MessageLocation }
   /** Worth another try: rate limited (with the platform's Retry-After), 5xx, network error. */
   | { kind: "retry"; error: string; retryAfterMs?: number }
   /** Not now, by our own choice (a platform's rate limit would be exceeded): wait, without counting a failure. */
@@ -12,8 +11,12 @@ export type DeliveryOutcome =
   /** Will never work as it stands (channel gone, bot not in it): park at once for a person to fix. */
   | { kind: "failed"; error: string };
 
-/** One chat platform's way of saying things: Slack's and Teams' adapters implement it. */
+/**
+ * One chat platform's transport: Slack's and Teams' adapters implement it. It draws a resolved
+ * delivery in its platform's format, sends it and classifies the answer; it reads and writes no
+ * concern or directory (the core resolves before and records after).
+ */
 export interface ChatNotifier {
   readonly platform: Platform;
-  deliver(entry: OutboxEntry): Promise<DeliveryOutcome>;
+  deliver(delivery: Delivery): Promise<DeliveryOutcome>;
 }

@@ -1,10 +1,12 @@
 import type { AuditDetails, AuditEvent, AuditEventOf, DeliveryRef } from "../audit-event.ts";
-import type { ActorRef } from "../concern.ts";
+import { needsMovedMark } from "../concern-cards.ts";
+import type { ActorRef, CardLocation } from "../concern.ts";
 import { groupByLane } from "../delivery-lane.ts";
 import type { OutboxEntry } from "../outbound-message.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../ports/chat-notifier.port.ts";
 import type { Platform } from "../platform.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
+import { resolveDelivery, type Resolution } from "./resolve-delivery.ts";
 
 export interface DeliveryPolicy {
   /** Rows claimed at once; the continuous pump also holds at most this many per platform. */
@@ -83,9 +85,10 @@ export interface Settled {
 }
 
 /**
- * Delivers one claimed message through its platform's notifier and records what happened. A chat
- * outage delays messages and never loses them: failures are retried with backoff and parked (kept,
- * reported) after the last try.
+ * Delivers one claimed message: resolves it (see resolveDelivery), hands it to its platform's
+ * notifier, and records what happened, including where a posted card now lives and which cards
+ * were left behind as "moved". A chat outage delays messages and never loses them: failures are
+ * retried with backoff and parked (kept, reported) after the last try.
  */
 export async function deliverEntry(
   ctx: LiaisonContext,
@@ -106,7 +109,7 @@ export async function deliverEntry(
     await ctx.outbox.retryLater(entry.id, retryAt, undefined, false);
     return { outcome: "deferred", retryAt };
   }
-  const outcome = await attempt(notifiers.get(entry.platform), entry);
+  const { outcome, resolved } = await attempt(ctx, notifiers.get(entry.platform), entry);
   const now = ctx.clock.now();
   switch (outcome.kind) {
     case "defer": {
@@ -115,7 +118,7 @@ export async function deliverEntry(
       return { outcome: "deferred", retryAt };
     }
     case "sent":
-      await recordSent(ctx, entry, outcome, now);
+      await recordSent(ctx, entry, outcome, resolved, now);
       return { outcome: "sent" };
     case "failed":
       await park(ctx, entry, outcome.error, now);
@@ -129,14 +132,58 @@ export async function deliverEntry(
   }
 }
 
-async function attempt(notifier: ChatNotifier | undefined, entry: OutboxEntry): Promise<DeliveryOutcome> {
+type Ready = Extract<Resolution, { kind: "ready" }>;
+
+/**
+ * Resolves the message (ids from the directory, cards drawn from the concern) and hands it to its
+ * platform. A store that fails while resolving is retried like a platform that fails while sending.
+ */
+async function attempt(
+  ctx: LiaisonContext,
+  notifier: ChatNotifier | undefined,
+  entry: OutboxEntry,
+): Promise<{ outcome: DeliveryOutcome; resolved?: Ready }> {
   if (!notifier) {
-    return { kind: "failed", error: `${entry.platform} is not enabled on this Liaison instance` };
+    return {
+      outcome: { kind: "failed", error: `${entry.platform} is not enabled on this Liaison instance` },
+    };
   }
   try {
-    return await notifier.deliver(entry);
+    const resolution = await resolveDelivery(ctx, entry);
+    if (resolution.kind !== "ready") return { outcome: resolution };
+    return { outcome: await notifier.deliver(resolution.delivery), resolved: resolution };
   } catch (error) {
-    return { kind: "retry", error: (error as Error).message };
+    return { outcome: { kind: "retry", error: (error as Error).message } };
+  }
+}
+
+/** Where a card the notifier just posted lives, as the concern keeps it. */
+function postedCard(
+  entry: OutboxEntry,
+  outcome: Extract<DeliveryOutcome, { kind: "sent" }>,
+): CardLocation | undefined {
+  const m = entry.message;
+  if (m.kind !== "post-card" || !outcome.posted) return undefined;
+  return { platform: entry.platform, departmentId: m.departmentId, ...outcome.posted, state: "active" };
+}
+
+/**
+ * What a sent message changed about the concern's cards: a posted card is kept (later messages update
+ * it, reply under it and link to it), and a card just redrawn as "Moved to …" is marked so: digests
+ * then stop linking to it, and later updates do not mark it again.
+ */
+async function recordCards(
+  ctx: LiaisonContext,
+  entry: OutboxEntry,
+  card: CardLocation | undefined,
+  resolved: Ready | undefined,
+): Promise<void> {
+  if (card && entry.concernId) await ctx.concerns.saveCard(entry.concernId, card);
+  const { delivery, concern } = resolved ?? {};
+  if (delivery?.kind !== "update-cards" || !concern) return;
+  for (const { card: updated } of delivery.cards) {
+    if (needsMovedMark(concern, updated))
+      await ctx.concerns.saveCard(concern.id, { ...updated, state: "moved" });
   }
 }
 
@@ -144,9 +191,11 @@ async function recordSent(
   ctx: LiaisonContext,
   entry: OutboxEntry,
   outcome: Extract<DeliveryOutcome, { kind: "sent" }>,
+  resolved: Ready | undefined,
   now: Date,
 ): Promise<void> {
-  if (outcome.card && entry.concernId) await ctx.concerns.saveCard(entry.concernId, outcome.card);
+  const card = postedCard(entry, outcome);
+  await recordCards(ctx, entry, card, resolved);
   await ctx.outbox.markSent(entry.id, now);
   const events: AuditEvent[] = [];
   if (entry.attempts > 1) events.push(deliveryEvent(entry, "delivery-retried", now, { delivered: true }));
@@ -158,8 +207,7 @@ async function recordSent(
       }),
     );
   }
-  if (outcome.card)
-    events.push(deliveryEvent(entry, "card-posted", now, { channel: outcome.card.channelId }));
+  if (card) events.push(deliveryEvent(entry, "card-posted", now, { channel: card.channelId }));
   if (events.length > 0) await ctx.concerns.appendAudit(events);
 }
 

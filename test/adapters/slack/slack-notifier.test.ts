@@ -1,12 +1,22 @@
 import { WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackNotifier } from "../../../src/adapters/slack/slack-notifier.ts";
+import type { Delivery } from "../../../src/core/delivery.ts";
 import { asPersonId } from "../../../src/core/ids.ts";
+import type { OutboxEntry } from "../../../src/core/outbound-message.ts";
 import { queueDigest } from "../../../src/core/use-cases/queue-digest.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
+import { resolveDelivery, type ResolveContext } from "../../../src/core/use-cases/resolve-delivery.ts";
 import { coreContext, PAIN_DRAFT } from "../../support/core-context.ts";
 import { FakeSlackApi } from "../../support/fake-slack-api.ts";
 import { SLACK } from "../../support/sample-directory.ts";
+
+/** What the core hands the notifier for an outbox row: ids looked up, cards drawn. */
+async function resolved(ctx: ResolveContext, entry: OutboxEntry): Promise<Delivery> {
+  const resolution = await resolveDelivery(ctx, entry);
+  if (resolution.kind !== "ready") throw new Error(`test setup: ${resolution.error}`);
+  return resolution.delivery;
+}
 
 describe("the Slack notifier", () => {
   const slack = new FakeSlackApi();
@@ -28,8 +38,8 @@ describe("the Slack notifier", () => {
     const entry = (await concerns.claim(clock.now(), 50, 60_000)).find((e) => e.message.kind === "digest")!;
 
     const client = new WebClient("xoxb-test", { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
-    const notifier = new SlackNotifier(client, { concerns, directory: ctx.directory, clock });
-    expect(await notifier.deliver(entry)).toEqual({ kind: "sent" });
+    const notifier = new SlackNotifier(client);
+    expect(await notifier.deliver(await resolved(ctx, entry))).toEqual({ kind: "sent" });
 
     const call = slack.callsTo("chat.postMessage").at(-1)!;
     expect(call.args).toMatchObject({
@@ -58,7 +68,10 @@ describe("the Slack notifier", () => {
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
     });
-    const notifier = new SlackNotifier(client, { concerns, directory: ctx.directory, clock });
-    expect(await notifier.deliver(post)).toEqual({ kind: "failed", error: "not_in_channel" });
+    const notifier = new SlackNotifier(client);
+    expect(await notifier.deliver(await resolved(ctx, post))).toEqual({
+      kind: "failed",
+      error: "not_in_channel",
+    });
   });
 });
