@@ -4,7 +4,7 @@
 // sweep of 1,000 due concerns among 100,000 open ones.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import type { Concern } from "../src/core/concern.ts";
+import type { Concern } from "../src/core/concern/concern.ts";
 import type { ConcernChange } from "../src/core/ports/concern-repository.port.ts";
 import { raiseConcern } from "../src/core/use-cases/raise-concern.ts";
 import { sweepDueConcerns } from "../src/core/use-cases/sweep-due-concerns.ts";

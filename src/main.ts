@@ -2,10 +2,20 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { pathToFileURL } from "node:url";
-import { systemClock, type Clock } from "./core/clock.port.ts";
-import { DirectoryIndex } from "./core/directory-index.ts";
-import { LiaisonError } from "./core/errors.ts";
-import type { LiaisonContext } from "./core/use-cases/liaison-context.ts";
+import {
+  channelPlatforms,
+  type ChatNotifier,
+  type Clock,
+  DEFAULT_DELIVERY_POLICY,
+  DirectoryIndex,
+  type LiaisonContext,
+  LiaisonError,
+  type Logger,
+  newRaiseQueue,
+  OutboxPump,
+  type Platform,
+  systemClock,
+} from "./core/index.ts";
 import type { Config } from "./infra/config/config.schema.ts";
 import { checkDatabaseUrl, databaseUrlError } from "./infra/config/check-database-url.ts";
 import { loadConfig } from "./infra/config/load-config.ts";
@@ -23,12 +33,7 @@ import { inboundEventReceipts, pruneInboundEventReceipts } from "./infra/store/i
 import { createSlackApp } from "./adapters/slack/slack-app.ts";
 import { createTeamsApp } from "./adapters/teams/teams-app.ts";
 import { PrismaTeamsConversationStore } from "./infra/store/prisma-teams-conversation-store.ts";
-import { channelPlatforms } from "./core/plan-outbound-messages.ts";
 import { registerLiaisonJobs } from "./infra/scheduler/liaison-jobs.ts";
-import type { ChatNotifier } from "./core/ports/chat-notifier.port.ts";
-import type { Platform } from "./core/platform.ts";
-import { DEFAULT_DELIVERY_POLICY } from "./core/use-cases/deliver-outbox.ts";
-import { OutboxPump } from "./core/use-cases/outbox-pump.ts";
 import { DueTimer } from "./infra/scheduler/due-timer.ts";
 import { listenForWakeUps } from "./infra/wake/listen-for-wake-ups.ts";
 import { openWakeBus } from "./infra/wake/open-wake-bus.ts";
@@ -36,8 +41,6 @@ import {
   SignallingConcernRepository,
   SignallingOutboxRepository,
 } from "./infra/wake/signalling-repositories.ts";
-import type { Logger } from "./core/ports/logger.port.ts";
-import { newRaiseQueue } from "./core/use-cases/raise-concern.ts";
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 

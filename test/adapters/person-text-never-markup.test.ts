@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { channelCardView } from "../../src/core/channel-card-view.ts";
-import type { Concern } from "../../src/core/concern.ts";
-import type { DigestContent } from "../../src/core/digest.ts";
+import { channelCardView } from "../../src/core/views/channel-card-view.ts";
+import type { Concern } from "../../src/core/concern/concern.ts";
+import type { DigestContent } from "../../src/core/digest/digest.ts";
 import { raiseConcern } from "../../src/core/use-cases/raise-concern.ts";
 import { actionForm } from "../../src/core/use-cases/card-action-dialogue.ts";
 import { cardBlocks, cardFallbackText, digestBlocks } from "../../src/adapters/slack/slack-card-blocks.ts";

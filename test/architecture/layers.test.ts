@@ -40,7 +40,7 @@ describe("the layers", () => {
 
   it("the core never reads the system clock: time comes from the injected Clock", () => {
     const offences = files
-      .filter((f) => f.file.startsWith("core/") && f.file !== "core/clock.port.ts")
+      .filter((f) => f.file.startsWith("core/") && f.file !== "core/ports/clock.port.ts")
       .filter((f) => /Date\.now\(\)|new Date\(\)/.test(f.text))
       .map((f) => f.file);
     expect(offences).toEqual([]);
@@ -78,5 +78,32 @@ describe("the layers", () => {
           .map((i) => `${f.file}: ${i}`),
       );
     expect(offences).toEqual([]);
+  });
+
+  it("adapters, infra and main.ts reach the core only through its entry, src/core/index.ts", () => {
+    const offences = files
+      .filter((f) => !f.file.startsWith("core/"))
+      .flatMap((f) =>
+        importsOf(f.text)
+          .filter((i) => /(^|\/)core\//.test(i) && !/(^|\/)core\/index\.ts$/.test(i))
+          .map((i) => `${f.file}: ${i}`),
+      );
+    expect(offences).toEqual([]);
+  });
+
+  it("adapters never touch a repository: every click, command and message goes through a use case", () => {
+    const offences = files
+      .filter((f) => f.file.startsWith("adapters/"))
+      .filter((f) => /\b(ConcernRepository|OutboxRepository)\b|\bctx\.(concerns|outbox)\b/.test(f.text))
+      .map((f) => f.file);
+    expect(offences).toEqual([]);
+  });
+
+  it("the core is grouped by concept: only the shared kernel and the entry sit at its top", () => {
+    const top = files
+      .filter((f) => f.file.startsWith("core/") && !f.file.slice("core/".length).includes("/"))
+      .map((f) => f.file)
+      .sort();
+    expect(top).toEqual(["core/errors.ts", "core/ids.ts", "core/index.ts", "core/platform.ts"]);
   });
 });

@@ -1,4 +1,4 @@
-import type { AuditEvent } from "../../src/core/audit-event.ts";
+import type { AuditEvent } from "../../src/core/messaging/audit-event.ts";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { addPolicyDuration } from "../../src/core/business-time.ts";
+import { addPolicyDuration } from "../../src/core/escalation/business-time.ts";
 import {
   DirectoryFileError,
   loadDirectoryFile,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Concern } from "../../src/core/concern.ts";
+import type { Concern } from "../../src/core/concern/concern.ts";
 import { raiseConcern } from "../../src/core/use-cases/raise-concern.ts";
 import { toConcernRow } from "../../src/infra/store/concern-row-mapping.ts";
 import { openDatabase, type Database } from "../../src/infra/store/open-database.ts";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Clock } from "../../src/core/clock.port.ts";
+import type { Clock } from "../../src/core/ports/clock.port.ts";
 import { raiseConcern } from "../../src/core/use-cases/raise-concern.ts";
 import { startLiaison, type RunningLiaison } from "../../src/main.ts";
 import { PAIN_DRAFT } from "../support/core-context.ts";

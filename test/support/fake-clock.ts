@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/core/clock.port.ts";
+import type { Clock } from "../../src/core/ports/clock.port.ts";
 
 /** A clock tests move by hand. */
 export class FakeClock implements Clock {

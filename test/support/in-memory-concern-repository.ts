@@ -1,7 +1,7 @@
-import type { AuditEvent } from "../../src/core/audit-event.ts";
-import type { CardLocation, Concern } from "../../src/core/concern.ts";
+import type { AuditEvent } from "../../src/core/messaging/audit-event.ts";
+import type { CardLocation, Concern } from "../../src/core/concern/concern.ts";
 import type { ConcernId, DepartmentId } from "../../src/core/ids.ts";
-import type { OutboundMessage, OutboxEntry } from "../../src/core/outbound-message.ts";
+import type { OutboundMessage, OutboxEntry } from "../../src/core/messaging/outbound-message.ts";
 import type { Platform } from "../../src/core/platform.ts";
 import type { ConcernChange, ConcernRepository } from "../../src/core/ports/concern-repository.port.ts";
 import type { OutboxRepository, OutboxStats } from "../../src/core/ports/outbox-repository.port.ts";

@@ -3,7 +3,7 @@
 // Usage: node --import tsx test/support/liaison-worker.ts <databaseUrl> <nowISO> <sweep|deliver|digest> [delayMs]
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { Delivery } from "../../src/core/delivery.ts";
+import type { Delivery } from "../../src/core/messaging/delivery.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../src/core/ports/chat-notifier.port.ts";
 import type { Platform } from "../../src/core/platform.ts";
 import { asPersonId } from "../../src/core/ids.ts";

@@ -1,6 +1,6 @@
-import type { Delivery } from "../../src/core/delivery.ts";
+import type { Delivery } from "../../src/core/messaging/delivery.ts";
 import type { ConcernId } from "../../src/core/ids.ts";
-import type { ChatMessage } from "../../src/core/outbound-message.ts";
+import type { ChatMessage } from "../../src/core/messaging/outbound-message.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../../src/core/ports/chat-notifier.port.ts";
 import type { Platform } from "../../src/core/platform.ts";
 import type { InMemoryConcernRepository } from "./in-memory-concern-repository.ts";

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { DirectoryIndex } from "../../src/core/directory-index.ts";
+import { DirectoryIndex } from "../../src/core/directory/directory-index.ts";
 import { loadDirectoryFile } from "../../src/infra/directory/load-directory-file.ts";
 
 export const SAMPLE_DIRECTORY_FILE = fileURLToPath(

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Clock } from "../../src/core/clock.port.ts";
+import type { Clock } from "../../src/core/ports/clock.port.ts";
 import { startLiaison, type RunningLiaison } from "../../src/main.ts";
 import { FakeSlackApi } from "./fake-slack-api.ts";
 import { testConfig } from "./test-config.ts";

@@ -1,9 +1,13 @@
 import type { App } from "@slack/bolt";
-import type { FormValues } from "../../core/action-form.ts";
-import type { CardAction } from "../../core/card-actions.ts";
-import type { PlatformIdentity } from "../../core/identify-actor.ts";
-import { readActionForm, submitCardAction, whyNotSaved } from "../../core/use-cases/card-action-dialogue.ts";
-import { typedLines } from "../../core/action-form.ts";
+import {
+  type CardAction,
+  type FormValues,
+  type PlatformIdentity,
+  readActionForm,
+  submitCardAction,
+  typedLines,
+  whyNotSaved,
+} from "../../core/index.ts";
 import type { WebClient } from "@slack/web-api";
 import { SLACK_MODALS } from "./slack-action-table.ts";
 import { dm, formUnreadable, who, withTyped, type SlackDeps } from "./slack-handler-support.ts";

@@ -1,6 +1,5 @@
 import type { Button } from "@slack/types";
-import type { CardAction } from "../../core/card-actions.ts";
-import { CARD_ACTION_SPECS } from "../../core/card-action-specs.ts";
+import { CARD_ACTION_SPECS, type CardAction } from "../../core/index.ts";
 import { plain } from "./block-kit-limits.ts";
 
 /**

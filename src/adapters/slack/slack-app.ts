@@ -1,7 +1,7 @@
 import { App, ExpressReceiver, webApi, type Authorize } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Express } from "express";
-import type { ChatNotifier } from "../../core/ports/chat-notifier.port.ts";
+import type { ChatNotifier } from "../../core/index.ts";
 import { registerActionModals } from "./slack-action-modals.ts";
 import { registerCardButtons } from "./slack-card-buttons.ts";
 import { registerConcernCommand } from "./slack-concern-command.ts";

@@ -1,7 +1,5 @@
 import type { KnownBlock } from "@slack/types";
-import type { CardView } from "../../core/channel-card-view.ts";
-import type { DigestContent, DigestItem } from "../../core/digest.ts";
-import { localTime } from "../../core/business-time.ts";
+import { type CardView, type DigestContent, type DigestItem, localTime } from "../../core/index.ts";
 import { BLOCK_KIT, plain } from "./block-kit-limits.ts";
 import { slackButtons } from "./slack-action-table.ts";
 import {

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { clickCardAction } from "../../core/use-cases/card-action-dialogue.ts";
+import { clickCardAction } from "../../core/index.ts";
 import { cardActionFor, SLACK_ACTIONS } from "./slack-action-table.ts";
 import { ephemeral, who, type SlackDeps } from "./slack-handler-support.ts";
 import { actionModal } from "./slack-modals.ts";

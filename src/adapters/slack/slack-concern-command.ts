@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { answerConcernCommand } from "../../core/use-cases/answer-concern-command.ts";
+import { answerConcernCommand } from "../../core/index.ts";
 import { ephemeral, explain, withTyped, type SlackDeps } from "./slack-handler-support.ts";
 import { concernModal } from "./slack-modals.ts";
 import { commandReply } from "./slack-replies.ts";

@@ -1,8 +1,12 @@
 import type { App } from "@slack/bolt";
-import { parseConcernDraft, type ConcernDraftInput } from "../../core/concern-draft.schema.ts";
-import { InvalidInputError, LiaisonBusyError } from "../../core/errors.ts";
-import { typedDraftLines } from "../../core/replies.ts";
-import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
+import {
+  type ConcernDraftInput,
+  InvalidInputError,
+  LiaisonBusyError,
+  parseConcernDraft,
+  raiseConcern,
+  typedDraftLines,
+} from "../../core/index.ts";
 import { dm, formUnreadable, notSaved, who, withTyped, type SlackDeps } from "./slack-handler-support.ts";
 import { CONCERN_MODAL } from "./slack-modals.ts";
 import { checkedOf, valueOf, type ViewState, viewStateSchema } from "./slack-view-state.ts";

@@ -1,4 +1,4 @@
-import type { Logger } from "../../core/ports/logger.port.ts";
+import type { Logger } from "../../core/index.ts";
 
 /** Who the bot is in Slack, as auth.test tells it. */
 export interface SlackIdentity {

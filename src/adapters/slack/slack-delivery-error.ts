@@ -1,4 +1,4 @@
-import type { DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
+import type { DeliveryOutcome } from "../../core/index.ts";
 
 /** Slack answers that retrying cannot fix: a person must change the setup (and /healthz shows it). */
 const PERMANENT = new Set([

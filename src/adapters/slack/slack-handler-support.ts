@@ -1,16 +1,16 @@
 import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { LiaisonError } from "../../core/errors.ts";
-import type { PlatformIdentity } from "../../core/identify-actor.ts";
 import {
   type Attempt,
   FORM_UNREADABLE,
+  type LiaisonContext,
+  LiaisonError,
   notSavedReply,
+  type PlatformIdentity,
   refusedReply,
   SOMETHING_WENT_WRONG,
   WHAT_YOU_TYPED,
-} from "../../core/replies.ts";
-import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
+} from "../../core/index.ts";
 import { literalReply, type SlackReply } from "./slack-replies.ts";
 
 /** What every Slack handler needs from the rest of Liaison. */

@@ -1,6 +1,5 @@
 import type { AckFn, Middleware, AnyMiddlewareArgs } from "@slack/bolt";
-import type { Logger } from "../../core/ports/logger.port.ts";
-import { sanitizeInbound } from "../../core/sanitize-text.ts";
+import { type Logger, sanitizeInbound } from "../../core/index.ts";
 
 /** The name under which the HTTP receiver hands the request's signature to middleware. */
 export const SIGNATURE_PROPERTY = "slackRequestSignature";

@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
-import type { Logger } from "../../core/ports/logger.port.ts";
+import type { Logger } from "../../core/index.ts";
 
 /** Bolt's logger interface over ours, so Bolt's lines are structured and redacted like the rest. */
 export function boltLogger(logger: Logger): BoltLogger {

@@ -1,8 +1,14 @@
 import { z } from "zod";
-import type { ActionForm, FormField, FormSubject, FormValues } from "../../core/action-form.ts";
-import { DESCRIPTION_MAX_LENGTH, type ConcernDraftInput } from "../../core/concern-draft.schema.ts";
-import type { DirectoryIndex } from "../../core/directory-index.ts";
-import { SEVERITIES } from "../../core/severity.ts";
+import {
+  type ActionForm,
+  type ConcernDraftInput,
+  DESCRIPTION_MAX_LENGTH,
+  type DirectoryIndex,
+  type FormField,
+  type FormSubject,
+  type FormValues,
+  SEVERITIES,
+} from "../../core/index.ts";
 import { BLOCK_KIT, plain, truncate } from "./block-kit-limits.ts";
 import type { InputBlock, ModalView } from "@slack/types";
 import { ownMrkdwn } from "./slack-text.ts";

@@ -1,6 +1,11 @@
 import type { WebClient } from "@slack/web-api";
-import type { Delivery, DeliveryOf, MessageLocation } from "../../core/delivery.ts";
-import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
+import type {
+  ChatNotifier,
+  Delivery,
+  DeliveryOf,
+  DeliveryOutcome,
+  MessageLocation,
+} from "../../core/index.ts";
 import {
   cardBlocks,
   cardFallbackText,

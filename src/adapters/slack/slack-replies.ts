@@ -1,10 +1,13 @@
 import type { KnownBlock } from "@slack/types";
-import { channelCardView } from "../../core/channel-card-view.ts";
-import { currentCard } from "../../core/concern-cards.ts";
-import type { Concern } from "../../core/concern.ts";
-import { concernSummary } from "../../core/concern-summary.ts";
-import type { DirectoryIndex } from "../../core/directory-index.ts";
-import { NO_OPEN_CONCERNS, type CommandAnswer } from "../../core/use-cases/answer-concern-command.ts";
+import {
+  channelCardView,
+  type CommandAnswer,
+  type Concern,
+  concernSummary,
+  currentCard,
+  type DirectoryIndex,
+  NO_OPEN_CONCERNS,
+} from "../../core/index.ts";
 import { slackPermalink } from "./slack-card-blocks.ts";
 import { fallbackText, literalSections, richList, richText, type Span } from "./slack-text.ts";
 

@@ -1,7 +1,7 @@
 import { type Activity, CloudAdapter, type InvokeResponse, type TurnContext } from "botbuilder";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { z } from "zod";
-import type { Logger } from "../../core/ports/logger.port.ts";
+import type { Logger } from "../../core/index.ts";
 
 /** Bot Framework activities are small; a bigger body is not one. */
 const BODY_LIMIT = "1mb";

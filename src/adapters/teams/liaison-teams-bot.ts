@@ -7,31 +7,32 @@ import {
   TurnContext,
   MessageFactory,
 } from "botbuilder";
-import type { FormValues } from "../../core/action-form.ts";
-import { localTime } from "../../core/business-time.ts";
-import { channelCardView } from "../../core/channel-card-view.ts";
-import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
-import { InvalidInputError, LiaisonBusyError, LiaisonError } from "../../core/errors.ts";
-import type { PlatformIdentity } from "../../core/identify-actor.ts";
-import { answerConcernCommand, commandOfMessage } from "../../core/use-cases/answer-concern-command.ts";
-import {
-  ALREADY_RECEIVED,
-  type Attempt,
-  concernSent,
-  notSavedReply,
-  refusedReply,
-} from "../../core/replies.ts";
-import { sanitizeInbound } from "../../core/sanitize-text.ts";
 import {
   type ActionReply,
+  ALREADY_RECEIVED,
+  answerConcernCommand,
+  type Attempt,
+  channelCardView,
   clickCardAction,
+  commandOfMessage,
+  type ConcernDraftInput,
+  concernSent,
+  type FormValues,
+  InvalidInputError,
+  LiaisonBusyError,
+  type LiaisonContext,
+  LiaisonError,
+  localTime,
+  notSavedReply,
+  type PlatformIdentity,
+  raiseConcern,
+  refusedReply,
+  sanitizeInbound,
   showConcernCard,
   submitCardAction,
-} from "../../core/use-cases/card-action-dialogue.ts";
-import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
-import { raiseConcern } from "../../core/use-cases/raise-concern.ts";
+  type TeamsConversationStore,
+} from "../../core/index.ts";
 import { actionFormCard, asAttachment, concernCard, concernFormCard, messageCard } from "./teams-cards.ts";
-import type { TeamsConversationStore } from "../../core/ports/teams-conversation-store.port.ts";
 import { cardActionForVerb, RAISE_VERB, REFRESH_VERB } from "./teams-verbs.ts";
 import { commandActivity } from "./teams-replies.ts";
 

@@ -1,11 +1,10 @@
 import { ConfigurationServiceClientCredentialFactory, MessageFactory } from "botbuilder";
 import { CertificateServiceClientCredentialsFactory } from "botframework-connector";
 import type { Express } from "express";
-import { SOMETHING_WENT_WRONG } from "../../core/replies.ts";
+import { type ChatNotifier, SOMETHING_WENT_WRONG } from "../../core/index.ts";
 import { LiaisonCloudAdapter, mountApiMessages } from "./api-messages-route.ts";
 import { DeadlineBotFrameworkAuthentication } from "./connector-deadline.ts";
 import { LiaisonTeamsBot, type TeamsBotDeps } from "./liaison-teams-bot.ts";
-import type { ChatNotifier } from "../../core/ports/chat-notifier.port.ts";
 import { TeamsNotifier } from "./teams-notifier.ts";
 
 export interface TeamsSettings {

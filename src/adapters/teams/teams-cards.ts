@@ -3,12 +3,14 @@ import { readFileSync } from "node:fs";
 import { Template } from "adaptivecards-templating/lib/template-engine.js";
 import type { Attachment } from "botbuilder";
 import { CardFactory } from "botbuilder";
-import type { ActionForm } from "../../core/action-form.ts";
-import type { CardView } from "../../core/channel-card-view.ts";
-import type { ConcernDraftInput } from "../../core/concern-draft.schema.ts";
-import type { DigestContent } from "../../core/digest.ts";
-import type { DirectoryIndex } from "../../core/directory-index.ts";
-import { localTime } from "../../core/business-time.ts";
+import {
+  type ActionForm,
+  type CardView,
+  type ConcernDraftInput,
+  type DigestContent,
+  type DirectoryIndex,
+  localTime,
+} from "../../core/index.ts";
 import { SUBMIT_SUFFIX, TEAMS_VERBS, teamsButtons } from "./teams-verbs.ts";
 
 type CardJson = Record<string, unknown> & { body?: unknown[] };

@@ -1,8 +1,13 @@
 import { type Activity, type CloudAdapter, type ConversationReference, MessageFactory } from "botbuilder";
-import type { Clock } from "../../core/clock.port.ts";
-import type { Delivery, DeliveryOf, MessageLocation } from "../../core/delivery.ts";
-import type { ChatNotifier, DeliveryOutcome } from "../../core/ports/chat-notifier.port.ts";
-import type { TeamsConversationStore } from "../../core/ports/teams-conversation-store.port.ts";
+import type {
+  ChatNotifier,
+  Clock,
+  Delivery,
+  DeliveryOf,
+  DeliveryOutcome,
+  MessageLocation,
+  TeamsConversationStore,
+} from "../../core/index.ts";
 import { asAttachment, concernCard, digestCard, teamsMessageLink } from "./teams-cards.ts";
 import { literalMessage } from "./teams-text.ts";
 import { ThreadThrottle } from "./thread-throttle.ts";

@@ -1,8 +1,11 @@
 import { type Activity, MessageFactory } from "botbuilder";
-import { channelCardView } from "../../core/channel-card-view.ts";
-import { concernSummary } from "../../core/concern-summary.ts";
-import type { DirectoryIndex } from "../../core/directory-index.ts";
-import { NO_OPEN_CONCERNS, type CommandAnswer } from "../../core/use-cases/answer-concern-command.ts";
+import {
+  channelCardView,
+  type CommandAnswer,
+  concernSummary,
+  type DirectoryIndex,
+  NO_OPEN_CONCERNS,
+} from "../../core/index.ts";
 import { asAttachment, concernCard, concernFormCard } from "./teams-cards.ts";
 import { literalMessage } from "./teams-text.ts";
 

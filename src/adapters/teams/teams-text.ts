@@ -1,5 +1,5 @@
 import { type Activity, MessageFactory } from "botbuilder";
-import type { CardView } from "../../core/channel-card-view.ts";
+import type { CardView } from "../../core/index.ts";
 import { asAttachment, messageCard } from "./teams-cards.ts";
 
 /*

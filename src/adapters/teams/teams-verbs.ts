@@ -1,5 +1,4 @@
-import type { CardAction } from "../../core/card-actions.ts";
-import { CARD_ACTION_SPECS } from "../../core/card-action-specs.ts";
+import { CARD_ACTION_SPECS, type CardAction } from "../../core/index.ts";
 
 /**
  * Teams' names for the core's card actions (Action.Execute verbs): they route invokes and build the

@@ -1,4 +1,4 @@
-import type { Delivery, MessageLocation } from "../delivery.ts";
+import type { Delivery, MessageLocation } from "../messaging/delivery.ts";
 import type { Platform } from "../platform.ts";
 
 export type DeliveryOutcome =

@@ -1,7 +1,7 @@
-import type { AuditEvent } from "../audit-event.ts";
-import type { CardLocation, Concern } from "../concern.ts";
+import type { AuditEvent } from "../messaging/audit-event.ts";
+import type { CardLocation, Concern } from "../concern/concern.ts";
 import type { ConcernId, DepartmentId } from "../ids.ts";
-import type { OutboundMessage } from "../outbound-message.ts";
+import type { OutboundMessage } from "../messaging/outbound-message.ts";
 
 /** One change of a concern with what it must record and say, written in one transaction. */
 export interface ConcernChange {

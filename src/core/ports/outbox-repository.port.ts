@@ -1,5 +1,5 @@
 import type { Platform } from "../platform.ts";
-import type { OutboundMessage, OutboxEntry } from "../outbound-message.ts";
+import type { OutboundMessage, OutboxEntry } from "../messaging/outbound-message.ts";
 import type { ConcernId } from "../ids.ts";
 
 export interface OutboxStats {

@@ -1,10 +1,10 @@
-import { authorizeAction } from "../authorize-action.ts";
-import { transition, type ConcernAction, type TransitionOutcome } from "../concern-state-machine.ts";
+import { authorizeAction } from "../concern/authorize-action.ts";
+import { transition, type ConcernAction, type TransitionOutcome } from "../concern/concern-state-machine.ts";
 import { LiaisonError, NotFoundError } from "../errors.ts";
-import { escalationRecipient } from "../escalation-recipient.ts";
-import { planOutboundMessages } from "../plan-outbound-messages.ts";
+import { escalationRecipient } from "../escalation/escalation-recipient.ts";
+import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
 import type { ConcernId } from "../ids.ts";
-import { identifyActor, type PlatformIdentity } from "../identify-actor.ts";
+import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
 const MAX_ATTEMPTS = 5;

@@ -1,8 +1,8 @@
-import type { Concern } from "../concern.ts";
-import type { ConcernDraftInput } from "../concern-draft.schema.ts";
-import { looksLikeConcernReference } from "../concern-reference.ts";
-import { identifyActor, type PlatformIdentity } from "../identify-actor.ts";
-import { parseConcernCommand } from "../parse-concern-command.ts";
+import type { Concern } from "../concern/concern.ts";
+import type { ConcernDraftInput } from "../concern/concern-draft.schema.ts";
+import { looksLikeConcernReference } from "../concern/concern-reference.ts";
+import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
+import { parseConcernCommand } from "../actions/parse-concern-command.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
 /** How many open concerns "mine" lists: enough for a shift, short enough to read in chat. */

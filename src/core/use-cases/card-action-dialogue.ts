@@ -1,21 +1,21 @@
-import type { ActionForm, FormErrors, FormSubject, FormValues } from "../action-form.ts";
-import { authorizeAction } from "../authorize-action.ts";
-import { localTime } from "../business-time.ts";
-import type { CardAction } from "../card-actions.ts";
-import { CARD_ACTION_SPECS, type ActionInputSpec, type FormReading } from "../card-action-specs.ts";
-import { channelCardView, type CardView } from "../channel-card-view.ts";
-import type { Concern } from "../concern.ts";
+import type { ActionForm, FormErrors, FormSubject, FormValues } from "../actions/action-form.ts";
+import { authorizeAction } from "../concern/authorize-action.ts";
+import { localTime } from "../escalation/business-time.ts";
+import type { CardAction } from "../actions/card-actions.ts";
+import { CARD_ACTION_SPECS, type ActionInputSpec, type FormReading } from "../actions/card-action-specs.ts";
+import { channelCardView, type CardView } from "../views/channel-card-view.ts";
+import type { Concern } from "../concern/concern.ts";
 import {
   alreadyDone,
   requireLegal,
   type ConcernAction,
   type TransitionOutcome,
-} from "../concern-state-machine.ts";
-import type { DirectoryIndex } from "../directory-index.ts";
+} from "../concern/concern-state-machine.ts";
+import type { DirectoryIndex } from "../directory/directory-index.ts";
 import { InvalidInputError, LiaisonError, NotFoundError } from "../errors.ts";
 import { parseConcernId, type ConcernId } from "../ids.ts";
-import { identifyActor, type PlatformIdentity } from "../identify-actor.ts";
-import { CONCERN_GONE, notSavedReply, refusedReply, SOMETHING_WENT_WRONG } from "../replies.ts";
+import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
+import { CONCERN_GONE, notSavedReply, refusedReply, SOMETHING_WENT_WRONG } from "../actions/replies.ts";
 import { actOnConcern } from "./act-on-concern.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 

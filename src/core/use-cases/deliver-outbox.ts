@@ -1,8 +1,8 @@
-import type { AuditDetails, AuditEvent, AuditEventOf, DeliveryRef } from "../audit-event.ts";
-import { needsMovedMark } from "../concern-cards.ts";
-import type { ActorRef, CardLocation } from "../concern.ts";
-import { groupByLane } from "../delivery-lane.ts";
-import type { OutboxEntry } from "../outbound-message.ts";
+import type { AuditDetails, AuditEvent, AuditEventOf, DeliveryRef } from "../messaging/audit-event.ts";
+import { needsMovedMark } from "../messaging/concern-cards.ts";
+import type { ActorRef, CardLocation } from "../concern/concern.ts";
+import { groupByLane } from "../messaging/delivery-lane.ts";
+import type { OutboxEntry } from "../messaging/outbound-message.ts";
 import type { ChatNotifier, DeliveryOutcome } from "../ports/chat-notifier.port.ts";
 import type { Platform } from "../platform.ts";
 import type { LiaisonContext } from "./liaison-context.ts";

@@ -1,6 +1,6 @@
-import type { BoundedQueue } from "../bounded-queue.ts";
-import type { Clock } from "../clock.port.ts";
-import type { DirectoryIndex } from "../directory-index.ts";
+import type { BoundedQueue } from "./bounded-queue.ts";
+import type { Clock } from "../ports/clock.port.ts";
+import type { DirectoryIndex } from "../directory/directory-index.ts";
 import type { ConcernRepository } from "../ports/concern-repository.port.ts";
 import type { Logger } from "../ports/logger.port.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.port.ts";

@@ -1,5 +1,5 @@
-import { deliveryLane } from "../delivery-lane.ts";
-import type { OutboxEntry } from "../outbound-message.ts";
+import { deliveryLane } from "../messaging/delivery-lane.ts";
+import type { OutboxEntry } from "../messaging/outbound-message.ts";
 import type { ChatNotifier } from "../ports/chat-notifier.port.ts";
 import { PLATFORMS, type Platform } from "../platform.ts";
 import { deliverEntry, type DeliveryPolicy } from "./deliver-outbox.ts";

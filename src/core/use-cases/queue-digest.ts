@@ -1,8 +1,8 @@
-import { buildDigest, digestDepartments } from "../build-digest.ts";
-import { isAllClear } from "../digest.ts";
+import { buildDigest, digestDepartments } from "../digest/build-digest.ts";
+import { isAllClear } from "../digest/digest.ts";
 import { NotFoundError } from "../errors.ts";
 import type { PersonId } from "../ids.ts";
-import { platformFor } from "../plan-outbound-messages.ts";
+import { platformFor } from "../messaging/plan-outbound-messages.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
 export type DigestResult = "queued" | "already-queued" | "nothing-overdue" | "unreachable";

@@ -1,19 +1,23 @@
-import type { AuditEvent } from "../audit-event.ts";
-import { BoundedQueue } from "../bounded-queue.ts";
-import { localYear } from "../business-time.ts";
-import { computeDeadlines, computeGrievanceNoticeBy } from "../compute-deadlines.ts";
-import type { ActorRef, Concern } from "../concern.ts";
-import { formatConcernReference } from "../concern-reference.ts";
-import { parseConcernDraft, type ConcernDraft, type ConcernDraftInput } from "../concern-draft.schema.ts";
-import type { DirectoryIndex } from "../directory-index.ts";
+import type { AuditEvent } from "../messaging/audit-event.ts";
+import { BoundedQueue } from "./bounded-queue.ts";
+import { localYear } from "../escalation/business-time.ts";
+import { computeDeadlines, computeGrievanceNoticeBy } from "../escalation/compute-deadlines.ts";
+import type { ActorRef, Concern } from "../concern/concern.ts";
+import { formatConcernReference } from "../concern/concern-reference.ts";
+import {
+  parseConcernDraft,
+  type ConcernDraft,
+  type ConcernDraftInput,
+} from "../concern/concern-draft.schema.ts";
+import type { DirectoryIndex } from "../directory/directory-index.ts";
 import { asConcernId, type PersonId } from "../ids.ts";
-import { identifyActor, type PlatformIdentity } from "../identify-actor.ts";
-import { isAfterHours } from "../escalation-recipient.ts";
-import { nextDueAt } from "../next-due-at.ts";
-import type { PolicySnapshot } from "../policy-snapshot.ts";
-import { planOutboundMessages } from "../plan-outbound-messages.ts";
-import { routeConcern, type RoutingDecision } from "../route-concern.ts";
-import { selectPolicy, snapshotPolicy } from "../select-policy.ts";
+import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
+import { isAfterHours } from "../escalation/escalation-recipient.ts";
+import { nextDueAt } from "../escalation/next-due-at.ts";
+import type { PolicySnapshot } from "../escalation/policy-snapshot.ts";
+import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
+import { routeConcern, type RoutingDecision } from "../directory/route-concern.ts";
+import { selectPolicy, snapshotPolicy } from "../escalation/select-policy.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
 /**

@@ -1,12 +1,12 @@
-import { channelCardView } from "../channel-card-view.ts";
-import { currentCard, threadCard } from "../concern-cards.ts";
-import type { Concern } from "../concern.ts";
-import type { Delivery } from "../delivery.ts";
-import { digestCardLocations } from "../digest-card-locations.ts";
-import type { DirectoryIndex } from "../directory-index.ts";
-import type { Department, Person } from "../directory.ts";
+import { channelCardView } from "../views/channel-card-view.ts";
+import { currentCard, threadCard } from "../messaging/concern-cards.ts";
+import type { Concern } from "../concern/concern.ts";
+import type { Delivery } from "../messaging/delivery.ts";
+import { digestCardLocations } from "../messaging/digest-card-locations.ts";
+import type { DirectoryIndex } from "../directory/directory-index.ts";
+import type { Department, Person } from "../directory/directory.ts";
 import type { ConcernId } from "../ids.ts";
-import type { ChatMessage, OutboxEntry } from "../outbound-message.ts";
+import type { ChatMessage, OutboxEntry } from "../messaging/outbound-message.ts";
 import type { Platform } from "../platform.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 

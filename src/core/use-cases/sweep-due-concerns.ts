@@ -1,11 +1,11 @@
-import type { AuditEvent } from "../audit-event.ts";
-import type { ActorRef, Concern } from "../concern.ts";
-import type { DirectoryIndex } from "../directory-index.ts";
-import { escalatedEvent, skippedEvent } from "../escalation-events.ts";
-import { escalationRecipient } from "../escalation-recipient.ts";
+import type { AuditEvent } from "../messaging/audit-event.ts";
+import type { ActorRef, Concern } from "../concern/concern.ts";
+import type { DirectoryIndex } from "../directory/directory-index.ts";
+import { escalatedEvent, skippedEvent } from "../escalation/escalation-events.ts";
+import { escalationRecipient } from "../escalation/escalation-recipient.ts";
 import type { PersonId } from "../ids.ts";
-import { planNextStep } from "../plan-next-step.ts";
-import { planOutboundMessages } from "../plan-outbound-messages.ts";
+import { planNextStep } from "../escalation/plan-next-step.ts";
+import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
 import type { ConcernChange } from "../ports/concern-repository.port.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 

@@ -1,4 +1,4 @@
-import { LiaisonError } from "../../core/errors.ts";
+import { LiaisonError } from "../../core/index.ts";
 import { checkedConfigSchema, type Config } from "./config.schema.ts";
 
 /** Reads the environment once; an empty variable counts as unset, as in most deployment tools. */

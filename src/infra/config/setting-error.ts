@@ -1,4 +1,4 @@
-import { LiaisonError } from "../../core/errors.ts";
+import { LiaisonError } from "../../core/index.ts";
 
 /**
  * A start-up problem with one setting, worded like the configuration check: the variable's name, what

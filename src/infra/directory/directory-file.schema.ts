@@ -1,9 +1,6 @@
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
-import { LADDER_TARGETS, ROLES, WEEKDAYS } from "../../core/directory.ts";
-import { parseDuration } from "../../core/duration.ts";
-import { PLATFORMS } from "../../core/platform.ts";
-import { SEVERITIES } from "../../core/severity.ts";
+import { LADDER_TARGETS, parseDuration, PLATFORMS, ROLES, SEVERITIES, WEEKDAYS } from "../../core/index.ts";
 
 /** The shape of the human-edited directory file (YAML or JSON); every message says what was expected. */
 

@@ -1,5 +1,4 @@
-import { parseDuration } from "../../core/duration.ts";
-import { SEVERITIES } from "../../core/severity.ts";
+import { parseDuration, SEVERITIES } from "../../core/index.ts";
 import type { DirectoryFile } from "./directory-file.schema.ts";
 
 export interface DirectoryProblem {

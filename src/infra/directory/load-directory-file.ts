@@ -1,10 +1,16 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
-import type { Directory } from "../../core/directory.ts";
-import { parseDuration, type PolicyDuration } from "../../core/duration.ts";
-import { LiaisonError } from "../../core/errors.ts";
-import { asCategoryId, asDepartmentId, asPersonId, asPolicyId } from "../../core/ids.ts";
+import {
+  asCategoryId,
+  asDepartmentId,
+  asPersonId,
+  asPolicyId,
+  type Directory,
+  LiaisonError,
+  parseDuration,
+  type PolicyDuration,
+} from "../../core/index.ts";
 import { directoryFileSchema, type DirectoryFile } from "./directory-file.schema.ts";
 import { checkDirectoryReferences, type DirectoryProblem } from "./directory-references.ts";
 

@@ -1,5 +1,5 @@
 import { pino, type DestinationStream } from "pino";
-import type { Logger } from "../../core/ports/logger.port.ts";
+import type { Logger } from "../../core/index.ts";
 import { sanitizeErrorText, withSafeErrors } from "./safe-error.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { Clock } from "../../core/clock.port.ts";
+import type { Clock } from "../../core/index.ts";
 
 /** Sets a one-shot timer; returns how to cancel it. Injected so tests can move time by hand. */
 export type SetTimer = (fire: () => void, ms: number) => () => void;

@@ -1,9 +1,11 @@
-import type { DirectoryIndex } from "../../core/directory-index.ts";
-import type { LiaisonContext } from "../../core/use-cases/liaison-context.ts";
-import type { OutboxPump } from "../../core/use-cases/outbox-pump.ts";
-import { pruneSentMessages } from "../../core/use-cases/prune-sent-messages.ts";
-import { queueDigest } from "../../core/use-cases/queue-digest.ts";
-import { sweepDueConcerns } from "../../core/use-cases/sweep-due-concerns.ts";
+import {
+  type DirectoryIndex,
+  type LiaisonContext,
+  type OutboxPump,
+  pruneSentMessages,
+  queueDigest,
+  sweepDueConcerns,
+} from "../../core/index.ts";
 import type { DueTimer } from "./due-timer.ts";
 import type { Scheduler } from "./scheduler.ts";
 

@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from "node-cron";
-import type { Logger } from "../../core/ports/logger.port.ts";
+import type { Logger } from "../../core/index.ts";
 
 export interface Job {
   name: string;

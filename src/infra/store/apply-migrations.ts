@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Logger } from "../../core/ports/logger.port.ts";
+import type { Logger } from "../../core/index.ts";
 import type { SqlRunner } from "./sql-runner.ts";
 
 /** The lock id `prisma migrate deploy` takes too, so our start-up and Prisma's CLI never migrate at once. */

@@ -1,8 +1,15 @@
-import type { ActorRef, CardLocation, Concern, ConcernStatus } from "../../core/concern.ts";
-import { asCategoryId, asConcernId, asDepartmentId } from "../../core/ids.ts";
-import type { Platform } from "../../core/platform.ts";
-import type { PolicySnapshot } from "../../core/policy-snapshot.ts";
-import type { Severity } from "../../core/severity.ts";
+import {
+  type ActorRef,
+  asCategoryId,
+  asConcernId,
+  asDepartmentId,
+  type CardLocation,
+  type Concern,
+  type ConcernStatus,
+  type Platform,
+  type PolicySnapshot,
+  type Severity,
+} from "../../core/index.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { ConcernCardModel, ConcernModel } from "../../generated/prisma/models.ts";
 

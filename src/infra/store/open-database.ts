@@ -3,7 +3,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import type { Logger } from "../../core/ports/logger.port.ts";
+import type { Logger } from "../../core/index.ts";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { applyMigrations } from "./apply-migrations.ts";
 import { drainPool } from "./drain-pool.ts";

@@ -1,7 +1,12 @@
-import type { AuditEvent } from "../../core/audit-event.ts";
-import type { CardLocation, Concern } from "../../core/concern.ts";
-import type { ConcernId, DepartmentId } from "../../core/ids.ts";
-import type { ConcernChange, ConcernRepository } from "../../core/ports/concern-repository.port.ts";
+import type {
+  AuditEvent,
+  CardLocation,
+  Concern,
+  ConcernChange,
+  ConcernId,
+  ConcernRepository,
+  DepartmentId,
+} from "../../core/index.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { CoalescingWriter } from "./coalescing-writer.ts";
 import { INSERT_CONCERNS_SQL, updateConcernsSql } from "./concern-change-sql.ts";

@@ -1,7 +1,12 @@
-import type { ConcernId } from "../../core/ids.ts";
-import type { ChatMessage, OutboundMessage, OutboxEntry } from "../../core/outbound-message.ts";
-import type { Platform } from "../../core/platform.ts";
-import type { OutboxRepository, OutboxStats } from "../../core/ports/outbox-repository.port.ts";
+import type {
+  ChatMessage,
+  ConcernId,
+  OutboundMessage,
+  OutboxEntry,
+  OutboxRepository,
+  OutboxStats,
+  Platform,
+} from "../../core/index.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 
 export function outboxRows(

@@ -1,7 +1,4 @@
-import type {
-  TeamsConversationRecord,
-  TeamsConversationStore,
-} from "../../core/ports/teams-conversation-store.port.ts";
+import type { TeamsConversationRecord, TeamsConversationStore } from "../../core/index.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 
 export class PrismaTeamsConversationStore implements TeamsConversationStore {

@@ -1,4 +1,4 @@
-import type { Logger } from "../../core/ports/logger.port.ts";
+import type { Logger } from "../../core/index.ts";
 import { InProcessWakeBus } from "./in-process-wake-bus.ts";
 import { PostgresWakeBus } from "./postgres-wake-bus.ts";
 import type { WakeBus } from "./wake-bus.ts";

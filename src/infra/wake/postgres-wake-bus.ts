@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Logger } from "../../core/ports/logger.port.ts";
+import type { Logger } from "../../core/index.ts";
 import { InProcessWakeBus } from "./in-process-wake-bus.ts";
 import { mergeSignals, type WakeBus, type WakeSignal } from "./wake-bus.ts";
 

@@ -1,10 +1,17 @@
-import type { AuditEvent } from "../../core/audit-event.ts";
-import type { CardLocation, Concern } from "../../core/concern.ts";
-import type { ConcernId, DepartmentId } from "../../core/ids.ts";
-import type { OutboundMessage, OutboxEntry } from "../../core/outbound-message.ts";
-import type { Platform } from "../../core/platform.ts";
-import type { ConcernChange, ConcernRepository } from "../../core/ports/concern-repository.port.ts";
-import type { OutboxRepository, OutboxStats } from "../../core/ports/outbox-repository.port.ts";
+import type {
+  AuditEvent,
+  CardLocation,
+  Concern,
+  ConcernChange,
+  ConcernId,
+  ConcernRepository,
+  DepartmentId,
+  OutboundMessage,
+  OutboxEntry,
+  OutboxRepository,
+  OutboxStats,
+  Platform,
+} from "../../core/index.ts";
 import { mergeSignals, type WakeBus, type WakeSignal } from "./wake-bus.ts";
 
 const signalOf = (change: ConcernChange): WakeSignal => ({

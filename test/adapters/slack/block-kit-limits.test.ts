@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { channelCardView } from "../../../src/core/channel-card-view.ts";
-import type { Concern } from "../../../src/core/concern.ts";
-import type { DigestContent } from "../../../src/core/digest.ts";
+import { channelCardView } from "../../../src/core/views/channel-card-view.ts";
+import type { Concern } from "../../../src/core/concern/concern.ts";
+import type { DigestContent } from "../../../src/core/digest/digest.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { BLOCK_KIT } from "../../../src/adapters/slack/block-kit-limits.ts";
 import { cardBlocks, digestBlocks } from "../../../src/adapters/slack/slack-card-blocks.ts";

@@ -1,9 +1,9 @@
 import { WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackNotifier } from "../../../src/adapters/slack/slack-notifier.ts";
-import type { Delivery } from "../../../src/core/delivery.ts";
+import type { Delivery } from "../../../src/core/messaging/delivery.ts";
 import { asPersonId } from "../../../src/core/ids.ts";
-import type { OutboxEntry } from "../../../src/core/outbound-message.ts";
+import type { OutboxEntry } from "../../../src/core/messaging/outbound-message.ts";
 import { queueDigest } from "../../../src/core/use-cases/queue-digest.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { resolveDelivery, type ResolveContext } from "../../../src/core/use-cases/resolve-delivery.ts";

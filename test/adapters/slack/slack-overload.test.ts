@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { BoundedQueue } from "../../../src/core/bounded-queue.ts";
+import { BoundedQueue } from "../../../src/core/use-cases/bounded-queue.ts";
 import { startSlackLiaison, waitFor } from "../../support/slack-liaison.ts";
 import { interactionBody, postToSlackEndpoint, viewSubmissionPayload } from "../../support/slack-requests.ts";
 import { SLACK_NURSE as NURSE } from "../../support/slack-people.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BoundedQueue } from "../../../src/core/bounded-queue.ts";
+import { BoundedQueue } from "../../../src/core/use-cases/bounded-queue.ts";
 import { startLiaison, type RunningLiaison } from "../../../src/main.ts";
 import { FakeBotConnector } from "../../support/fake-bot-connector.ts";
 import { testConfig } from "../../support/test-config.ts";

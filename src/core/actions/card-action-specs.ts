@@ -1,0 +1,145 @@
+import {
+  NOTE_MAX_LENGTH,
+  type FormErrors,
+  type FormField,
+  type FormSubject,
+  type FormValues,
+} from "./action-form.ts";
+import type { CardAction } from "./card-actions.ts";
+import type { ConcernAction } from "../concern/concern-state-machine.ts";
+import type { DirectoryIndex } from "../directory/directory-index.ts";
+import { asDepartmentId } from "../ids.ts";
+
+/** What reading a submitted form gives: the core action to apply, or what to show next to which field. */
+export type FormReading = { action: ConcernAction } | { errors: FormErrors };
+
+/** The input an action asks for before it is applied, and how what was typed becomes the action. */
+export interface ActionInputSpec {
+  title: string;
+  submitLabel: string;
+  fields(subject: FormSubject, directory: DirectoryIndex): FormField[];
+  read(values: FormValues, subject: FormSubject, directory: DirectoryIndex): FormReading;
+}
+
+/** Everything about one card action both platforms show; adapters render it and decide nothing. */
+export interface CardActionSpec {
+  label: string;
+  style?: "primary" | "danger";
+  /** Asked before the click counts, where the platform has a confirm dialog (Slack; Adaptive Cards have none). */
+  confirm?: { title: string; text: string; confirm: string; deny: string };
+  /** Absent: the click itself is the action. */
+  input?: ActionInputSpec;
+}
+
+/** What the person is asked for when a required text is empty; the state machine says the same. */
+export const MISSING_TEXT = {
+  resolve: "Please enter a resolution note: this concern is a grievance.",
+  reopen: "Please enter why it is being reopened.",
+  "add-note": "Please enter a note.",
+} as const;
+
+const CHOOSE_DEPARTMENT = "Please choose the department to reassign to.";
+
+/** One free-text input; `required` may depend on the concern (a grievance's resolution). */
+function textInput(
+  action: keyof typeof MISSING_TEXT,
+  copy: { title: string; submitLabel: string; label: string },
+  isRequired: (subject: FormSubject) => boolean,
+  toAction: (text: string) => ConcernAction,
+): ActionInputSpec {
+  return {
+    title: copy.title,
+    submitLabel: copy.submitLabel,
+    fields: (subject) => {
+      const required = isRequired(subject);
+      const hint = action === "resolve" && required ? "Required: this concern is a grievance." : undefined;
+      const field: FormField = {
+        kind: "text",
+        id: "text",
+        label: copy.label,
+        required,
+        maxLength: NOTE_MAX_LENGTH,
+      };
+      return [
+        { ...field, ...(required ? { missing: MISSING_TEXT[action] } : {}), ...(hint ? { hint } : {}) },
+      ];
+    },
+    read: (values, subject) => {
+      const text = values.text?.trim() ?? "";
+      if (isRequired(subject) && text.length === 0) return { errors: { text: MISSING_TEXT[action] } };
+      return { action: toAction(text) };
+    },
+  };
+}
+
+const reassignInput: ActionInputSpec = {
+  title: "Reassign concern",
+  submitLabel: "Reassign",
+  fields: (subject, directory) => [
+    {
+      kind: "department",
+      id: "department",
+      label: "New department",
+      missing: CHOOSE_DEPARTMENT,
+      options: directory.directory.departments
+        .filter((d) => d.id !== subject.departmentId)
+        .map((d) => ({ value: d.id, label: d.name })),
+    },
+    { kind: "text", id: "reason", label: "Reason", required: false, maxLength: NOTE_MAX_LENGTH },
+  ],
+  read: (values, _subject, directory) => {
+    const chosen = values.department?.trim();
+    const department = chosen ? directory.department(asDepartmentId(chosen)) : undefined;
+    if (!department) return { errors: { department: CHOOSE_DEPARTMENT } };
+    const reason = values.reason?.trim() || undefined;
+    return {
+      action: { type: "reassign", toDepartment: department.id, toDepartmentName: department.name, reason },
+    };
+  },
+};
+
+/**
+ * The one table of card actions: adding a button is an entry here (and its transition in the state
+ * machine); both platforms' buttons, modals, input cards and replies are rendered from it.
+ */
+export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
+  acknowledge: { label: "Acknowledge", style: "primary" },
+  reopen: {
+    label: "Reopen",
+    input: textInput(
+      "reopen",
+      { title: "Reopen concern", submitLabel: "Reopen", label: "Why is it being reopened?" },
+      () => true,
+      (reason) => ({ type: "reopen", reason }),
+    ),
+  },
+  resolve: {
+    label: "Resolve",
+    input: textInput(
+      "resolve",
+      { title: "Resolve concern", submitLabel: "Resolve", label: "Resolution note" },
+      (subject) => subject.isGrievance,
+      (note) => ({ type: "resolve", resolutionNote: note || undefined }),
+    ),
+  },
+  reassign: { label: "Reassign", input: reassignInput },
+  escalate: {
+    label: "Escalate now",
+    style: "danger",
+    confirm: {
+      title: "Escalate now?",
+      text: "The next level of the escalation ladder will be messaged now.",
+      confirm: "Escalate",
+      deny: "Cancel",
+    },
+  },
+  "add-note": {
+    label: "Add note",
+    input: textInput(
+      "add-note",
+      { title: "Add a note", submitLabel: "Add note", label: "Note" },
+      () => true,
+      (text) => ({ type: "add-note", text }),
+    ),
+  },
+};

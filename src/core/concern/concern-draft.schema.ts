@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { DirectoryIndex } from "../directory/directory-index.ts";
+import { InvalidInputError } from "../errors.ts";
+import { asCategoryId, type CategoryId } from "../ids.ts";
+import { SEVERITIES, type Severity } from "./severity.ts";
+
+export const DESCRIPTION_MAX_LENGTH = 3000;
+
+/** What a person typed to raise a concern, as any platform hands it over (all strings, maybe empty). */
+export interface ConcernDraftInput {
+  unit?: string;
+  room?: string;
+  patientReference?: string;
+  category?: string;
+  severity?: string;
+  description?: string;
+  grievance?: boolean;
+}
+
+export interface ConcernDraft {
+  unit: string;
+  room: string;
+  patientReference?: string;
+  category: CategoryId;
+  severity: Severity;
+  description: string;
+  grievance: boolean;
+}
+
+const text = (field: string, max: number) =>
+  z
+    .string({ error: `Please enter the ${field}.` })
+    .trim()
+    .min(1, `Please enter the ${field}.`)
+    .max(max, `The ${field} is too long: at most ${max} characters.`);
+
+/** Ids such as an encounter or account number; a name in a chat channel would be a privacy incident. */
+const PATIENT_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/;
+
+function buildSchema(directory: DirectoryIndex) {
+  const categoryIds = directory.directory.categories.map((c) => c.id as string);
+  return z.object({
+    unit: text("unit", 40),
+    room: text("room or bed", 20),
+    patientReference: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || PATIENT_REFERENCE.test(v), {
+        message:
+          "Use an encounter or account number (letters, digits and dashes, no spaces), not the patient's name.",
+      }),
+    category: z.string({ error: "Please choose a category." }).refine((v) => categoryIds.includes(v), {
+      message: `Please choose one of: ${categoryIds.join(", ")}.`,
+    }),
+    severity: z.enum(SEVERITIES, { error: `Please choose a severity: ${SEVERITIES.join(", ")}.` }),
+    description: text("description", DESCRIPTION_MAX_LENGTH),
+    grievance: z.boolean().optional().default(false),
+  });
+}
+
+// Building the schema costs more than a parse: build it once per loaded directory.
+const schemas = new WeakMap<DirectoryIndex, ReturnType<typeof buildSchema>>();
+
+function schemaFor(directory: DirectoryIndex) {
+  let schema = schemas.get(directory);
+  if (!schema) {
+    schema = buildSchema(directory);
+    schemas.set(directory, schema);
+  }
+  return schema;
+}
+
+/**
+ * Validates a draft against the directory. All field errors come back at once, keyed by field, so a
+ * form can show each next to its input and keep everything the person typed.
+ */
+export function parseConcernDraft(directory: DirectoryIndex, input: ConcernDraftInput): ConcernDraft {
+  const result = schemaFor(directory).safeParse(input);
+  if (!result.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? "form");
+      fieldErrors[field] ??= issue.message;
+    }
+    throw new InvalidInputError(fieldErrors);
+  }
+  const category = asCategoryId(result.data.category);
+  // Abuse, rights, safety and privacy concerns are grievances whether or not the box was ticked.
+  const grievance = result.data.grievance || (directory.category(category)?.grievance ?? false);
+  return { ...result.data, category, grievance };
+}

@@ -1,0 +1,253 @@
+import type { AuditDetails, AuditEvent } from "../messaging/audit-event.ts";
+import { computeDeadlines } from "../escalation/compute-deadlines.ts";
+import type { ActorRef, Concern, ConcernStatus } from "./concern.ts";
+import { IllegalTransitionError, InvalidInputError } from "../errors.ts";
+import type { DepartmentId } from "../ids.ts";
+import type { LadderTarget } from "../directory/directory.ts";
+import type { EscalationRecipient } from "../escalation/escalation-recipient.ts";
+import { escalatedEvent, skippedEvent } from "../escalation/escalation-events.ts";
+import { nextDueAt } from "../escalation/next-due-at.ts";
+import { walkLadder } from "../escalation/walk-ladder.ts";
+import { NOTE_MAX_LENGTH } from "../actions/action-form.ts";
+import { MISSING_TEXT } from "../actions/card-action-specs.ts";
+
+export type ConcernAction =
+  | { type: "acknowledge" }
+  | { type: "resolve"; resolutionNote?: string }
+  | { type: "reopen"; reason: string }
+  | { type: "reassign"; toDepartment: DepartmentId; toDepartmentName: string; reason?: string }
+  | { type: "escalate" }
+  | { type: "add-note"; text: string };
+
+export type ConcernActionType = ConcernAction["type"];
+
+export type TransitionOutcome =
+  | { kind: "changed"; concern: Concern; events: AuditEvent[] }
+  /** Acknowledge and resolve are idempotent: doing it again changes nothing and says who did it first. */
+  | { kind: "already-done"; action: "acknowledge" | "resolve"; by: ActorRef; at: Date; concern: Concern };
+
+const ACTIVE: readonly ConcernStatus[] = ["open", "acknowledged", "reopened"];
+
+/** The statuses each action may start from; anything else is an IllegalTransitionError. */
+export const LEGAL_FROM: Readonly<Record<ConcernActionType, readonly ConcernStatus[]>> = {
+  acknowledge: ["open", "reopened"],
+  resolve: ACTIVE,
+  reopen: ["resolved"],
+  reassign: ACTIVE,
+  escalate: ACTIVE,
+  "add-note": ["open", "acknowledged", "reopened", "resolved"],
+};
+
+/** Refuses an action its concern's status does not allow, saying what would (asked before a form opens, too). */
+export function requireLegal(concern: Concern, action: ConcernActionType): void {
+  if (!LEGAL_FROM[action].includes(concern.status)) throw illegal(concern, action);
+}
+
+function illegal(concern: Concern, action: ConcernActionType): IllegalTransitionError {
+  const hint =
+    concern.status === "resolved"
+      ? `${concern.reference} is resolved; reopen it first.`
+      : action === "reopen"
+        ? `Only a resolved concern can be reopened; ${concern.reference} is ${concern.status}.`
+        : `${concern.reference} is ${concern.status}.`;
+  return new IllegalTransitionError(concern.status, action, `Cannot ${action.replace("-", " ")}: ${hint}`);
+}
+
+/** A text the action needs: present (saying what is missing in the forms' own words) and not too long. */
+function requireText(
+  field: string,
+  text: string | undefined,
+  action: keyof typeof MISSING_TEXT,
+  what: string,
+): string {
+  const trimmed = (text ?? "").trim();
+  if (trimmed.length === 0) throw new InvalidInputError({ [field]: MISSING_TEXT[action] });
+  if (trimmed.length > NOTE_MAX_LENGTH) {
+    throw new InvalidInputError({
+      [field]: `The ${what} is ${trimmed.length} characters; the limit is ${NOTE_MAX_LENGTH}.`,
+    });
+  }
+  return trimmed;
+}
+
+/** What a transition may need to know about the world: who holds each ladder level right now. */
+export interface TransitionContext {
+  recipientOf: (target: LadderTarget) => EscalationRecipient | undefined;
+}
+
+type ActionOf<T extends ConcernActionType> = Extract<ConcernAction, { type: T }>;
+type ActionEventType = "acknowledged" | "resolved" | "reopened" | "note-added" | "reassigned";
+
+/** Everything one action is applied with: the concern before, who, when, and its next version. */
+interface Change {
+  concern: Concern;
+  actor: ActorRef;
+  now: Date;
+  context: TransitionContext;
+  /** The concern with its version bumped, before the action's own changes. */
+  base: Concern;
+  event<T extends ActionEventType>(type: T, detail: Omit<AuditDetails[T], "from">): AuditEvent;
+}
+
+interface Applied {
+  next: Concern;
+  events: AuditEvent[];
+}
+
+/** The state a reopened or reassigned concern starts again from: fresh deadlines, nobody owning it. */
+const restarted = (c: Change) => ({
+  ...computeDeadlines(c.concern.policy, c.now),
+  owner: undefined,
+  acknowledgedAt: undefined,
+  acknowledgedBy: undefined,
+});
+
+function escalateNow(c: Change): Applied {
+  const { concern, actor, now, context } = c;
+  // Jump to the next level of the frozen ladder now, skipping levels nobody holds.
+  const walk = walkLadder(c.base, (t) => context.recipientOf(t) !== undefined, now, "next-escalation");
+  if (!walk.rungs.some((r) => r.type === "escalate")) {
+    throw new IllegalTransitionError(
+      concern.status,
+      "escalate",
+      `${concern.reference} is already at the top of its escalation ladder; there is nobody further to escalate to.`,
+    );
+  }
+  const events = walk.rungs.map((rung) =>
+    rung.type === "skip"
+      ? skippedEvent(concern, rung, actor, now)
+      : escalatedEvent(
+          concern,
+          rung,
+          context.recipientOf(rung.notify)!,
+          actor,
+          now,
+          "manual",
+          rung.overdueMinutes,
+        ),
+  );
+  return { next: { ...c.base, escalation: walk.escalation }, events };
+}
+
+/** What each action does to a concern; every action has an entry, or this does not compile. */
+const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => Applied } = {
+  acknowledge: (_, c) => ({
+    next: {
+      ...c.base,
+      status: "acknowledged",
+      owner: c.actor,
+      acknowledgedAt: c.now,
+      acknowledgedBy: c.actor,
+      escalation: { ...c.concern.escalation, stepsFired: 0 },
+    },
+    events: [c.event("acknowledged", {})],
+  }),
+  resolve: (action, c) => {
+    const note = c.concern.isGrievance
+      ? requireText("resolutionNote", action.resolutionNote, "resolve", "resolution note")
+      : action.resolutionNote?.trim() || undefined;
+    if (note !== undefined) requireText("resolutionNote", note, "resolve", "resolution note");
+    return {
+      next: { ...c.base, status: "resolved", resolvedAt: c.now, resolvedBy: c.actor, resolutionNote: note },
+      events: [c.event("resolved", { resolutionNote: note ?? null })],
+    };
+  },
+  reopen: (action, c) => {
+    const reason = requireText("reason", action.reason, "reopen", "reason for reopening");
+    return {
+      next: {
+        ...c.base,
+        ...restarted(c),
+        status: "reopened",
+        resolvedAt: undefined,
+        resolvedBy: undefined,
+        escalation: { ...c.concern.escalation, stepsFired: 0 },
+      },
+      events: [c.event("reopened", { reason })],
+    };
+  },
+  reassign: (action, c) => {
+    if (action.toDepartment === c.concern.departmentId) {
+      throw new InvalidInputError({
+        department: `${c.concern.reference} is already with ${action.toDepartmentName}.`,
+      });
+    }
+    // The new department owns it from now: its acknowledgement clock starts again.
+    const detail = {
+      fromDepartment: c.concern.departmentId,
+      toDepartment: action.toDepartment,
+      reason: action.reason?.trim() || null,
+    };
+    return {
+      next: {
+        ...c.base,
+        ...restarted(c),
+        status: "open",
+        departmentId: action.toDepartment,
+        escalation: { ...c.concern.escalation, stepsFired: 0, level: 0 },
+      },
+      events: [c.event("reassigned", detail)],
+    };
+  },
+  escalate: (_, c) => escalateNow(c),
+  "add-note": (action, c) => ({
+    next: c.base,
+    events: [c.event("note-added", { note: requireText("note", action.text, "add-note", "note") })],
+  }),
+};
+
+/** Acknowledge and resolve are idempotent: the second press is told who did it first. */
+export function alreadyDone(concern: Concern, action: ConcernActionType): TransitionOutcome | undefined {
+  const done =
+    action === "acknowledge" && concern.status === "acknowledged"
+      ? { by: concern.acknowledgedBy, at: concern.acknowledgedAt }
+      : action === "resolve" && concern.status === "resolved"
+        ? { by: concern.resolvedBy, at: concern.resolvedAt }
+        : undefined;
+  if (!done?.by || !done.at) return undefined;
+  return {
+    kind: "already-done",
+    action: action as "acknowledge" | "resolve",
+    by: done.by,
+    at: done.at,
+    concern,
+  };
+}
+
+function apply<T extends ConcernActionType>(action: ActionOf<T>, change: Change): Applied {
+  return (APPLY[action.type] as (a: ActionOf<T>, c: Change) => Applied)(action, change);
+}
+
+/**
+ * The single place a concern's status changes. Pure: returns the next concern (version bumped, next
+ * due time recomputed) and the audit events to append; the store applies both with a compare-and-set.
+ */
+export function transition(
+  concern: Concern,
+  action: ConcernAction,
+  actor: ActorRef,
+  now: Date,
+  context: TransitionContext,
+): TransitionOutcome {
+  const done = alreadyDone(concern, action.type);
+  if (done) return done;
+  requireLegal(concern, action.type);
+  const change: Change = {
+    concern,
+    actor,
+    now,
+    context,
+    base: { ...concern, updatedAt: now, version: concern.version + 1 },
+    // The compiler cannot follow a generic into the union; `detail` is checked against `type` above.
+    event: (type, detail) =>
+      ({
+        concernId: concern.id,
+        type,
+        actor,
+        at: now,
+        detail: { from: concern.status, ...detail },
+      }) as AuditEvent,
+  };
+  const { next, events } = apply(action as ActionOf<typeof action.type>, change);
+  return { kind: "changed", concern: { ...next, nextDueAt: nextDueAt(next) }, events };
+}

@@ -1,0 +1,67 @@
+import type { CategoryId, ConcernId, DepartmentId } from "../ids.ts";
+import type { Platform } from "../platform.ts";
+import type { PolicySnapshot } from "../escalation/policy-snapshot.ts";
+import type { Severity } from "./severity.ts";
+
+export const CONCERN_STATUSES = ["open", "acknowledged", "resolved", "reopened"] as const;
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+
+/** Who did something, as stored: a stable key (person:… / slack:U… / teams:… / system) and a name. */
+export interface ActorRef {
+  key: string;
+  displayName: string;
+  platform: Platform | "api" | "system";
+}
+
+/** Where a concern's card lives on one platform; `moved` once the concern was reassigned away. */
+export interface CardLocation {
+  platform: Platform;
+  departmentId: DepartmentId;
+  channelId: string;
+  messageId: string;
+  state: "active" | "moved";
+}
+
+export interface EscalationState {
+  /** Ladder steps fired against the running clock (acknowledge, then resolve); reset when the clock changes. */
+  stepsFired: number;
+  /** The highest ladder level reached so far (0: the department channel only). */
+  level: number;
+  lastEscalatedAt?: Date;
+  grievanceRemindedAt?: Date;
+  grievanceEscalatedAt?: Date;
+}
+
+export interface Concern {
+  id: ConcernId;
+  reference: string;
+  reporter: ActorRef;
+  unit: string;
+  room: string;
+  /** Minimal patient reference (e.g. an encounter number); cards only ever show it masked. */
+  patientReference?: string;
+  category: CategoryId;
+  severity: Severity;
+  description: string;
+  isGrievance: boolean;
+  departmentId: DepartmentId;
+  owner?: ActorRef;
+  status: ConcernStatus;
+  policy: PolicySnapshot;
+  acknowledgeBy: Date;
+  resolveBy: Date;
+  grievanceNoticeBy?: Date;
+  acknowledgedAt?: Date;
+  acknowledgedBy?: ActorRef;
+  resolvedAt?: Date;
+  resolvedBy?: ActorRef;
+  resolutionNote?: string;
+  escalation: EscalationState;
+  /** When the escalation sweep must next look at this concern; absent once nothing is pending. */
+  nextDueAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Bumped by every change: updates are compare-and-set on it, so concurrent clicks cannot both win. */
+  version: number;
+  cards: readonly CardLocation[];
+}

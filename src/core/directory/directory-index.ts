@@ -1,0 +1,62 @@
+import type { Category, Department, Directory, Person } from "./directory.ts";
+import { NotFoundError } from "../errors.ts";
+import type { CategoryId, DepartmentId, PersonId } from "../ids.ts";
+import type { Platform } from "../platform.ts";
+
+/** Read-only lookups over a validated directory; built once per load. */
+export class DirectoryIndex {
+  private readonly people = new Map<string, Person>();
+  private readonly bySlack = new Map<string, Person>();
+  private readonly byTeams = new Map<string, Person>();
+  private readonly departments = new Map<string, Department>();
+  private readonly categories = new Map<string, Category>();
+
+  constructor(readonly directory: Directory) {
+    for (const p of directory.people) {
+      this.people.set(p.id, p);
+      if (p.slackUserId) this.bySlack.set(p.slackUserId, p);
+      if (p.teamsAadObjectId) this.byTeams.set(p.teamsAadObjectId.toLowerCase(), p);
+    }
+    for (const d of directory.departments) this.departments.set(d.id, d);
+    for (const c of directory.categories) this.categories.set(c.id, c);
+  }
+
+  get hospital() {
+    return this.directory.hospital;
+  }
+
+  person(id: PersonId): Person | undefined {
+    return this.people.get(id);
+  }
+
+  personOnPlatform(platform: Platform, platformUserId: string): Person | undefined {
+    return platform === "slack"
+      ? this.bySlack.get(platformUserId)
+      : this.byTeams.get(platformUserId.toLowerCase());
+  }
+
+  department(id: DepartmentId): Department | undefined {
+    return this.departments.get(id);
+  }
+
+  requireDepartment(id: DepartmentId): Department {
+    const d = this.departments.get(id);
+    if (!d) throw new NotFoundError(`There is no department "${id}" in the directory.`);
+    return d;
+  }
+
+  category(id: CategoryId): Category | undefined {
+    return this.categories.get(id);
+  }
+
+  /** Departments a person answers for (responder, head, manager or director). */
+  departmentsOf(personId: PersonId): Department[] {
+    return this.directory.departments.filter(
+      (d) =>
+        d.responders.includes(personId) ||
+        d.head === personId ||
+        d.manager === personId ||
+        d.director === personId,
+    );
+  }
+}

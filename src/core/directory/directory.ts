@@ -1,0 +1,127 @@
+import type { PolicyDuration } from "../escalation/duration.ts";
+import type { CategoryId, DepartmentId, PersonId, PolicyId } from "../ids.ts";
+import type { Platform } from "../platform.ts";
+import type { Severity } from "../concern/severity.ts";
+
+export const ROLES = [
+  "nurse",
+  "liaison",
+  "responder",
+  "department-head",
+  "manager",
+  "director",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Opening hours in the hospital's zone; "HH:mm" local times, end after start. */
+export interface BusinessHours {
+  days: readonly Weekday[];
+  start: string;
+  end: string;
+}
+
+export interface Person {
+  id: PersonId;
+  name: string;
+  role: Role;
+  slackUserId?: string;
+  teamsAadObjectId?: string;
+  /** Where this person is reached directly (escalation DMs, digests). */
+  preferredPlatform?: Platform;
+  digest?: { schedules: readonly string[]; allClear: boolean };
+}
+
+export interface Department {
+  id: DepartmentId;
+  name: string;
+  slackChannelId?: string;
+  teamsChannelId?: string;
+  responders: readonly PersonId[];
+  head?: PersonId;
+  manager?: PersonId;
+  director?: PersonId;
+  /** Absent: staffed around the clock. */
+  businessHours?: BusinessHours;
+  /** Who takes this department's concerns outside business hours (e.g. the house supervisor). */
+  afterHoursTarget?: PersonId;
+}
+
+export interface Category {
+  id: CategoryId;
+  label: string;
+  /** Abuse/neglect, patient rights, safety and privacy concerns are grievances by default. */
+  grievance: boolean;
+}
+
+export interface RoutingRule {
+  category: CategoryId;
+  unit?: string;
+  department: DepartmentId;
+}
+
+/** The people an escalation level reaches, relative to the concern's department. */
+export const LADDER_TARGETS = [
+  "department-channel",
+  "department-head",
+  "department-manager",
+  "department-director",
+  "administrator-on-call",
+] as const;
+export type LadderTarget = (typeof LADDER_TARGETS)[number];
+
+export interface LadderStep {
+  notify: LadderTarget;
+  /** Minutes after the previous step (or the missed deadline, for the first) before this one fires. */
+  afterMinutes: number;
+}
+
+export interface Policy {
+  id: PolicyId;
+  /** Matches when every given field matches; the most specific policy wins. */
+  match: { severity?: Severity; category?: CategoryId };
+  acknowledgeWithinMinutes: number;
+  resolveWithin: PolicyDuration;
+  /** "business": the resolve clock runs only in the hospital's business hours. */
+  resolveClock: "calendar" | "business";
+  ladder: readonly LadderStep[];
+  /** How many times the ladder starts again from its first step after its last; at most 5. */
+  repeat: number;
+}
+
+export interface GrievanceSettings {
+  interimNoticeDays: number;
+  remindDaysBefore: number;
+}
+
+export interface PatientReferenceMasking {
+  /** How many trailing characters of the patient reference a channel card may show (0 hides it). */
+  visibleTrailingCharacters: number;
+}
+
+export interface Hospital {
+  name: string;
+  timeZone: string;
+  referencePrefix: string;
+  businessHours: BusinessHours;
+  administratorOnCall?: PersonId;
+  patientReferenceMasking: PatientReferenceMasking;
+  grievance: GrievanceSettings;
+}
+
+export interface Routing {
+  fallbackDepartment: DepartmentId;
+  rules: readonly RoutingRule[];
+}
+
+export interface Directory {
+  hospital: Hospital;
+  categories: readonly Category[];
+  people: readonly Person[];
+  departments: readonly Department[];
+  routing: Routing;
+  policies: readonly Policy[];
+}

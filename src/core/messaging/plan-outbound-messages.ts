@@ -1,0 +1,131 @@
+import type {
+  AuditEvent,
+  AuditEventOf,
+  AuditEventType,
+  GrievanceEscalation,
+  LadderEscalation,
+} from "./audit-event.ts";
+import type { Concern } from "../concern/concern.ts";
+import { LADDER_TARGET_LABEL } from "../escalation/escalation-recipient.ts";
+import { concernSent } from "../actions/replies.ts";
+import { FanOutBuilder, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
+
+export { channelPlatforms, platformFor, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
+
+type Planner<T extends AuditEventType> = (event: AuditEventOf<T>, fan: FanOutBuilder) => void;
+
+/** The event is the record; what people hear about it is said by another event's entry (or nobody). */
+const recordOnly = () => undefined;
+
+function routed(event: AuditEventOf<"routed">, fan: FanOutBuilder): void {
+  const { after } = fan;
+  fan.postCard(after.departmentId);
+  const by = fan.time(after.acknowledgeBy);
+  fan.toReporter(`Your concern ${concernSent(after.reference, fan.departmentName, by)}`);
+  if (event.detail.afterHoursTarget) {
+    const text = `After hours for ${fan.departmentName}: ${fan.summary} needs acknowledging by ${by}.`;
+    fan.direct(event.detail.afterHoursTarget, "after-hours", text, true);
+  }
+}
+
+/** Acknowledged or resolved: the card, a line under it, and the reporter told. */
+function settled(verb: "acknowledged" | "resolved") {
+  return (event: AuditEvent, fan: FanOutBuilder): void => {
+    const line = `by ${event.actor.displayName} at ${fan.time(event.at)}.`;
+    fan.updateCards();
+    fan.reply(`${verb === "acknowledged" ? "Acknowledged" : "Resolved"} ${line}`);
+    fan.toReporter(`${fan.after.reference} was ${verb} ${line}`);
+  };
+}
+
+function grievanceOverdue(detail: GrievanceEscalation, fan: FanOutBuilder): void {
+  const due = fan.dateTime(fan.after.grievanceNoticeBy!);
+  fan.reply(`Grievance interim notice overdue since ${due}.`, true, "grievance");
+  for (const personId of detail.recipients) {
+    const text = `${fan.summary}: this grievance's interim notice was due ${due} and has not been resolved.`;
+    fan.direct(personId, "grievance-overdue", text, true);
+  }
+}
+
+function ladderEscalation(event: AuditEvent, detail: LadderEscalation, fan: FanOutBuilder): void {
+  const overdue = detail.overdueMinutes > 0 ? `, ${detail.overdueMinutes} min overdue` : "";
+  const clock = detail.clock === "resolve" ? "resolved" : "acknowledged";
+  const suffix = `escalate-${detail.step}`;
+  if (detail.recipientKind === "channel" || detail.notify === "department-channel") {
+    fan.reply(`Still not ${clock}${overdue}: please pick this up.`, true, suffix);
+    return;
+  }
+  const role = LADDER_TARGET_LABEL[detail.notify];
+  fan.reply(
+    `Escalated to ${detail.recipientName} (${role}) at ${fan.time(event.at)}${overdue}.`,
+    false,
+    suffix,
+  );
+  if (!detail.recipient) return;
+  const why =
+    detail.reason === "manual"
+      ? `${event.actor.displayName} escalated it to you`
+      : `it has not been ${clock}${overdue}`;
+  const afterHours = detail.afterHours ? " (after hours)" : "";
+  const text = `${fan.summary}: ${why}. You are its ${role}${afterHours} for ${fan.departmentName}.`;
+  fan.direct(detail.recipient, "escalation", text, true);
+}
+
+/**
+ * What each kind of audit event tells people. Every event type has an entry, so adding one to
+ * `AuditDetails` does not compile until someone decides what (if anything) it sends.
+ */
+const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
+  created: recordOnly, // "routed" posts the card and tells the reporter
+  routed,
+  acknowledged: settled("acknowledged"),
+  resolved: settled("resolved"),
+  reopened: (event, fan) => {
+    fan.updateCards();
+    fan.reply(`Reopened by ${event.actor.displayName} at ${fan.time(event.at)}: ${event.detail.reason}`);
+  },
+  "note-added": (event, fan) => {
+    fan.updateCards();
+    fan.reply(`Note from ${event.actor.displayName} at ${fan.time(event.at)}: ${event.detail.note}`);
+  },
+  reassigned: (event, fan) => {
+    fan.updateCards();
+    fan.reply(`Reassigned to ${fan.departmentName} by ${event.actor.displayName} at ${fan.time(event.at)}.`);
+    fan.postCard(fan.after.departmentId);
+  },
+  escalated: (event, fan) => {
+    fan.updateCards();
+    const { detail } = event;
+    if (detail.clock === "grievance") grievanceOverdue(detail, fan);
+    else ladderEscalation(event, detail, fan);
+  },
+  "escalation-skipped": recordOnly,
+  "grievance-reminder": (event, fan) => {
+    const due = fan.dateTime(fan.after.grievanceNoticeBy!);
+    for (const personId of event.detail.recipients) {
+      const text = `${fan.summary}: this grievance's interim notice (42 CFR 482.13) is due by ${due}.`;
+      fan.direct(personId, "grievance-reminder", text, true);
+    }
+  },
+  "card-posted": recordOnly,
+  "digest-sent": recordOnly,
+  "delivery-failed": recordOnly,
+  "delivery-retried": recordOnly,
+  "delivery-parked": recordOnly,
+};
+
+function plan<T extends AuditEventType>(event: AuditEventOf<T>, fan: FanOutBuilder): void {
+  (EVENT_MESSAGES[event.type] as Planner<T>)(event, fan);
+}
+
+/** Everything one change of a concern must tell people, as outbox rows (see FanOutBuilder for keys). */
+export function planOutboundMessages(
+  before: Concern | undefined,
+  after: Concern,
+  events: readonly AuditEvent[],
+  ctx: FanOutContext,
+): FanOut {
+  const fan = new FanOutBuilder(before, after, ctx);
+  for (const event of events) plan(event, fan);
+  return fan.out;
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it, vi } from "vitest";
+import { CARD_ACTION_SPECS } from "../../../src/core/actions/card-action-specs.ts";
+import { CARD_ACTIONS, cardActionsFor } from "../../../src/core/actions/card-actions.ts";
+import { LEGAL_FROM } from "../../../src/core/concern/concern-state-machine.ts";
+import {
+  actionForm,
+  clickCardAction,
+  readActionForm,
+  submitCardAction,
+  whyNotSaved,
+  type ActionReply,
+} from "../../../src/core/use-cases/card-action-dialogue.ts";
+import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
+import { coreContext, PAIN_DRAFT } from "../../support/core-context.ts";
+import { SLACK } from "../../support/sample-directory.ts";
+
+/** The form a reply asks with, or a failure that names what came instead. */
+function formOf(reply: ActionReply) {
+  if (reply.kind !== "form") throw new Error(`expected a form, got ${JSON.stringify(reply)}`);
+  return reply.form;
+}
+
+async function painConcern(overrides: Partial<typeof PAIN_DRAFT & { grievance: boolean }> = {}) {
+  const world = coreContext("2026-11-24T20:00:00Z");
+  const concern = await raiseConcern(world.ctx, { ...PAIN_DRAFT, ...overrides }, SLACK.nurse);
+  return { ...world, concern };
+}
+
+describe("what a click on a concern's card does, decided once for both platforms", () => {
+  it("Acknowledge acts at once; a second press is told who did it first and when", async () => {
+    const { ctx, concern } = await painConcern();
+    const first = await clickCardAction(ctx, concern.id, "acknowledge", SLACK.responder);
+    expect(first).toMatchObject({ kind: "card", changed: true, view: { status: "acknowledged" } });
+    const second = await clickCardAction(ctx, concern.id, "acknowledge", SLACK.head);
+    expect(second).toMatchObject({
+      kind: "card",
+      changed: false,
+      notice: "PR-2026-00001 was already acknowledged by Sam Rivera at 14:00.",
+    });
+  });
+
+  it("Resolve or Reopen pressed on a stale card is answered at once, before a form opens", async () => {
+    const { ctx, concern } = await painConcern();
+    await submitCardAction(ctx, concern.id, "resolve", {}, SLACK.responder);
+    expect(await clickCardAction(ctx, concern.id, "resolve", SLACK.head)).toMatchObject({
+      kind: "card",
+      notice: "PR-2026-00001 was already resolved by Sam Rivera at 14:00.",
+    });
+    await submitCardAction(ctx, concern.id, "reopen", { text: "Pain is back." }, SLACK.responder);
+    const reopenAgain = await clickCardAction(ctx, concern.id, "reopen", SLACK.head);
+    expect(reopenAgain.kind === "card" && reopenAgain.notice).toMatch(
+      /^Cannot reopen: Only a resolved concern can be reopened/,
+    );
+  });
+
+  it("a grievance's Resolve asks for a required note; empty, the form comes back and nothing changes", async () => {
+    const { ctx, concerns, concern } = await painConcern({ grievance: true });
+    const form = formOf(await clickCardAction(ctx, concern.id, "resolve", SLACK.responder));
+    expect(form).toMatchObject({ title: "Resolve concern", submitLabel: "Resolve" });
+    expect(form.fields).toEqual([
+      expect.objectContaining({ id: "text", required: true, hint: "Required: this concern is a grievance." }),
+    ]);
+    const again = formOf(await submitCardAction(ctx, concern.id, "resolve", { text: "  " }, SLACK.responder));
+    expect(again.errors).toEqual({ text: "Please enter a resolution note: this concern is a grievance." });
+    expect((await concerns.findById(concern.id))!.status).toBe("open");
+    const done = await submitCardAction(
+      ctx,
+      concern.id,
+      "resolve",
+      { text: "Pain plan changed." },
+      SLACK.responder,
+    );
+    expect(done).toMatchObject({ kind: "card", changed: true, view: { status: "resolved" } });
+  });
+
+  it("a routine Resolve's note is optional: submitted empty, the concern is resolved", async () => {
+    const { ctx, concern } = await painConcern();
+    const form = formOf(await clickCardAction(ctx, concern.id, "resolve", SLACK.responder));
+    expect(form.fields[0]).toMatchObject({ required: false });
+    expect(form.fields[0]).not.toHaveProperty("hint");
+    expect(await submitCardAction(ctx, concern.id, "resolve", {}, SLACK.responder)).toMatchObject({
+      kind: "card",
+      changed: true,
+    });
+  });
+
+  it("Reassign offers every other department, and without one keeps the typed reason", async () => {
+    const { ctx, directory, concern } = await painConcern();
+    const form = formOf(await clickCardAction(ctx, concern.id, "reassign", SLACK.responder));
+    const picker = form.fields.find((f) => f.kind === "department")!;
+    expect(picker.label).toBe("New department");
+    expect(picker.kind === "department" && picker.options.map((o) => o.value)).toEqual(
+      directory.directory.departments.filter((d) => d.id !== "nursing-4w").map((d) => d.id),
+    );
+    const typed = { reason: "Needs the pain team." };
+    const again = formOf(await submitCardAction(ctx, concern.id, "reassign", typed, SLACK.responder));
+    expect(again.values).toEqual(typed);
+    expect(again.errors).toEqual({ department: "Please choose the department to reassign to." });
+    const moved = await submitCardAction(
+      ctx,
+      concern.id,
+      "reassign",
+      { ...typed, department: "patient-relations" },
+      SLACK.responder,
+    );
+    expect(moved).toMatchObject({ kind: "card", changed: true, view: { department: "Patient Relations" } });
+  });
+
+  it("someone outside the department is told who may act, on the card as it is, before any form opens", async () => {
+    const { ctx, concern } = await painConcern();
+    const reply = await clickCardAction(ctx, concern.id, "add-note", SLACK.billingResponder);
+    expect(reply).toMatchObject({ kind: "card", changed: false, view: { status: "open" } });
+    expect(reply.kind === "card" && reply.notice).toMatch(/^Only Nursing 4 West's responders/);
+  });
+
+  it("while the store is down, a submitted note comes back with the text and says it was NOT saved", async () => {
+    const { ctx, concerns, logger, concern } = await painConcern();
+    vi.spyOn(concerns, "findById").mockRejectedValue(new Error("connection refused"));
+    const form = formOf(
+      await submitCardAction(ctx, concern.id, "add-note", { text: "Son called at 14:05." }, SLACK.responder),
+    );
+    expect(form.values).toEqual({ text: "Son called at 14:05." });
+    expect(form.errors.form).toMatch(/^Your note was NOT saved/);
+    expect(whyNotSaved(form)).toBe(form.errors.form);
+    expect(logger.lines.some((l) => l.message === "card action not saved")).toBe(true);
+    expect(await clickCardAction(ctx, concern.id, "acknowledge", SLACK.responder)).toEqual({
+      kind: "message",
+      text: expect.stringMatching(/^Your acknowledgement was NOT saved/),
+    });
+  });
+
+  it("a card naming an id that is not a concern's says the concern no longer exists", async () => {
+    const { ctx } = coreContext();
+    for (const reply of [
+      await clickCardAction(ctx, "not-a-uuid", "acknowledge", SLACK.responder),
+      await submitCardAction(
+        ctx,
+        "3f0c9a4e-1111-4222-8333-944455556666",
+        "add-note",
+        { text: "x" },
+        SLACK.responder,
+      ),
+    ])
+      expect(reply).toEqual({ kind: "message", text: "That concern no longer exists." });
+  });
+});
+
+describe("the action table", () => {
+  it("every card action has words, and each input action's form reads back into its own action", () => {
+    const { directory } = coreContext();
+    const subject = { id: "c", reference: "PR-2026-00001", departmentId: "nursing-4w", isGrievance: true };
+    const typed = { text: "Because.", department: "patient-relations", reason: "Because." };
+    for (const action of CARD_ACTIONS) {
+      expect(CARD_ACTION_SPECS[action].label.length).toBeGreaterThan(0);
+      if (!CARD_ACTION_SPECS[action].input) continue;
+      const form = actionForm(directory, action, subject);
+      expect(form.fields.length).toBeGreaterThan(0);
+      expect(readActionForm(directory, action, subject, typed)).toEqual({
+        action: expect.objectContaining({ type: action }),
+      });
+    }
+  });
+
+  it("a card offers exactly the actions the state machine accepts from its status", () => {
+    for (const status of ["open", "acknowledged", "resolved", "reopened"] as const) {
+      expect(cardActionsFor(status)).toEqual(CARD_ACTIONS.filter((a) => LEGAL_FROM[a].includes(status)));
+    }
+    expect(cardActionsFor("open")).toEqual(["acknowledge", "resolve", "reassign", "escalate", "add-note"]);
+    expect(cardActionsFor("resolved")).toEqual(["reopen", "add-note"]);
+  });
+});
