@@ -13,7 +13,10 @@ const RAISED = new Date("2026-11-25T12:00:00Z");
 const CONCERNS = 2000;
 const INSTANCES = 4;
 
-/** Critical concerns on 4 West raised at RAISED: each is due to reach its department head at +5 min. */
+/**
+ * Critical concerns on 4 West raised at RAISED, their cards posted: each is due to reach its department
+ * head at +5 min.
+ */
 async function seed(db: Database, count: number, prefix = "PR"): Promise<Concern[]> {
   const { ctx } = coreContext(RAISED.toISOString());
   const concerns: Concern[] = [];
@@ -31,6 +34,20 @@ async function seed(db: Database, count: number, prefix = "PR"): Promise<Concern
       id: c.id,
       ...toConcernRow({ ...c, reference: c.reference.replace("PR", prefix) }),
     })),
+  });
+  // Their cards are already in the department's channel on both platforms: escalation replies under them.
+  await db.prisma.concernCard.createMany({
+    data: concerns.flatMap((c, i) =>
+      (["slack", "teams"] as const).map((platform) => ({
+        concernId: c.id,
+        platform,
+        departmentId: c.departmentId,
+        channelId: platform === "slack" ? "C04NURS4W01" : "19:4w@thread.tacv2",
+        messageId: `${prefix}-${platform}-${i}`,
+        state: "active",
+        updatedAt: RAISED,
+      })),
+    ),
   });
   return concerns;
 }

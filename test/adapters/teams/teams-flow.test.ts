@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLiaison, type RunningLiaison } from "../../../src/main.ts";
-import { cardOf, FakeBotConnector } from "../../support/fake-bot-connector.ts";
+import { cardOf, type FakeBotConnector } from "../../support/fake-bot-connector.ts";
+import { startTeamsLiaison, TEAMS_FORM, type InvokeAnswer } from "../../support/teams-liaison.ts";
 import { HOSTILE, teamsMarkupLeaks } from "../../support/markup-probes.ts";
 import { waitFor } from "../../support/slack-liaison.ts";
 import { testConfig } from "../../support/test-config.ts";
 import {
-  botAddedToTeam,
-  cardAction,
   channelMention,
   LEE,
   JO,
@@ -17,50 +16,27 @@ import {
 } from "../../support/teams-activities.ts";
 
 const NURSING_CHANNEL = "19:4a8f2c6e9b1d4e7fa3c5d8b2e6f0a9c1@thread.tacv2";
-const FORM = {
-  unit: "4W",
-  room: "412",
-  patientReference: "E20260417",
-  category: "pain",
-  severity: "high",
-  description: "Call light ignored 40 minutes.",
-  grievance: "false",
-};
-
-interface InvokeBody {
-  statusCode: number;
-  type: string;
-  value: Record<string, unknown>;
-}
-
 const text = (card: unknown) => JSON.stringify(card);
 
 describe("Teams, end to end over /api/messages (local mode, connector played by a local server)", () => {
+  let rig: Awaited<ReturnType<typeof startTeamsLiaison>>;
   let liaison: RunningLiaison;
   let connector: FakeBotConnector;
   let baseUrl: string;
-  const invoke = async (from: typeof LEE, verb: string, data: Record<string, unknown>) => {
-    const res = await postActivity(baseUrl, cardAction(connector.url, from, verb, data));
-    expect(res.status).toBe(200);
-    return (await res.json()) as InvokeBody;
-  };
+  const invoke = (from: typeof LEE, verb: string, data: Record<string, unknown>) =>
+    rig.invoke(from, verb, data);
 
   beforeAll(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    liaison = await startLiaison(testConfig({ TEAMS_LOCAL_MODE: "true" }));
-    baseUrl = `http://127.0.0.1:${liaison.port}`;
-    // Installing the app in a team is what lets Liaison post there later.
-    expect((await postActivity(baseUrl, botAddedToTeam(connector.url))).status).toBe(200);
+    rig = await startTeamsLiaison();
+    ({ liaison, connector, baseUrl } = rig);
   });
   afterAll(async () => {
-    await liaison?.stop();
-    await connector?.stop();
+    await rig?.stop();
   });
 
   /** Raises a concern through the form's Action.Execute and returns its id and channel message id. */
   async function raise() {
-    const answer = await invoke(NURSE, "liaison.raise", FORM);
+    const answer = await invoke(NURSE, "liaison.raise", TEAMS_FORM);
     const reference = /PR-\d{4}-\d{5}/.exec(text(answer.value))![0];
     const concern = (await liaison.context.concerns.findByReference(reference))!;
     const card = await waitFor(async () =>
@@ -120,7 +96,11 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
   });
 
   it("an invalid form comes back with the errors next to the fields and everything typed kept", async () => {
-    const answer = await invoke(NURSE, "liaison.raise", { ...FORM, unit: "", patientReference: "Jane Doe" });
+    const answer = await invoke(NURSE, "liaison.raise", {
+      ...TEAMS_FORM,
+      unit: "",
+      patientReference: "Jane Doe",
+    });
     expect(answer).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
     const card = text(answer.value);
     expect(card).toContain("Please enter the unit.");
@@ -207,7 +187,7 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
 
   it("a description and a display name written as Markdown links reach the channel as plain words", async () => {
     const phisher = { ...NURSE, name: HOSTILE.teams };
-    const answer = await invoke(phisher, "liaison.raise", { ...FORM, description: HOSTILE.teams });
+    const answer = await invoke(phisher, "liaison.raise", { ...TEAMS_FORM, description: HOSTILE.teams });
     const reference = /PR-\d{4}-\d{5}/.exec(text(answer.value))![0];
     const post = await waitFor(() =>
       connector.calls.find((c) => c.path === "/v3/conversations" && text(c.body).includes(reference)),
@@ -224,7 +204,7 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
   });
 
   it("a grievance's resolve needs a note: the input card says so and keeps the concern open", async () => {
-    const answer = await invoke(NURSE, "liaison.raise", { ...FORM, category: "patient-rights" });
+    const answer = await invoke(NURSE, "liaison.raise", { ...TEAMS_FORM, category: "patient-rights" });
     const reference = /PR-\d{4}-\d{5}/.exec(text(answer.value))![0];
     const concern = (await liaison.context.concerns.findByReference(reference))!;
     const pat = { id: "29:pat", name: "Pat Morgan", aadObjectId: "5d8c2e71-9f4a-4b3d-a6e2-0c7b9f1d3e58" };
@@ -234,7 +214,7 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
   });
 
   /** The inputs of an invoke's answer card, by id. */
-  const inputOf = (answer: InvokeBody, id: string) => {
+  const inputOf = (answer: InvokeAnswer, id: string) => {
     const found: Record<string, unknown>[] = [];
     JSON.stringify(answer.value, (_k, v: unknown) => {
       if (v && typeof v === "object" && (v as { id?: unknown }).id === id)

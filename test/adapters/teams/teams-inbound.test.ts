@@ -1,17 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startLiaison, type RunningLiaison } from "../../../src/main.ts";
-import { FakeBotConnector } from "../../support/fake-bot-connector.ts";
 import { testConfig } from "../../support/test-config.ts";
-import { botAddedToTeam, cardAction, LEE, NURSE, postActivity } from "../../support/teams-activities.ts";
+import type { FakeBotConnector } from "../../support/fake-bot-connector.ts";
+import { cardAction, LEE, NURSE, postActivity } from "../../support/teams-activities.ts";
+import { startTeamsLiaison, TEAMS_FORM } from "../../support/teams-liaison.ts";
 
-const FORM = {
-  unit: "4W",
-  room: "412",
-  category: "pain",
-  severity: "high",
-  description: "Call light ignored 40 minutes.",
-  grievance: "false",
-};
 const text = (value: unknown) => JSON.stringify(value);
 
 describe("Teams activities that arrive twice or carry what a database cannot store", () => {
@@ -24,27 +17,26 @@ describe("Teams activities that arrive twice or carry what a database cannot sto
     return (await res.json()) as { value: unknown };
   };
 
+  let rig: Awaited<ReturnType<typeof startTeamsLiaison>>;
   beforeAll(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    liaison = await startLiaison(testConfig({ TEAMS_LOCAL_MODE: "true" }));
-    baseUrl = `http://127.0.0.1:${liaison.port}`;
-    await postActivity(baseUrl, botAddedToTeam(connector.url));
+    rig = await startTeamsLiaison();
+    ({ liaison, connector, baseUrl } = rig);
   });
   afterAll(async () => {
-    await liaison?.stop();
-    await connector?.stop();
+    await rig?.stop();
   });
 
   async function raise(description: string, from = NURSE) {
-    const answer = await send(cardAction(connector.url, from, "liaison.raise", { ...FORM, description }));
+    const answer = await send(
+      cardAction(connector.url, from, "liaison.raise", { ...TEAMS_FORM, description }),
+    );
     const reference = /PR-\d{4}-\d{5}/.exec(text(answer.value))![0];
     return (await liaison.context.concerns.findByReference(reference))!;
   }
 
   it("the same raise re-posted (same activity id) makes one concern; the replay is told nothing changed", async () => {
     const description = "Replayed in Teams: patient asking for the charge nurse.";
-    const activity = cardAction(connector.url, NURSE, "liaison.raise", { ...FORM, description });
+    const activity = cardAction(connector.url, NURSE, "liaison.raise", { ...TEAMS_FORM, description });
     await send(activity);
     const replay = await send(activity);
     expect(text(replay.value)).toContain("already received this; nothing more was changed");
@@ -152,7 +144,7 @@ describe("/api/messages refusing what is not a Bot Framework activity", () => {
   });
 
   it("an activity with a made-up token is a 401", async () => {
-    const activity = cardAction("https://smba.trafficmanager.net/amer/", NURSE, "liaison.raise", FORM);
+    const activity = cardAction("https://smba.trafficmanager.net/amer/", NURSE, "liaison.raise", TEAMS_FORM);
     await expectRefusal(await post(JSON.stringify(activity)), 401);
   });
 });

@@ -1,34 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BoundedQueue } from "../../../src/core/use-cases/bounded-queue.ts";
-import { startLiaison, type RunningLiaison } from "../../../src/main.ts";
-import { FakeBotConnector } from "../../support/fake-bot-connector.ts";
-import { testConfig } from "../../support/test-config.ts";
-import { botAddedToTeam, cardAction, NURSE, postActivity } from "../../support/teams-activities.ts";
-
-const FORM = {
-  unit: "4W",
-  room: "412",
-  category: "pain",
-  severity: "high",
-  description: "Call light ignored 40 minutes.",
-  grievance: "false",
-};
+import type { RunningLiaison } from "../../../src/main.ts";
+import type { FakeBotConnector } from "../../support/fake-bot-connector.ts";
+import { startTeamsLiaison, TEAMS_FORM } from "../../support/teams-liaison.ts";
+import { cardAction, NURSE, postActivity } from "../../support/teams-activities.ts";
 
 describe("Teams forms while Liaison is overloaded (defect 14)", () => {
+  let rig: Awaited<ReturnType<typeof startTeamsLiaison>>;
   let liaison: RunningLiaison;
   let connector: FakeBotConnector;
   let baseUrl: string;
 
   beforeAll(async () => {
-    connector = new FakeBotConnector();
-    await connector.start();
-    liaison = await startLiaison(testConfig({ TEAMS_LOCAL_MODE: "true" }));
-    baseUrl = `http://127.0.0.1:${liaison.port}`;
-    await postActivity(baseUrl, botAddedToTeam(connector.url));
+    rig = await startTeamsLiaison();
+    ({ liaison, connector, baseUrl } = rig);
   });
   afterAll(async () => {
-    await liaison?.stop();
-    await connector?.stop();
+    await rig?.stop();
   });
 
   it("with the raise queue full, the form comes back saying Liaison is busy, with everything typed kept", async () => {
@@ -43,12 +31,12 @@ describe("Teams forms while Liaison is overloaded (defect 14)", () => {
       await new Promise<void>((resolve) => (release = resolve));
       await insert(change);
     };
-    const first = postActivity(baseUrl, cardAction(connector.url, NURSE, "liaison.raise", FORM));
+    const first = postActivity(baseUrl, cardAction(connector.url, NURSE, "liaison.raise", TEAMS_FORM));
     await inStore; // the first raise now holds the only place
 
     const answer = await postActivity(
       baseUrl,
-      cardAction(connector.url, NURSE, "liaison.raise", { ...FORM, room: "414" }),
+      cardAction(connector.url, NURSE, "liaison.raise", { ...TEAMS_FORM, room: "414" }),
     );
     expect(answer.status).toBe(200);
     const card = JSON.stringify(await answer.json());
