@@ -205,21 +205,27 @@ describe("concern-card.json", () => {
     expectTeamsReady(expanded);
   });
 
-  it("on the card left behind after a reassignment: a moved notice and no actions", () => {
+  it("on the card left behind after a reassignment: the move leads, with who, when and why, and no actions", () => {
     const { escalationLine: _e, ...rest } = data;
     const moved = {
       ...rest,
+      state: "moved",
+      stateLabel: "➡️ Moved",
+      stateStyle: "emphasis",
       movedTo: "Patient Experience",
-      statusLine: "Moved to Patient Experience",
+      statusLine: "Moved to Patient Experience by Sam Rivera at 14:30: family asked for the liaison",
       actions: [],
       buttons: [],
     };
     const expanded = expand(card, moved);
     expect(topLevelActions(expanded)).toEqual([]);
     expect(findAll(expanded.body, "Action.Execute", "Action.Submit", "Action.OpenUrl")).toEqual([]);
-    expect(texts(expanded).some((t) => t.startsWith("➡️ Moved to Patient Experience"))).toBe(true);
-    // The status line says the same; the notice replaces it.
-    expect(texts(expanded)).not.toContain("Moved to Patient Experience");
+    const band = findAll(expanded.body, "Container")[0]!;
+    expect(band).toMatchObject({ style: "emphasis" });
+    expect(texts(band)).toEqual(["➡️ Moved", moved.statusLine]);
+    expect(texts(expanded)).toContain(
+      "Follow the concern in Patient Experience's channel; this card is kept for the record.",
+    );
     expectTeamsReady(expanded);
   });
 

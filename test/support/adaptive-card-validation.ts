@@ -50,6 +50,9 @@ const HAND_PARSED_KEYS = new Set([
   "rows",
   "cells",
   "pages",
+  // Teams' host extension on the card itself ({ width: "Full" }, mention entities), documented by
+  // Microsoft for Teams and ignored by other hosts; not part of the Adaptive Cards schema.
+  "msteams",
 ]);
 
 function schemaKeys(

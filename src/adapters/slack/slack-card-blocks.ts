@@ -15,14 +15,18 @@ import {
 /** A Block Kit block, typed by @slack/types and checked against the limits by a property test. */
 export type Block = KnownBlock;
 
-/** A concern's card as Block Kit: header, facts, description, status, buttons. */
+/**
+ * A concern's card as Block Kit. Its state comes first, in the header, then the deadline in bold, so a
+ * glance at the channel tells what needs doing; the facts, the description and the history follow.
+ */
 export function cardBlocks(view: CardView): Block[] {
   const fact = (label: string, value: string): Span[] => [
     { text: `${label}: `, bold: true },
     { text: value },
   ];
   const blocks: Block[] = [
-    { type: "header", text: plain(view.title, BLOCK_KIT.headerText) },
+    { type: "header", text: plain(`${view.stateLabel} · ${view.title}`, BLOCK_KIT.headerText) },
+    richText([[{ text: view.statusLine, bold: true }]]),
     richText([
       fact("Unit / room", `${view.unit} · ${view.room}`),
       fact("Patient ref.", view.patient),
@@ -30,10 +34,15 @@ export function cardBlocks(view: CardView): Block[] {
       fact("Department", view.department),
     ]),
     literalSection(view.description),
-    literalContext([view.raisedLine, view.statusLine]),
   ];
-  const notes = [view.escalationLine, view.grievanceLine].filter((x): x is string => Boolean(x));
-  if (notes.length > 0) blocks.push(literalContext(notes));
+  if (view.resolutionLine) blocks.push(literalSection(view.resolutionLine));
+  const notes = [view.escalationLine, view.reassignedLine, view.grievanceLine, view.raisedLine];
+  blocks.push(literalContext(notes.filter((x): x is string => Boolean(x))));
+  if (view.movedTo) {
+    blocks.push(
+      literalContext([`Follow the concern in ${view.movedTo}'s channel; this card is kept for the record.`]),
+    );
+  }
   if (view.actions.length > 0) {
     blocks.push({
       type: "actions",
@@ -46,7 +55,9 @@ export function cardBlocks(view: CardView): Block[] {
 
 /** Notification text (shown in alerts and to screen readers); no description, no patient reference. */
 export function cardFallbackText(view: CardView): string {
-  return fallbackText(`${view.title} · ${view.category} · ${view.unit} ${view.room} · ${view.statusLine}`);
+  return fallbackText(
+    `${view.stateLabel} · ${view.title} · ${view.category} · ${view.unit} ${view.room} · ${view.statusLine}`,
+  );
 }
 
 export const slackPermalink = (channelId: string, ts: string) =>

@@ -5,6 +5,7 @@ import type { Attachment } from "botbuilder";
 import { CardFactory } from "botbuilder";
 import {
   type ActionForm,
+  type CardState,
   type CardView,
   type ConcernDraftInput,
   type DigestContent,
@@ -40,11 +41,34 @@ function withNotice(card: CardJson, notice: string | undefined): CardJson {
   };
 }
 
+/**
+ * The state's band on a Teams card: a container style, whose light backgrounds keep the default text
+ * readable (text colours such as "warning" and "good" are 1.5:1 and 2:1 on white in Teams' light theme).
+ */
+const STATE_STYLE: Readonly<Record<CardState, string>> = {
+  open: "accent",
+  reopened: "accent",
+  acknowledged: "accent",
+  escalated: "warning",
+  overdue: "attention",
+  resolved: "good",
+  moved: "emphasis",
+};
+
 export function concernCard(view: CardView, notice?: string): CardJson {
-  return withNotice(
-    expandCard("concern-card", { ...view, buttons: teamsButtons(view.actions), userIds: [] }),
-    notice,
-  );
+  // Absent lines are given as "": the template engine would print a missing "${x}" literally.
+  const data = {
+    ...view,
+    reassignedLine: view.reassignedLine ?? "",
+    resolutionLine: view.resolutionLine ?? "",
+    escalationLine: view.escalationLine ?? "",
+    grievanceLine: view.grievanceLine ?? "",
+    movedTo: view.movedTo ?? "",
+    stateStyle: STATE_STYLE[view.state],
+    buttons: teamsButtons(view.actions),
+    userIds: [],
+  };
+  return withNotice(expandCard("concern-card", data), notice);
 }
 
 export function concernFormCard(

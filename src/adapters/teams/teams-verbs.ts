@@ -34,4 +34,9 @@ export function cardActionForVerb(verb: string): { action: CardAction; submit: b
 }
 
 export const teamsButtons = (actions: readonly CardAction[]) =>
-  actions.map((action) => ({ verb: TEAMS_VERBS[action].verb, title: CARD_ACTION_SPECS[action].label }));
+  actions.map((action) => ({
+    verb: TEAMS_VERBS[action].verb,
+    title: CARD_ACTION_SPECS[action].label,
+    // Teams cuts button titles to fit the card's width; the less used ones wait in the "…" menu.
+    mode: CARD_ACTION_SPECS[action].secondary ? "secondary" : "primary",
+  }));

@@ -27,6 +27,8 @@ export interface CardActionSpec {
   style?: "primary" | "danger";
   /** Asked before the click counts, where the platform has a confirm dialog (Slack; Adaptive Cards have none). */
   confirm?: { title: string; text: string; confirm: string; deny: string };
+  /** Less used: where a platform has an overflow menu (Teams' "…"), it goes there, so the rest fit. */
+  secondary?: boolean;
   /** Absent: the click itself is the action. */
   input?: ActionInputSpec;
 }
@@ -122,7 +124,7 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
       (note) => ({ type: "resolve", resolutionNote: note || undefined }),
     ),
   },
-  reassign: { label: "Reassign", input: reassignInput },
+  reassign: { label: "Reassign", secondary: true, input: reassignInput },
   escalate: {
     label: "Escalate now",
     style: "danger",
@@ -135,6 +137,7 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
   },
   "add-note": {
     label: "Add note",
+    secondary: true,
     input: textInput(
       "add-note",
       { title: "Add a note", submitLabel: "Add note", label: "Note" },

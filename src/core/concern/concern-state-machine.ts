@@ -126,7 +126,7 @@ function escalateNow(c: Change): Applied {
           rung.overdueMinutes,
         ),
   );
-  return { next: { ...c.base, escalation: walk.escalation }, events };
+  return { next: { ...c.base, escalation: { ...walk.escalation, lastEscalatedBy: actor } }, events };
 }
 
 /** What each action does to a concern; every action has an entry, or this does not compile. */
@@ -184,6 +184,12 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
         ...restarted(c),
         status: "open",
         departmentId: action.toDepartment,
+        reassignedFrom: {
+          fromDepartment: c.concern.departmentId,
+          by: c.actor,
+          at: c.now,
+          ...(detail.reason ? { reason: detail.reason } : {}),
+        },
         escalation: { ...c.concern.escalation, stepsFired: 0, level: 0 },
       },
       events: [c.event("reassigned", detail)],

@@ -28,8 +28,18 @@ export interface EscalationState {
   /** The highest ladder level reached so far (0: the department channel only). */
   level: number;
   lastEscalatedAt?: Date;
+  /** Who pressed "Escalate now" for the last escalation; absent when the sweep escalated on time. */
+  lastEscalatedBy?: ActorRef;
   grievanceRemindedAt?: Date;
   grievanceEscalatedAt?: Date;
+}
+
+/** The last reassignment: where the concern came from, who moved it, when and why (shown on both cards). */
+export interface Reassignment {
+  fromDepartment: DepartmentId;
+  by: ActorRef;
+  at: Date;
+  reason?: string;
 }
 
 export interface Concern {
@@ -57,6 +67,7 @@ export interface Concern {
   resolvedBy?: ActorRef;
   resolutionNote?: string;
   escalation: EscalationState;
+  reassignedFrom?: Reassignment;
   /** When the escalation sweep must next look at this concern; absent once nothing is pending. */
   nextDueAt?: Date;
   createdAt: Date;

@@ -17,3 +17,13 @@ export function parseDuration(text: string): PolicyDuration | undefined {
       return { unit: "minutes", amount };
   }
 }
+
+/** A span of minutes as a person reads it: "45 min", "6 h 2 min", "3 days 4 h". */
+export function formatMinutes(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  if (m < 60) return `${m} min`;
+  if (m < 48 * 60) return m % 60 === 0 ? `${Math.floor(m / 60)} h` : `${Math.floor(m / 60)} h ${m % 60} min`;
+  const days = Math.floor(m / 1440);
+  const hours = Math.floor((m % 1440) / 60);
+  return hours === 0 ? `${days} days` : `${days} days ${hours} h`;
+}

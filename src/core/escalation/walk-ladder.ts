@@ -62,6 +62,8 @@ export function walkLadder(
       ...escalation,
       stepsFired: escalation.stepsFired + 1,
       lastEscalatedAt: staffed ? now : new Date(Math.min(due.dueAt.getTime(), now.getTime())),
+      // The sweep escalates on nobody's behalf; "Escalate now" puts the person back (escalateNow).
+      lastEscalatedBy: undefined,
       level: staffed ? Math.max(escalation.level, index + 1) : escalation.level,
     };
     if (staffed && until === "next-escalation") break;

@@ -8,6 +8,7 @@ import type {
 import type { Concern } from "../concern/concern.ts";
 import { LADDER_TARGET_LABEL } from "../escalation/escalation-recipient.ts";
 import { concernSent } from "../actions/replies.ts";
+import { formatMinutes } from "../escalation/duration.ts";
 import { FanOutBuilder, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
 
 export { channelPlatforms, platformFor, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
@@ -48,7 +49,7 @@ function grievanceOverdue(detail: GrievanceEscalation, fan: FanOutBuilder): void
 }
 
 function ladderEscalation(event: AuditEvent, detail: LadderEscalation, fan: FanOutBuilder): void {
-  const overdue = detail.overdueMinutes > 0 ? `, ${detail.overdueMinutes} min overdue` : "";
+  const overdue = detail.overdueMinutes > 0 ? `, ${formatMinutes(detail.overdueMinutes)} overdue` : "";
   const clock = detail.clock === "resolve" ? "resolved" : "acknowledged";
   const suffix = `escalate-${detail.step}`;
   if (detail.recipientKind === "channel" || detail.notify === "department-channel") {
@@ -61,7 +62,8 @@ function ladderEscalation(event: AuditEvent, detail: LadderEscalation, fan: FanO
     false,
     suffix,
   );
-  if (!detail.recipient) return;
+  // Someone who pressed "Escalate now" and is themselves the next level needs no message about it.
+  if (!detail.recipient || event.actor.key === `person:${detail.recipient}`) return;
   const why =
     detail.reason === "manual"
       ? `${event.actor.displayName} escalated it to you`

@@ -121,7 +121,10 @@ async function direct(s: Scope, m: MessageOf<"direct">): Promise<Resolution> {
   const concern = m.concernId ? await s.ctx.concerns.findById(m.concernId) : undefined;
   if (m.concernId && !concern) return missing(m.concernId);
   const link = concern && currentCard(concern, s.platform);
-  const view = m.withCard && concern ? channelCardView(s.directory, concern, s.now) : undefined;
+  // A copy of the card in someone's chat shows what it said, without buttons: those would go stale as
+  // the concern changes. The link leads to the live card, where the concern is acted on.
+  const view =
+    m.withCard && concern ? { ...channelCardView(s.directory, concern, s.now), actions: [] } : undefined;
   const delivery: Delivery = {
     ...s.header,
     kind: "direct",

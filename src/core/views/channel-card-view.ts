@@ -6,16 +6,34 @@ import type { DepartmentId } from "../ids.ts";
 import { LADDER_TARGET_LABEL } from "../escalation/escalation-recipient.ts";
 import { maskPatientReference } from "../concern/mask-patient-reference.ts";
 import { runningClock } from "../escalation/next-due-at.ts";
+import { formatMinutes } from "../escalation/duration.ts";
+
+/** What a card's reader should see first: the state the concern is in now. */
+export type CardState = "open" | "overdue" | "escalated" | "acknowledged" | "reopened" | "resolved" | "moved";
+
+/** The state's words and marker, the same on both platforms; each colours it its own way. */
+export const CARD_STATE_LABEL: Readonly<Record<CardState, string>> = {
+  open: "🆕 Open",
+  overdue: "⏰ Overdue",
+  escalated: "⬆️ Escalated",
+  acknowledged: "👀 Acknowledged",
+  reopened: "🔁 Reopened",
+  resolved: "✅ Resolved",
+  moved: "➡️ Moved",
+};
 
 /**
  * Everything a concern's card may show, already decided for privacy: room and a masked patient
  * reference, never a name or a full record number. Slack's and Teams' cards are both drawn from it.
+ * Lines may quote people (names, reasons, notes): platforms show them literally, never as markup.
  */
 export interface CardView {
   concernId: string;
   reference: string;
   severity: Concern["severity"];
   status: Concern["status"];
+  state: CardState;
+  stateLabel: string;
   title: string;
   unit: string;
   room: string;
@@ -25,12 +43,16 @@ export interface CardView {
   description: string;
   reporter: string;
   department: string;
-  /** "Raised 14:00 by Nia Okafor (7 min ago)" */
+  /** "Raised Tue 24 Nov 14:00 by Nia Okafor": absolute, so it never goes stale. */
   raisedLine: string;
-  /** "Acknowledge by 14:20", "Acknowledged by Sam Rivera at 14:07 · resolve by 18:00", "Resolved by …" */
+  /** "Acknowledge by 14:20", "Acknowledged by Sam Rivera at 14:07 · resolve by …", "Resolved by …", "Moved to …" */
   statusLine: string;
   escalationLine?: string;
   grievanceLine?: string;
+  /** On the card of the department a concern was reassigned to: where it came from, who, when, why. */
+  reassignedLine?: string;
+  /** On a resolved card: what was done, in the resolver's words. */
+  resolutionLine?: string;
   /** Set on the card left behind in a department the concern was reassigned away from. */
   movedTo?: string;
   actions: CardAction[];
@@ -43,10 +65,62 @@ const SEVERITY_MARK: Record<Concern["severity"], string> = {
   critical: "🔴 Critical",
 };
 
-function age(minutes: number): string {
-  if (minutes < 60) return `${minutes} min ago`;
-  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ${minutes % 60} min ago`;
-  return `${Math.floor(minutes / 1440)} days ago`;
+type Draw = {
+  concern: Concern;
+  now: Date;
+  zone: string;
+  at: (d: Date) => string;
+  deptName: (id: DepartmentId) => string;
+};
+
+function cardState(concern: Concern, now: Date, moved: boolean): CardState {
+  if (moved) return "moved";
+  if (concern.status === "resolved") return "resolved";
+  if (now > runningClock(concern).deadline) return "overdue";
+  if (concern.escalation.level > 0) return "escalated";
+  return concern.status;
+}
+
+function statusLine({ concern, now, zone, at }: Draw): string {
+  switch (concern.status) {
+    case "open":
+    case "reopened": {
+      const overdue = now > concern.acknowledgeBy ? " (overdue)" : "";
+      return `${concern.status === "reopened" ? "Reopened · a" : "A"}cknowledge by ${at(concern.acknowledgeBy)}${overdue}`;
+    }
+    case "acknowledged": {
+      const overdue = now > concern.resolveBy ? " (overdue)" : "";
+      return `Acknowledged by ${concern.acknowledgedBy?.displayName} at ${at(concern.acknowledgedAt!)} · resolve by ${localDateTime(concern.resolveBy, zone)}${overdue}`;
+    }
+    case "resolved":
+      return `Resolved by ${concern.resolvedBy?.displayName} at ${at(concern.resolvedAt!)}`;
+  }
+}
+
+function escalationLine({ concern, at }: Draw): string | undefined {
+  const { level, lastEscalatedAt, lastEscalatedBy } = concern.escalation;
+  if (level === 0 || !lastEscalatedAt || concern.status === "resolved") return undefined;
+  const target = concern.policy.ladder[level - 1]?.notify;
+  const overdue = Math.round((lastEscalatedAt.getTime() - runningClock(concern).deadline.getTime()) / 60_000);
+  const by = lastEscalatedBy ? ` by ${lastEscalatedBy.displayName}` : "";
+  return `Escalated to level ${level}${target ? ` (${LADDER_TARGET_LABEL[target]})` : ""} at ${at(lastEscalatedAt)}${by}${overdue > 0 ? `, ${formatMinutes(overdue)} overdue` : ""}`;
+}
+
+/** The reassignment as each side tells it: the old card says where it went, the new where it came from. */
+function reassignment({ concern, at, deptName }: Draw, cardDepartment: DepartmentId) {
+  const r = concern.reassignedFrom;
+  const why = r?.reason ? `: ${r.reason}` : "";
+  const movedTo = cardDepartment !== concern.departmentId ? deptName(concern.departmentId) : undefined;
+  if (movedTo) {
+    const byWhom =
+      r && r.fromDepartment === cardDepartment ? ` by ${r.by.displayName} at ${at(r.at)}${why}` : "";
+    return { movedTo, statusLine: `Moved to ${movedTo}${byWhom}` };
+  }
+  return {
+    reassignedLine: r
+      ? `Reassigned from ${deptName(r.fromDepartment)} by ${r.by.displayName} at ${at(r.at)}${why}`
+      : undefined,
+  };
 }
 
 export function channelCardView(
@@ -56,43 +130,22 @@ export function channelCardView(
   cardDepartment: DepartmentId = concern.departmentId,
 ): CardView {
   const zone = directory.hospital.timeZone;
-  const at = (d: Date) => localTime(d, zone);
-  const minutesAgo = Math.max(0, Math.round((now.getTime() - concern.createdAt.getTime()) / 60_000));
-  const department = directory.department(concern.departmentId)?.name ?? concern.departmentId;
-  const movedTo = cardDepartment !== concern.departmentId ? department : undefined;
-
-  let statusLine: string;
-  switch (concern.status) {
-    case "open":
-    case "reopened": {
-      const overdue = now > concern.acknowledgeBy ? " (overdue)" : "";
-      statusLine = `${concern.status === "reopened" ? "Reopened · a" : "A"}cknowledge by ${at(concern.acknowledgeBy)}${overdue}`;
-      break;
-    }
-    case "acknowledged": {
-      const overdue = now > concern.resolveBy ? " (overdue)" : "";
-      statusLine = `Acknowledged by ${concern.acknowledgedBy?.displayName} at ${at(concern.acknowledgedAt!)} · resolve by ${localDateTime(concern.resolveBy, zone)}${overdue}`;
-      break;
-    }
-    case "resolved":
-      statusLine = `Resolved by ${concern.resolvedBy?.displayName} at ${at(concern.resolvedAt!)}`;
-      break;
-  }
-
-  let escalationLine: string | undefined;
-  const { level, lastEscalatedAt } = concern.escalation;
-  if (level > 0 && lastEscalatedAt && concern.status !== "resolved") {
-    const target = concern.policy.ladder[level - 1]?.notify;
-    const { deadline } = runningClock(concern);
-    const overdue = Math.round((lastEscalatedAt.getTime() - deadline.getTime()) / 60_000);
-    escalationLine = `Escalated to level ${level}${target ? ` (${LADDER_TARGET_LABEL[target]})` : ""} at ${at(lastEscalatedAt)}${overdue > 0 ? `, ${overdue} min overdue` : ""}`;
-  }
-
+  const draw: Draw = {
+    concern,
+    now,
+    zone,
+    at: (d) => localTime(d, zone),
+    deptName: (id) => directory.department(id)?.name ?? id,
+  };
+  const moved = reassignment(draw, cardDepartment);
+  const state = cardState(concern, now, moved.movedTo !== undefined);
   return {
     concernId: concern.id,
     reference: concern.reference,
     severity: concern.severity,
     status: concern.status,
+    state,
+    stateLabel: CARD_STATE_LABEL[state],
     title: `${concern.reference} · ${SEVERITY_MARK[concern.severity]}${concern.isGrievance ? " · Grievance" : ""}`,
     unit: concern.unit,
     room: concern.room,
@@ -101,15 +154,20 @@ export function channelCardView(
     grievance: concern.isGrievance,
     description: concern.description,
     reporter: concern.reporter.displayName,
-    department,
-    raisedLine: `Raised ${at(concern.createdAt)} by ${concern.reporter.displayName} (${age(minutesAgo)})`,
-    statusLine: movedTo ? `Moved to ${movedTo}` : statusLine,
-    escalationLine: movedTo ? undefined : escalationLine,
+    department: draw.deptName(concern.departmentId),
+    raisedLine: `Raised ${localDateTime(concern.createdAt, zone)} by ${concern.reporter.displayName}`,
+    statusLine: moved.statusLine ?? statusLine(draw),
+    escalationLine: moved.movedTo ? undefined : escalationLine(draw),
     grievanceLine:
-      concern.isGrievance && concern.grievanceNoticeBy
+      concern.isGrievance && concern.grievanceNoticeBy && !moved.movedTo
         ? `Grievance: interim notice due ${localDateTime(concern.grievanceNoticeBy, zone)}`
         : undefined,
-    movedTo,
-    actions: movedTo ? [] : cardActionsFor(concern.status),
+    reassignedLine: moved.reassignedLine,
+    resolutionLine:
+      concern.status === "resolved" && concern.resolutionNote && !moved.movedTo
+        ? `Resolution: ${concern.resolutionNote}`
+        : undefined,
+    movedTo: moved.movedTo,
+    actions: moved.movedTo ? [] : cardActionsFor(concern.status),
   };
 }

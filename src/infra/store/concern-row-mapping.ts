@@ -8,6 +8,7 @@ import {
   type ConcernStatus,
   type Platform,
   type PolicySnapshot,
+  type Reassignment,
   type Severity,
 } from "../../core/index.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
@@ -15,6 +16,14 @@ import type { ConcernCardModel, ConcernModel } from "../../generated/prisma/mode
 
 const orUndefined = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 const json = (v: unknown) => v as Prisma.InputJsonValue;
+
+type ReassignmentJson = Omit<Reassignment, "at"> & { at: string };
+const reassignmentJson = (r: Reassignment): ReassignmentJson => ({ ...r, at: r.at.toISOString() });
+function toReassignment(value: unknown): Reassignment | undefined {
+  if (value === null || value === undefined) return undefined;
+  const r = value as ReassignmentJson;
+  return { ...r, fromDepartment: asDepartmentId(r.fromDepartment), at: new Date(r.at) };
+}
 
 /** Concern columns as Prisma writes them; shared by insert and compare-and-set update. */
 export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInput, "id"> {
@@ -47,6 +56,8 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
     escalationLevel: c.escalation.level,
     escalationStepsFired: c.escalation.stepsFired,
     lastEscalatedAt: c.escalation.lastEscalatedAt ?? null,
+    lastEscalatedBy: c.escalation.lastEscalatedBy ? json(c.escalation.lastEscalatedBy) : Prisma.DbNull,
+    reassignedFrom: c.reassignedFrom ? json(reassignmentJson(c.reassignedFrom)) : Prisma.DbNull,
     grievanceRemindedAt: c.escalation.grievanceRemindedAt ?? null,
     grievanceEscalatedAt: c.escalation.grievanceEscalatedAt ?? null,
     nextDueAt: c.nextDueAt ?? null,
@@ -66,6 +77,8 @@ export function toConcernRecord(c: Concern): Record<string, unknown> {
     id: c.id,
     acknowledgedBy: c.acknowledgedBy ?? null,
     resolvedBy: c.resolvedBy ?? null,
+    lastEscalatedBy: c.escalation.lastEscalatedBy ?? null,
+    reassignedFrom: c.reassignedFrom ? reassignmentJson(c.reassignedFrom) : null,
   };
 }
 
@@ -117,9 +130,11 @@ export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Co
       level: row.escalationLevel,
       stepsFired: row.escalationStepsFired,
       lastEscalatedAt: orUndefined(row.lastEscalatedAt),
+      lastEscalatedBy: orUndefined(row.lastEscalatedBy as ActorRef | null),
       grievanceRemindedAt: orUndefined(row.grievanceRemindedAt),
       grievanceEscalatedAt: orUndefined(row.grievanceEscalatedAt),
     },
+    reassignedFrom: toReassignment(row.reassignedFrom),
     nextDueAt: orUndefined(row.nextDueAt),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

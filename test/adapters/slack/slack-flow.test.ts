@@ -248,7 +248,11 @@ describe("Slack, end to end over HTTP", () => {
     expect(String(dm.args.text)).toContain(
       "Sam Rivera escalated it to you. You are its department head for Nursing 4 West.",
     );
-    expect(JSON.stringify(dm.args.blocks)).toContain("Acknowledge"); // the card comes with it, buttons and all
+    // The card comes with it, and a visible link to the live one; no buttons, which would go stale.
+    const blocks = dm.args.blocks as { type: string }[];
+    expect(JSON.stringify(blocks)).toContain("Pain not controlled 2h after PRN dose");
+    expect(JSON.stringify(blocks)).toContain(`|Open the card>`);
+    expect(blocks.filter((b) => b.type === "actions")).toEqual([]);
     await waitFor(() =>
       slack
         .callsTo("chat.postMessage")

@@ -76,6 +76,29 @@ describe("escalation stories", () => {
     );
   });
 
+  it("Escalate now messages the next level, unless the one who pressed it is that level", async () => {
+    const h = hospital();
+    const concern = await raiseConcern(h.ctx, PAIN_DRAFT, SLACK.nurse);
+    await h.deliver();
+    // Jo Kim is 4 West's department head, the first level of its ladder.
+    await actOnConcern(h.ctx, concern.id, { type: "escalate" }, SLACK.head);
+    await h.deliver();
+    const dms = h.slack.delivered.filter((e) => e.message.kind === "direct").map((e) => e.message);
+    expect(dms.filter((m) => "text" in m && m.text.includes("escalated it to you"))).toEqual([]);
+    const again = await raiseConcern(h.ctx, PAIN_DRAFT, SLACK.nurse);
+    await actOnConcern(h.ctx, again.id, { type: "escalate" }, SLACK.responder);
+    await h.deliver();
+    const toJo = h.slack.delivered
+      .filter((e) => e.message.kind === "direct")
+      .map((e) => e.message as { personId: string; text: string });
+    expect(toJo).toContainEqual(
+      expect.objectContaining({
+        personId: "jo.kim",
+        text: expect.stringContaining("Sam Rivera escalated it to you"),
+      }),
+    );
+  });
+
   it("after the service was down for an hour, one level is escalated at once, and only one", async () => {
     const h = hospital();
     await raiseConcern(h.ctx, { ...PAIN_DRAFT, severity: "critical" }, SLACK.nurse);

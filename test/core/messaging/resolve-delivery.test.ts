@@ -79,11 +79,11 @@ describe("resolving a delivery", () => {
     expect(
       update.kind === "update-cards" && update.cards.map((c) => [c.card.departmentId, c.view.statusLine]),
     ).toEqual([
-      ["nursing-4w", "Moved to Patient Relations"],
+      ["nursing-4w", "Moved to Patient Relations by Sam Rivera at 14:30"],
       ["patient-relations", "Acknowledge by 14:45"],
     ]);
     expect(update.kind === "update-cards" && update.cards[1]!.view.raisedLine).toBe(
-      "Raised 14:00 by Nia Okafor (31 min ago)", // drawn when it was sent, by the injected clock
+      "Raised Tue 24 Nov 14:00 by Nia Okafor", // absolute: it stays true however late the card is seen
     );
     const stateOf = async () =>
       (await h.concerns.findById(concern.id))!.cards.map((c) => `${c.departmentId}:${c.state}`).sort();

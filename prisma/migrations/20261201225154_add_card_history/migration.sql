@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Concern" ADD COLUMN     "lastEscalatedBy" JSONB,
+ADD COLUMN     "reassignedFrom" JSONB;
+
