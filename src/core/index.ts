@@ -16,6 +16,7 @@ export * from "./concern/identify-actor.ts";
 export * from "./concern/sanitize-text.ts";
 export * from "./concern/severity.ts";
 export * from "./digest/digest.ts";
+export * from "./digest/digest-text.ts";
 export * from "./directory/directory-index.ts";
 export * from "./directory/directory.ts";
 export * from "./escalation/business-time.ts";

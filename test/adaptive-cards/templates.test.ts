@@ -10,7 +10,8 @@ import {
   checkAdaptiveCard,
   compareVersions,
 } from "../support/adaptive-card-validation.ts";
-import { actionFormCard } from "../../src/adapters/teams/teams-cards.ts";
+import { actionFormCard, digestCard } from "../../src/adapters/teams/teams-cards.ts";
+import type { DigestContent } from "../../src/core/digest/digest.ts";
 import { actionForm } from "../../src/core/use-cases/card-action-dialogue.ts";
 import { sampleDirectory } from "../support/sample-directory.ts";
 
@@ -437,66 +438,148 @@ describe("action-form.json, rendered from the core's action forms", () => {
   });
 });
 
-describe("digest-card.json", () => {
+describe("digest-card.json, drawn from a manager's digest", () => {
   const card = template("digest-card");
-  const data = sample("digest-card");
-  type Dept = { name: string; items: Json[] };
-  const departments = data.departments as Dept[];
+  /** A morning digest for two departments, one link known, two messages parked. */
+  const DIGEST: DigestContent = {
+    recipientName: "Dana Whitfield",
+    generatedAt: "2026-11-24T14:00:00.000Z",
+    timeZone: "America/New_York",
+    parkedDeliveries: 2,
+    departments: [
+      {
+        departmentId: "nursing-4w",
+        name: "Nursing 4 West",
+        items: [
+          {
+            concernId: "c0a8012e-5b7d-4f3c-9e21-7d4f1a2b3c4d",
+            reference: "PR-2026-00042",
+            severity: "high",
+            categoryLabel: "Pain not managed",
+            unit: "4W",
+            room: "412-B",
+            status: "open",
+            ageMinutes: 95,
+            clock: "acknowledge",
+            state: "overdue",
+            dueAt: "2026-11-24T12:45:00.000Z",
+            overdueMinutes: 75,
+          },
+          {
+            concernId: "5d2f7a10-0c44-4b8e-a1f3-2e6b9c8d7f01",
+            reference: "PR-2026-00039",
+            severity: "moderate",
+            categoryLabel: "Call light response",
+            unit: "4W",
+            room: "418",
+            status: "acknowledged",
+            ownerName: "Sam Rivera",
+            ageMinutes: 310,
+            clock: "resolve",
+            state: "at-risk",
+            dueAt: "2026-11-24T14:40:00.000Z",
+            overdueMinutes: -40,
+          },
+        ],
+      },
+      {
+        departmentId: "food-services",
+        name: "Food Services",
+        items: [
+          {
+            concernId: "9b1e3c55-7a2d-4e6f-8c90-1d2e3f4a5b6c",
+            reference: "PR-2026-00031",
+            severity: "low",
+            categoryLabel: "Food and nutrition",
+            unit: "3E",
+            room: "305",
+            status: "acknowledged",
+            ownerName: "Priya Natarajan",
+            ageMinutes: 1500,
+            clock: "grievance",
+            state: "overdue",
+            dueAt: "2026-11-24T13:30:00.000Z",
+            overdueMinutes: 30,
+          },
+        ],
+      },
+      {
+        departmentId: "environmental-services",
+        name: "Environmental Services",
+        items: [],
+      },
+    ],
+  } as unknown as DigestContent;
+  const LINKS: Record<string, string> = {
+    "c0a8012e-5b7d-4f3c-9e21-7d4f1a2b3c4d":
+      "https://teams.microsoft.com/l/message/19:4w-nursing@thread.tacv2/1764000000000",
+    "9b1e3c55-7a2d-4e6f-8c90-1d2e3f4a5b6c":
+      "https://teams.microsoft.com/l/message/19:food-services@thread.tacv2/1763900000000",
+  };
+  const draw = (digest: DigestContent) => digestCard(digest, (id) => LINKS[id]) as Json;
 
-  it("groups items by department with one line each, links where known, and the parked warning", () => {
-    const expanded = expand(card, data);
-    const containers = findAll(expanded, "Container");
-    expect(containers).toHaveLength(departments.filter((d) => d.items.length > 0).length);
+  it("groups items by department, says how late in hours and minutes, links where known, and the parked note", () => {
+    const expanded = draw(DIGEST);
+    const withItems = DIGEST.departments.filter((d) => d.items.length > 0);
+    expect(findAll(expanded, "Container")).toHaveLength(withItems.length);
+    expect(texts(expanded)[0]).toBe("Overdue concerns · Tue 24 Nov 09:00");
     const lines = texts(expanded).filter((t) => /^PR-\d{4}-\d{5} · /.test(t));
-    expect(lines).toHaveLength(departments.reduce((n, d) => n + d.items.length, 0));
+    expect(lines).toHaveLength(withItems.reduce((n, d) => n + d.items.length, 0));
     expect(lines[0]).toBe(
-      "PR-2026-00042 · high · Pain not managed · 4W 412-B · acknowledge 75 min overdue · no owner",
+      "PR-2026-00042 · 🟠 High · Pain not managed · 4W 412-B · acknowledge 1 h 15 min overdue · age 1 h 35 min · no owner",
     );
     const linked = findAll(expanded, "TextRun").find((r) => r.text === "PR-2026-00042")!;
     expect(linked.selectAction).toMatchObject({
       type: "Action.OpenUrl",
-      url: "https://teams.microsoft.com/l/message/19:4w-nursing@thread.tacv2/1764000000000",
+      url: LINKS[DIGEST.departments[0]!.items[0]!.concernId],
     });
-    expect(lines[1]).toBe(
-      "PR-2026-00039 · moderate · Call light response · 4W 418 · resolve due in 40 min · owner Sam Rivera",
-    );
-    expect(lines[2]).toContain("grievance notice 30 min overdue");
-    expect(texts(expanded).some((t) => t.startsWith("⚠️ 2 message(s)"))).toBe(true);
+    expect(lines[1]).toContain("resolve due in 40 min");
+    expect(lines.some((l) => l.includes("grievance notice 30 min overdue"))).toBe(true);
+    const parked = findAll(expanded, "TextBlock").find((t) => String(t.text).startsWith("⚠️ 2 message(s)"))!;
+    expect(parked).toMatchObject({ color: "attention" });
+    expect(String(parked.text)).toContain("Please tell your Liaison administrator.");
+    expect(JSON.stringify(expanded)).not.toContain("/healthz");
     expect(texts(expanded).some((t) => t.includes("All clear"))).toBe(false);
+    expectTeamsReady(expanded);
   });
 
-  it("says all clear when nothing is overdue or at risk", () => {
-    const expanded = expand(card, {
-      ...data,
+  it("says all clear when nothing is overdue or at risk, in a colour that can be read", () => {
+    const expanded = draw({
+      ...DIGEST,
       parkedDeliveries: 0,
-      departments: departments.map((d) => ({ ...d, items: [] })),
+      departments: DIGEST.departments.map((d) => ({ ...d, items: [] })),
     });
-    expect(texts(expanded).some((t) => t.includes("All clear"))).toBe(true);
+    const clear = findAll(expanded, "TextBlock").find((t) => String(t.text).includes("All clear"))!;
+    expect(clear.color).toBeUndefined();
     expect(findAll(expanded, "Container")).toEqual([]);
     expect(texts(expanded).some((t) => t.startsWith("⚠️"))).toBe(false);
     expectTeamsReady(expanded);
   });
 
   it("caps a huge digest (5 departments × 8 items shown, the rest counted) under 28 KB", () => {
-    const item = departments[0]!.items[0]!;
+    const item = DIGEST.departments[0]!.items[0]!;
     const longLink = `https://teams.microsoft.com/l/message/19:${"a".repeat(60)}@thread.tacv2/1764000000000?tenantId=${"b".repeat(36)}&groupId=${"c".repeat(36)}&parentMessageId=1764000000000&teamName=Nursing&channelName=4W`;
     const big = Array.from({ length: 12 }, (_, d) => ({
       departmentId: `dept-${d}`,
       name: `Department number ${d} with a long name`,
       items: Array.from({ length: 12 }, (_, i) => ({
         ...item,
+        concernId: `c-${d}-${i}`,
         reference: `PR-2026-${String(d * 100 + i).padStart(5, "0")}`,
         categoryLabel: "Communication with staff about discharge",
         ownerName: "Alexandra Montgomery-Fitzgerald",
-        link: longLink,
       })),
-    }));
-    const expanded = expand(card, { ...data, departments: big });
+    })) as unknown as DigestContent["departments"];
+    const expanded = digestCard({ ...DIGEST, departments: big }, () => longLink) as Json;
     expect(findAll(expanded, "Container")).toHaveLength(5);
     expect(texts(expanded).filter((t) => /^PR-\d{4}-\d{5} · /.test(t))).toHaveLength(40);
     expect(texts(expanded)).toContain("…and 4 more");
-    expect(texts(expanded)).toContain("…and 7 more departments with overdue or at-risk concerns");
+    expect(texts(expanded)).toContain("…and 7 more departments with overdue or at-risk concerns.");
     expectTeamsReady(expanded);
+  });
+
+  it("the sample data is what the adapter sends for the sample digest", () => {
+    expect(expand(card, sample("digest-card"))).toEqual(draw(DIGEST));
   });
 });
 

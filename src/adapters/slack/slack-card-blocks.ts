@@ -1,5 +1,16 @@
 import type { KnownBlock } from "@slack/types";
-import { type CardView, type DigestContent, type DigestItem, localTime } from "../../core/index.ts";
+import {
+  ALL_CLEAR,
+  type CardView,
+  type DigestContent,
+  type DigestDepartment,
+  type DigestItem,
+  digestHeading,
+  digestItemLine,
+  moreDepartments,
+  moreItems,
+  parkedNote,
+} from "../../core/index.ts";
 import { BLOCK_KIT, plain } from "./block-kit-limits.ts";
 import { slackButtons } from "./slack-action-table.ts";
 import {
@@ -64,17 +75,21 @@ export const slackPermalink = (channelId: string, ts: string) =>
   `https://slack.com/archives/${channelId}/p${ts.replace(".", "")}`;
 
 function digestLine(item: DigestItem, link: string | undefined): Span[] {
-  const when =
-    item.state === "overdue" ? `${item.overdueMinutes} min overdue` : `due in ${-item.overdueMinutes} min`;
-  const clock = item.clock === "grievance" ? "grievance notice" : item.clock;
-  const owner = item.ownerName ? `owner ${item.ownerName}` : "no owner";
-  const age = item.ageMinutes < 60 ? `${item.ageMinutes} min` : `${Math.floor(item.ageMinutes / 60)} h`;
   return [
     link ? { text: item.reference, link } : { text: item.reference, bold: true },
-    {
-      text: ` · ${item.severity} · ${item.categoryLabel} · ${item.unit} ${item.room} · ${clock} ${when} · age ${age} · ${owner}`,
-    },
+    { text: digestItemLine(item) },
   ];
+}
+
+/** Within a message's 50 blocks: the header, two per department shown, the "more" line, the parked note. */
+const DEPARTMENTS_SHOWN = 23;
+/** Items listed per department; the rest are counted, never cut silently. */
+const ITEMS_SHOWN = 20;
+
+function departmentBlocks(dept: DigestDepartment, linkFor: (id: string) => string | undefined): Block[] {
+  const lines = dept.items.slice(0, ITEMS_SHOWN).map((i) => digestLine(i, linkFor(i.concernId)));
+  if (dept.items.length > ITEMS_SHOWN) lines.push([{ text: moreItems(dept.items.length - ITEMS_SHOWN) }]);
+  return [richText([[{ text: `${dept.name} (${dept.items.length})`, bold: true }]]), richList(lines)];
 }
 
 /** A manager's overdue digest: grouped by department, oldest first, a link to each card. */
@@ -82,36 +97,13 @@ export function digestBlocks(
   digest: DigestContent,
   linkFor: (concernId: string) => string | undefined,
 ): Block[] {
-  const blocks: Block[] = [
-    {
-      type: "header",
-      text: plain(
-        `Overdue concerns · ${localTime(new Date(digest.generatedAt), digest.timeZone)}`,
-        BLOCK_KIT.headerText,
-      ),
-    },
-  ];
+  const blocks: Block[] = [{ type: "header", text: plain(digestHeading(digest), BLOCK_KIT.headerText) }];
   const withItems = digest.departments.filter((d) => d.items.length > 0);
-  if (withItems.length === 0)
-    blocks.push({ type: "section", text: ownMrkdwn("All clear: nothing is overdue or at risk.") });
-  // Two blocks per department, within the 50-block limit with the header and the parked note.
-  for (const dept of withItems.slice(0, 23)) {
-    blocks.push(richText([[{ text: `${dept.name} (${dept.items.length})`, bold: true }]]));
-    blocks.push(richList(dept.items.slice(0, 20).map((i) => digestLine(i, linkFor(i.concernId)))));
+  if (withItems.length === 0) blocks.push({ type: "section", text: ownMrkdwn(ALL_CLEAR) });
+  for (const dept of withItems.slice(0, DEPARTMENTS_SHOWN)) blocks.push(...departmentBlocks(dept, linkFor));
+  if (withItems.length > DEPARTMENTS_SHOWN) {
+    blocks.push(literalContext([moreDepartments(withItems.length - DEPARTMENTS_SHOWN)]));
   }
-  if (withItems.length > 23) {
-    blocks.push(literalContext([`…and ${withItems.length - 23} more departments with overdue concerns.`]));
-  }
-  if (digest.parkedDeliveries > 0) {
-    blocks.push({
-      type: "context",
-      elements: [
-        ownMrkdwn(
-          `⚠️ ${digest.parkedDeliveries} message(s) could not be delivered after every retry; see /healthz.`,
-          BLOCK_KIT.contextText,
-        ),
-      ],
-    });
-  }
+  if (digest.parkedDeliveries > 0) blocks.push(literalContext([parkedNote(digest.parkedDeliveries)]));
   return blocks;
 }

@@ -41,7 +41,11 @@ export function ownMrkdwn(text: string, max: number = BLOCK_KIT.sectionText): Mr
 
 /** The top-level `text` of a message: a notification preview that can never ping or link. */
 export function fallbackText(text: string): string {
-  return truncate(escapeControlSequences(nonEmpty(text)), BLOCK_KIT.messageText);
+  const escaped = escapeControlSequences(nonEmpty(text));
+  if (Array.from(escaped).length <= BLOCK_KIT.messageText) return escaped;
+  // Cut, then drop an entity the cut split ("&am…" would show literally).
+  const cut = truncate(escaped, BLOCK_KIT.messageText);
+  return cut.replace(/&[a-z]{0,3}…$/, "…");
 }
 
 /** A section showing a person's words (or Liaison's sentence that quotes them) literally. */

@@ -10,7 +10,12 @@ import {
   type ConcernDraftInput,
   type DigestContent,
   type DirectoryIndex,
-  localTime,
+  ALL_CLEAR,
+  digestHeading,
+  digestItemLine,
+  moreDepartments,
+  moreItems,
+  parkedNote,
 } from "../../core/index.ts";
 import { SUBMIT_SUFFIX, TEAMS_VERBS, teamsButtons } from "./teams-verbs.ts";
 
@@ -132,21 +137,38 @@ export function messageCard(text: string, concern?: CardView, link?: string): Ca
   });
 }
 
+/** Departments and items a Teams digest shows: a card must stay under 28 KB; the rest are counted. */
+const DIGEST_DEPARTMENTS_SHOWN = 5;
+const DIGEST_ITEMS_SHOWN = 8;
+
+/** The digest-card template's data: every word from the core's digest text, links where known. */
+export function digestCardData(digest: DigestContent, linkFor: (concernId: string) => string | undefined) {
+  const withItems = digest.departments.filter((d) => d.items.length > 0);
+  const hidden = withItems.length - DIGEST_DEPARTMENTS_SHOWN;
+  return {
+    heading: digestHeading(digest),
+    recipientName: digest.recipientName,
+    allClear: withItems.length === 0,
+    allClearText: ALL_CLEAR,
+    departments: withItems.slice(0, DIGEST_DEPARTMENTS_SHOWN).map((d) => ({
+      title: `${d.name} (${d.items.length})`,
+      more: d.items.length > DIGEST_ITEMS_SHOWN ? moreItems(d.items.length - DIGEST_ITEMS_SHOWN) : "",
+      items: d.items.slice(0, DIGEST_ITEMS_SHOWN).map((i) => {
+        const link = linkFor(i.concernId);
+        const item = { reference: i.reference, state: i.state, line: digestItemLine(i) };
+        return link ? { ...item, link } : item;
+      }),
+    })),
+    moreDepartments: hidden > 0 ? moreDepartments(hidden) : "",
+    parked: digest.parkedDeliveries > 0 ? parkedNote(digest.parkedDeliveries) : "",
+  };
+}
+
 export function digestCard(
   digest: DigestContent,
   linkFor: (concernId: string) => string | undefined,
 ): CardJson {
-  return expandCard("digest-card", {
-    ...digest,
-    generatedAtLabel: localTime(new Date(digest.generatedAt), digest.timeZone),
-    departments: digest.departments.map((d) => ({
-      ...d,
-      items: d.items.map((i) => {
-        const link = linkFor(i.concernId);
-        return link ? { ...i, link } : i;
-      }),
-    })),
-  });
+  return expandCard("digest-card", digestCardData(digest, linkFor));
 }
 
 export const asAttachment = (card: CardJson): Attachment => CardFactory.adaptiveCard(card);

@@ -27,21 +27,26 @@ export interface ConcernDraft {
   grievance: boolean;
 }
 
-const text = (field: string, max: number) =>
+/** A required text field, its messages in the words of the form's label ("Unit", "What happened"). */
+const text = (missing: string, named: string, max: number) =>
   z
-    .string({ error: `Please enter the ${field}.` })
+    .string({ error: missing })
     .trim()
-    .min(1, `Please enter the ${field}.`)
-    .max(max, `The ${field} is too long: at most ${max} characters.`);
+    .min(1, missing)
+    .max(max, `${named} is too long: at most ${max} characters.`);
+
+const capitalised = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /** Ids such as an encounter or account number; a name in a chat channel would be a privacy incident. */
 const PATIENT_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/;
 
 function buildSchema(directory: DirectoryIndex) {
   const categoryIds = directory.directory.categories.map((c) => c.id as string);
+  // People see the categories' labels in the form's list, never their ids.
+  const categoryLabels = directory.directory.categories.map((c) => c.label);
   return z.object({
-    unit: text("unit", 40),
-    room: text("room or bed", 20),
+    unit: text("Please enter the unit.", "The unit", 40),
+    room: text("Please enter the room or bed.", "The room or bed", 20),
     patientReference: z
       .string()
       .trim()
@@ -52,10 +57,12 @@ function buildSchema(directory: DirectoryIndex) {
           "Use an encounter or account number (letters, digits and dashes, no spaces), not the patient's name.",
       }),
     category: z.string({ error: "Please choose a category." }).refine((v) => categoryIds.includes(v), {
-      message: `Please choose one of: ${categoryIds.join(", ")}.`,
+      message: `Please choose one of: ${categoryLabels.join(", ")}.`,
     }),
-    severity: z.enum(SEVERITIES, { error: `Please choose a severity: ${SEVERITIES.join(", ")}.` }),
-    description: text("description", DESCRIPTION_MAX_LENGTH),
+    severity: z.enum(SEVERITIES, {
+      error: `Please choose a severity: ${SEVERITIES.map(capitalised).join(", ")}.`,
+    }),
+    description: text("Please describe what happened.", "What happened", DESCRIPTION_MAX_LENGTH),
     grievance: z.boolean().optional().default(false),
   });
 }

@@ -7,6 +7,7 @@ import { LADDER_TARGET_LABEL } from "../escalation/escalation-recipient.ts";
 import { maskPatientReference } from "../concern/mask-patient-reference.ts";
 import { runningClock } from "../escalation/next-due-at.ts";
 import { formatMinutes } from "../escalation/duration.ts";
+import { SEVERITY_MARK } from "../concern/severity.ts";
 
 /** What a card's reader should see first: the state the concern is in now. */
 export type CardState = "open" | "overdue" | "escalated" | "acknowledged" | "reopened" | "resolved" | "moved";
@@ -57,13 +58,6 @@ export interface CardView {
   movedTo?: string;
   actions: CardAction[];
 }
-
-const SEVERITY_MARK: Record<Concern["severity"], string> = {
-  low: "🟢 Low",
-  moderate: "🟡 Moderate",
-  high: "🟠 High",
-  critical: "🔴 Critical",
-};
 
 type Draw = {
   concern: Concern;

@@ -55,9 +55,10 @@ describe("raising a concern", () => {
       unit: "Please enter the unit.",
       patientReference:
         "Use an encounter or account number (letters, digits and dashes, no spaces), not the patient's name.",
-      category: expect.stringContaining("Please choose one of: pain, call-light"),
-      severity: "Please choose a severity: low, moderate, high, critical.",
-      description: "Please enter the description.",
+      // In the words people see in the form: the categories' labels, the field "What happened".
+      category: expect.stringContaining("Please choose one of: Pain not managed, Call light / response time"),
+      severity: "Please choose a severity: Low, Moderate, High, Critical.",
+      description: "Please describe what happened.",
     });
     expect(concerns.concerns.size).toBe(0);
   });
