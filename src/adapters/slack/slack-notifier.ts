@@ -14,7 +14,7 @@ import {
   type Block,
 } from "./slack-card-blocks.ts";
 import { classifySlackError } from "./slack-delivery-error.ts";
-import { fallbackText, literalSections, ownMrkdwn } from "./slack-text.ts";
+import { fallbackText, literalSections, mentionLine, ownMrkdwn } from "./slack-text.ts";
 
 /**
  * A message's words shown literally (they may quote a person), with a link to the concern's card
@@ -84,10 +84,13 @@ export class SlackNotifier implements ChatNotifier {
   }
 
   private async threadReply(d: DeliveryOf<"thread-reply">): Promise<DeliveryOutcome> {
+    const message = literalMessage(d.text);
+    const mentions = mentionLine(d.mentions.map((m) => m.userId));
+    if (mentions) message.blocks.push(mentions);
     await this.client.chat.postMessage({
       channel: d.card.channelId,
       thread_ts: d.card.messageId,
-      ...literalMessage(d.text),
+      ...message,
       reply_broadcast: d.broadcast,
     });
     return { kind: "sent" };

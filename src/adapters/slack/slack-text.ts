@@ -63,6 +63,19 @@ export function literalSections(text: string): SectionBlock[] {
   return sections.length > 0 ? sections.slice(0, BLOCK_KIT.blocksPerMessage - 1) : [literalSection(text)];
 }
 
+/** Slack member ids as Slack hands them out; anything else is never put in a mention. */
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
+
+/**
+ * A line that @mentions people, so Slack notifies them. Built only from member ids Liaison looked up
+ * (the directory, or the id someone acted with), never from text a person typed.
+ */
+export function mentionLine(userIds: readonly string[]): ContextBlock | undefined {
+  const ids = userIds.filter((id) => SLACK_USER_ID.test(id));
+  if (ids.length === 0) return undefined;
+  return { type: "context", elements: [ownMrkdwn(ids.map((id) => `<@${id}>`).join(" "))] };
+}
+
 export function literalContext(lines: readonly string[]): ContextBlock {
   return { type: "context", elements: lines.map((l) => literal(l, BLOCK_KIT.contextText)) };
 }

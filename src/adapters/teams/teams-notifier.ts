@@ -9,7 +9,7 @@ import type {
   TeamsConversationStore,
 } from "../../core/index.ts";
 import { asAttachment, concernCard, digestCard, teamsMessageLink } from "./teams-cards.ts";
-import { literalMessage } from "./teams-text.ts";
+import { literalMessage, withMentions } from "./teams-text.ts";
 import { ThreadThrottle } from "./thread-throttle.ts";
 
 /** How Liaison reaches Teams: the bot's adapter and identity, and the conversations Teams told it about. */
@@ -176,7 +176,7 @@ export class TeamsNotifier implements ChatNotifier {
   private async threadReply(serviceUrl: string, d: DeliveryOf<"thread-reply">): Promise<DeliveryOutcome> {
     const reference = this.threadReference(serviceUrl, d.card);
     await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
-      await context.sendActivity(literalMessage(d.text));
+      await context.sendActivity(withMentions(literalMessage(d.text), d.mentions));
     });
     return { kind: "sent" };
   }

@@ -10,6 +10,48 @@ import { asAttachment, messageCard } from "./teams-cards.ts";
  * template against hostile input), and every message with words goes out as a card through here.
  */
 
+/** What Markdown or a mention tag could make of a name: taken out of the name shown inside <at>…</at>. */
+const MENTION_UNSAFE = /[<>[\]()*_~`#|\\\r\n]/g;
+
+/**
+ * A message card that also @mentions people, so Teams notifies them: one line of `<at>name</at>` tags
+ * with their mention entities. The names come from the directory or a Teams profile, so whatever could
+ * be read as Markdown or as another tag is removed from them; the ids are Entra object ids.
+ */
+export function withMentions(
+  message: Partial<Activity>,
+  mentions: readonly { name: string; userId: string }[],
+): Partial<Activity> {
+  if (mentions.length === 0) return message;
+  const tagged = mentions.map((m) => ({
+    id: m.userId,
+    name: m.name.replace(MENTION_UNSAFE, "").trim() || "someone",
+  }));
+  const attachment = message.attachments![0]!;
+  const card = attachment.content as { body?: unknown[]; msteams?: Record<string, unknown> };
+  const content = {
+    ...card,
+    body: [
+      ...(card.body ?? []),
+      {
+        type: "TextBlock",
+        text: tagged.map((t) => `<at>${t.name}</at>`).join(" "),
+        wrap: true,
+        size: "small",
+      },
+    ],
+    msteams: {
+      ...card.msteams,
+      entities: tagged.map((t) => ({
+        type: "mention",
+        text: `<at>${t.name}</at>`,
+        mentioned: { id: t.id, name: t.name },
+      })),
+    },
+  };
+  return { ...message, attachments: [{ ...attachment, content }] };
+}
+
 /** A message that shows `text` literally (it may quote a person), optionally with a concern and a link. */
 export function literalMessage(text: string, concern?: CardView, link?: string): Partial<Activity> {
   return { ...MessageFactory.attachment(asAttachment(messageCard(text, concern, link))), summary: text };

@@ -23,7 +23,14 @@ export type Delivery = DeliveryHeader &
     | { kind: "post-card"; channelId: string; view: CardView }
     /** Every card of the concern on this platform, each drawn for the department it sits in. */
     | { kind: "update-cards"; cards: { card: CardLocation; view: CardView }[] }
-    | { kind: "thread-reply"; card: CardLocation; text: string; broadcast: boolean }
+    /** `mentions`: the people the text names who have an id on this platform, to be @mentioned. */
+    | {
+        kind: "thread-reply";
+        card: CardLocation;
+        text: string;
+        broadcast: boolean;
+        mentions: readonly { name: string; userId: string }[];
+      }
     /** To one person's chat: the text, a link to the concern's live card, and the card itself if asked. */
     | { kind: "direct"; userId: string; text: string; link?: MessageLocation; view?: CardView }
     /** `cards` maps each item's concern id to its active card here, for the digest's links. */

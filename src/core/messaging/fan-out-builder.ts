@@ -5,7 +5,7 @@ import { concernSummary } from "../concern/concern-summary.ts";
 import type { Department, Person } from "../directory/directory.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import type { DepartmentId, PersonId } from "../ids.ts";
-import type { ChatMessage, OutboundMessage } from "./outbound-message.ts";
+import type { ChatMessage, Mention, OutboundMessage } from "./outbound-message.ts";
 import { PLATFORMS, type Platform } from "../platform.ts";
 
 export interface FanOutContext {
@@ -139,14 +139,10 @@ export class FanOutBuilder {
   }
 
   /** A line under the concern's card in every channel that shows it. */
-  reply(text: string, broadcast = false, suffix = ""): void {
+  reply(text: string, broadcast = false, suffix = "", mentions: readonly Mention[] = []): void {
+    const message: ChatMessage = { kind: "thread-reply", concernId: this.after.id, text, broadcast };
     for (const platform of this.cardPlatforms) {
-      this.push(
-        "thread-reply",
-        platform,
-        { kind: "thread-reply", concernId: this.after.id, text, broadcast },
-        suffix,
-      );
+      this.push("thread-reply", platform, mentions.length > 0 ? { ...message, mentions } : message, suffix);
     }
   }
 

@@ -3,6 +3,16 @@ import type { Platform } from "../platform.ts";
 import type { DigestContent } from "../digest/digest.ts";
 
 /**
+ * A person a message names, to be @mentioned where the platform can notify them: `name` as it appears
+ * in the text (Liaison's sentences name people before they quote anyone's words), `actorKey` as stored
+ * (person:…, slack:U…, teams:…). A name in what someone typed is never a mention.
+ */
+export interface Mention {
+  name: string;
+  actorKey: string;
+}
+
+/**
  * What Liaison wants said, independent of any platform. Cards are rendered from the concern's state
  * at delivery time, so a card always shows the latest state even if an update waited in the outbox.
  */
@@ -12,7 +22,13 @@ export type ChatMessage =
   /** Re-render every card of the concern in place (a reassigned concern's old card shows "moved"). */
   | { kind: "update-cards"; concernId: ConcernId }
   /** A short history line under the concern's card in its department channel. */
-  | { kind: "thread-reply"; concernId: ConcernId; text: string; broadcast: boolean }
+  | {
+      kind: "thread-reply";
+      concernId: ConcernId;
+      text: string;
+      broadcast: boolean;
+      mentions?: readonly Mention[];
+    }
   /** A direct message to one person, optionally with the concern's card attached. */
   | {
       kind: "direct";

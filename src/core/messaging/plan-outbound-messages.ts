@@ -9,6 +9,7 @@ import type { Concern } from "../concern/concern.ts";
 import { LADDER_TARGET_LABEL } from "../escalation/escalation-recipient.ts";
 import { concernSent } from "../actions/replies.ts";
 import { formatMinutes } from "../escalation/duration.ts";
+import type { Mention } from "./outbound-message.ts";
 import { FanOutBuilder, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
 
 export { channelPlatforms, platformFor, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
@@ -29,12 +30,15 @@ function routed(event: AuditEventOf<"routed">, fan: FanOutBuilder): void {
   }
 }
 
+/** Whoever did it, to be mentioned where they can be. */
+const actor = (event: AuditEvent): Mention => ({ name: event.actor.displayName, actorKey: event.actor.key });
+
 /** Acknowledged or resolved: the card, a line under it, and the reporter told. */
 function settled(verb: "acknowledged" | "resolved") {
   return (event: AuditEvent, fan: FanOutBuilder): void => {
     const line = `by ${event.actor.displayName} at ${fan.time(event.at)}.`;
     fan.updateCards();
-    fan.reply(`${verb === "acknowledged" ? "Acknowledged" : "Resolved"} ${line}`);
+    fan.reply(`${verb === "acknowledged" ? "Acknowledged" : "Resolved"} ${line}`, false, "", [actor(event)]);
     fan.toReporter(`${fan.after.reference} was ${verb} ${line}`);
   };
 }
@@ -57,10 +61,15 @@ function ladderEscalation(event: AuditEvent, detail: LadderEscalation, fan: FanO
     return;
   }
   const role = LADDER_TARGET_LABEL[detail.notify];
+  // The person it reaches is mentioned, so their client notifies them even before they read the DM.
+  const reached = detail.recipient
+    ? [{ name: detail.recipientName, actorKey: `person:${detail.recipient}` }]
+    : [];
   fan.reply(
     `Escalated to ${detail.recipientName} (${role}) at ${fan.time(event.at)}${overdue}.`,
     false,
     suffix,
+    reached,
   );
   // Someone who pressed "Escalate now" and is themselves the next level needs no message about it.
   if (!detail.recipient || event.actor.key === `person:${detail.recipient}`) return;
@@ -84,15 +93,18 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
   resolved: settled("resolved"),
   reopened: (event, fan) => {
     fan.updateCards();
-    fan.reply(`Reopened by ${event.actor.displayName} at ${fan.time(event.at)}: ${event.detail.reason}`);
+    const text = `Reopened by ${event.actor.displayName} at ${fan.time(event.at)}: ${event.detail.reason}`;
+    fan.reply(text, false, "", [actor(event)]);
   },
   "note-added": (event, fan) => {
     fan.updateCards();
-    fan.reply(`Note from ${event.actor.displayName} at ${fan.time(event.at)}: ${event.detail.note}`);
+    const text = `Note from ${event.actor.displayName} at ${fan.time(event.at)}: ${event.detail.note}`;
+    fan.reply(text, false, "", [actor(event)]);
   },
   reassigned: (event, fan) => {
     fan.updateCards();
-    fan.reply(`Reassigned to ${fan.departmentName} by ${event.actor.displayName} at ${fan.time(event.at)}.`);
+    const text = `Reassigned to ${fan.departmentName} by ${event.actor.displayName} at ${fan.time(event.at)}.`;
+    fan.reply(text, false, "", [actor(event)]);
     fan.postCard(fan.after.departmentId);
   },
   escalated: (event, fan) => {

@@ -5,7 +5,7 @@ import type { Delivery } from "../messaging/delivery.ts";
 import { digestCardLocations } from "../messaging/digest-card-locations.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import type { Department, Person } from "../directory/directory.ts";
-import type { ConcernId } from "../ids.ts";
+import { asPersonId, type ConcernId } from "../ids.ts";
 import type { ChatMessage, OutboxEntry } from "../messaging/outbound-message.ts";
 import type { Platform } from "../platform.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
@@ -43,6 +43,13 @@ const channelOf = (department: Department | undefined, platform: Platform) =>
 
 const userOf = (person: Person | undefined, platform: Platform) =>
   platform === "slack" ? person?.slackUserId : person?.teamsAadObjectId;
+
+/** A stored actor's id on this platform: a directory person's, or the platform id they acted with. */
+function mentionedUser(s: Scope, actorKey: string): string | undefined {
+  const [kind, id] = [actorKey.slice(0, actorKey.indexOf(":")), actorKey.slice(actorKey.indexOf(":") + 1)];
+  if (kind === "person") return userOf(s.directory.person(asPersonId(id)), s.platform);
+  return kind === s.platform ? id : undefined;
+}
 
 const missing = (id: ConcernId): Resolution => ({ kind: "retry", error: `concern ${id} not found` });
 
@@ -111,6 +118,10 @@ async function threadReply(s: Scope, m: MessageOf<"thread-reply">): Promise<Reso
     card,
     text: m.text,
     broadcast: m.broadcast,
+    mentions: (m.mentions ?? []).flatMap((mention) => {
+      const userId = mentionedUser(s, mention.actorKey);
+      return userId ? [{ name: mention.name, userId }] : [];
+    }),
   };
   return { kind: "ready", delivery, concern };
 }
