@@ -24,6 +24,20 @@ type CardJson = Record<string, unknown> & { body?: unknown[] };
 const TEMPLATES = new URL("../../../adaptive-cards/", import.meta.url);
 const cache = new Map<string, Template>();
 
+/**
+ * A false `$when` on an object-valued property (concern-card's `refresh` without user ids) leaves the
+ * key with `null`, which the Adaptive Cards schema rejects: such keys are dropped, at any depth.
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
+}
+
 /** Expands one of the card templates in adaptive-cards/ with its data (see adaptive-cards/README.md). */
 export function expandCard(name: string, data: Record<string, unknown>): CardJson {
   let template = cache.get(name);
@@ -31,7 +45,7 @@ export function expandCard(name: string, data: Record<string, unknown>): CardJso
     template = new Template(JSON.parse(readFileSync(new URL(`${name}.json`, TEMPLATES), "utf8")));
     cache.set(name, template);
   }
-  return template.expand({ $root: data }) as CardJson;
+  return withoutNulls(template.expand({ $root: data })) as CardJson;
 }
 
 /** A line shown only to the person who clicked (the invoke's answer): "already acknowledged by …". */
