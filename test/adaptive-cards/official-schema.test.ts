@@ -37,8 +37,9 @@ import {
   teamsMessageLink,
 } from "../../src/adapters/teams/teams-cards.ts";
 import { commandActivity } from "../../src/adapters/teams/teams-replies.ts";
-import { literalMessage } from "../../src/adapters/teams/teams-text.ts";
+import { literalMessage, withMentions } from "../../src/adapters/teams/teams-text.ts";
 import { adaptiveCardSchemaIssues } from "../support/adaptive-card-schema.ts";
+import { teamsCardIssues } from "../support/teams-card-extension.ts";
 import {
   cardBytes,
   checkAdaptiveCard,
@@ -295,7 +296,7 @@ function drawnByTeamsNotifier(d: Delivery): [string, Json][] {
     case "update-cards":
       return d.cards.map(({ view }) => ["updated card", concernCard(view)]);
     case "thread-reply":
-      return [["thread reply", contentOf(literalMessage(d.text))]];
+      return [["thread reply", contentOf(withMentions(literalMessage(d.text), d.mentions))]];
     case "direct": {
       const link = d.link && teamsMessageLink(d.link.channelId, d.link.messageId);
       return [
@@ -616,7 +617,7 @@ describe("every Teams card Liaison produces passes the official Adaptive Cards 1
   });
 
   it.each(SHOWN)("%s", (_, shownCard) => {
-    expect(adaptiveCardSchemaIssues(shownCard)).toEqual([]);
+    expect(teamsCardIssues(shownCard)).toEqual([]);
     expect(checkAdaptiveCard(shownCard).issues).toEqual([]);
     expect(shownCard.version).toBe(TEAMS_MAX_VERSION);
     expect(JSON.stringify(shownCard)).not.toContain("${");
@@ -631,6 +632,36 @@ describe("every Teams card Liaison produces passes the official Adaptive Cards 1
     const sample = JSON.parse(
       readFileSync(new URL(`../../adaptive-cards/${name}.data.json`, import.meta.url), "utf8"),
     ) as Json;
-    expect(adaptiveCardSchemaIssues(expandCard(name, sample))).toEqual([]);
+    expect(teamsCardIssues(expandCard(name, sample))).toEqual([]);
+  });
+});
+
+describe("Teams' own addition to a card, msteams, held to what Teams documents", () => {
+  const base = {
+    type: "AdaptiveCard",
+    version: "1.5",
+    body: [{ type: "TextBlock", text: "<at>Jo Kim</at>" }],
+  };
+  const mention = { type: "mention", text: "<at>Jo Kim</at>", mentioned: { id: "5d8c2e71", name: "Jo Kim" } };
+
+  it("the official schema alone refuses it (AdaptiveCard has additionalProperties: false)", () => {
+    expect(adaptiveCardSchemaIssues({ ...base, msteams: { width: "Full" } })).toEqual([
+      '$: AdaptiveCard has no property "msteams" in Adaptive Cards 1.5',
+    ]);
+  });
+
+  it("full width and mentions whose tag is in a TextBlock pass; anything else is named", () => {
+    expect(teamsCardIssues({ ...base, msteams: { width: "Full", entities: [mention] } })).toEqual([]);
+    expect(teamsCardIssues({ ...base, msteams: { width: "Wide" } })).toEqual([
+      '$.msteams.width: must be "Full"',
+    ]);
+    expect(
+      teamsCardIssues({ ...base, msteams: { entities: [{ ...mention, text: "<at>Sam</at>" }] } }),
+    ).toEqual([
+      "$.msteams.entities[0].text: <at>Sam</at> appears in no TextBlock, so Teams would not render the mention",
+    ]);
+    expect(teamsCardIssues({ ...base, msteams: { stageview: true } })).toEqual([
+      '$.msteams: Teams documents no property "stageview"',
+    ]);
   });
 });
