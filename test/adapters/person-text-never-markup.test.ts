@@ -35,6 +35,20 @@ async function hostileConcern(status: Concern["status"]) {
     acknowledgedAt: base.createdAt,
     resolvedBy: person,
     resolvedAt: base.createdAt,
+    resolutionNote: HOSTILE_TEXT,
+    escalation: {
+      ...base.escalation,
+      level: 1,
+      stepsFired: 1,
+      lastEscalatedAt: base.createdAt,
+      lastEscalatedBy: person,
+    },
+    reassignedFrom: {
+      fromDepartment: "patient-relations" as never,
+      by: person,
+      at: base.createdAt,
+      reason: HOSTILE_TEXT,
+    },
     cards: [
       {
         platform: "slack",
@@ -88,6 +102,14 @@ describe("what a person typed, or a profile's display name, is shown as typed an
       expect(slackMarkupLeaks(message)).toEqual([]);
       // Shown, not dropped: the description is on the card exactly as typed.
       expect(JSON.stringify(message.blocks)).toContain(JSON.stringify(HOSTILE_TEXT).slice(1, -1));
+    });
+
+    it("the card left behind after a reassignment, whose reason and mover are hostile", async () => {
+      const { directory, concern } = await hostileConcern("open");
+      const moved = channelCardView(directory, concern, concern.createdAt, "patient-relations" as never);
+      expect(moved.statusLine).toContain(HOSTILE_TEXT);
+      expect(slackMarkupLeaks({ text: cardFallbackText(moved), blocks: cardBlocks(moved) })).toEqual([]);
+      expect(teamsMarkupLeaks(concernCard(moved))).toEqual([]);
     });
 
     it("the overdue digest", () => {
