@@ -7,10 +7,12 @@ export type DepartmentId = Brand<string, "DepartmentId">;
 export type PersonId = Brand<string, "PersonId">;
 export type CategoryId = Brand<string, "CategoryId">;
 export type PolicyId = Brand<string, "PolicyId">;
+export type UnitId = Brand<string, "UnitId">;
 
 export const asConcernId = (s: string) => s as ConcernId;
 export const asDepartmentId = (s: string) => s as DepartmentId;
 export const asPersonId = (s: string) => s as PersonId;
+export const asUnitId = (s: string) => s as UnitId;
 export const asCategoryId = (s: string) => s as CategoryId;
 export const asPolicyId = (s: string) => s as PolicyId;
 

@@ -43,3 +43,4 @@ export * from "./use-cases/queue-digest.ts";
 export * from "./use-cases/raise-concern.ts";
 export * from "./use-cases/sweep-due-concerns.ts";
 export * from "./views/channel-card-view.ts";
+export * from "./directory/unit-names.ts";

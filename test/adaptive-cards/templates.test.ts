@@ -275,6 +275,20 @@ describe("concern-form.json", () => {
     expectTeamsReady(expanded);
   });
 
+  it("with the directory's units, the unit is a list Teams filters as one types, the chosen one kept", () => {
+    const expanded = expand(form, { ...data, values: { unit: "4w" } });
+    const units = findAll(expanded, "Input.Text", "Input.ChoiceSet").filter((i) => i.id === "unit");
+    expect(units).toHaveLength(1);
+    expect(units[0]).toMatchObject({
+      type: "Input.ChoiceSet",
+      style: "filtered",
+      value: "4w",
+      isRequired: true,
+    });
+    expect((units[0]!.choices as Json[]).map((c) => c.title)).toContain("4 West");
+    expectTeamsReady(expanded);
+  });
+
   it("a first render (no values, no errors) has empty inputs and no error lines", () => {
     const expanded = expand(form, { categories: data.categories });
     for (const id of ["unit", "room", "patientReference", "category", "severity", "description"]) {

@@ -54,6 +54,16 @@ describe("the directory file", () => {
       `directory.yaml: hospital.timeZone (line ${lineOf("timeZone: America/Chicago")}): expected an IANA time zone such as America/Chicago or Europe/London`,
     ],
     [
+      "two units answering to the same spelling",
+      sampleWith("aliases: [5E, Five East]", "aliases: [5E, 4-west]"),
+      `directory.yaml: units[1].aliases[1] (line ${lineOf("aliases: [5E, Five East]")}): "4-west" already means unit "4w"`,
+    ],
+    [
+      "a routing rule naming a unit by its name instead of its id",
+      sampleWith("{ category: pain, unit: 4w,", "{ category: pain, unit: 4W,"),
+      `directory.yaml: routing.rules[0].unit (line ${lineOf("{ category: pain, unit: 4w,")}): "4W" is not the id of any unit`,
+    ],
+    [
       "a Slack user id copied as a display name",
       sampleWith("slack: U04SAMRVR02", "slack: '@sam'"),
       `directory.yaml: people[1].slack (line ${lineOf("slack: U04SAMRVR02")}): expected a Slack user id like U04ABCDEF12 (Profile → ⋮ → Copy member ID)`,

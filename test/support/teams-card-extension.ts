@@ -5,7 +5,8 @@ import { adaptiveCardSchemaIssues } from "./adaptive-card-schema.ts";
  * Teams": `width: "Full"` for full-width cards, `entities` for @mentions). The official 1.5 schema has
  * `additionalProperties: false` on AdaptiveCard, so it does not list `msteams`; every other host
  * ignores it. A card Liaison sends to Teams is checked as: the official schema's rules on everything
- * but `msteams`, and `msteams` itself held to exactly what Teams documents.
+ * but `msteams` (with Teams' type-ahead list style read as the compact list other hosts show), and
+ * `msteams` itself held to exactly what Teams documents.
  */
 
 type Json = Record<string, unknown>;
@@ -37,10 +38,22 @@ function textBlocksText(node: unknown): string {
   return [own, ...Object.values(node).map(textBlocksText)].join("\n");
 }
 
+/**
+ * Teams' type-ahead list (Microsoft's "Typeahead search in Adaptive Cards"): `Input.ChoiceSet` with
+ * `style: "filtered"`, which the 1.5 schema's ChoiceInputStyle (compact, expanded) does not list and
+ * other hosts show as a compact list. Checked as "compact" by the official rules.
+ */
+function asOtherHostsSeeIt(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(asOtherHostsSeeIt);
+  if (!isObject(node)) return node;
+  const copy = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, asOtherHostsSeeIt(v)]));
+  return node.type === "Input.ChoiceSet" && node.style === "filtered" ? { ...copy, style: "compact" } : copy;
+}
+
 /** Everything wrong with a card as Teams receives it: the official rules, and Teams' `msteams`. */
 export function teamsCardIssues(card: Json): string[] {
   const { msteams, ...standard } = card;
-  const issues = adaptiveCardSchemaIssues(standard);
+  const issues = adaptiveCardSchemaIssues(asOtherHostsSeeIt(standard));
   if (msteams === undefined) return issues;
   if (!isObject(msteams)) return [...issues, `$.msteams: must be an object`];
   const { width, entities, ...rest } = msteams;

@@ -13,7 +13,7 @@ export function registerConcernCommand(app: App, deps: SlackDeps): void {
     try {
       const answer = await answerConcernCommand(ctx, command.text ?? "", identity, "/concern");
       if (answer.kind === "open-form") {
-        const view = concernModal(ctx.directory(), answer.prefill, "");
+        const view = concernModal(ctx.directory(), answer.prefill, "", answer.problems);
         await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }

@@ -8,10 +8,11 @@ import {
   type FormSubject,
   type FormValues,
   SEVERITIES,
+  type Unit,
 } from "../../core/index.ts";
 import { BLOCK_KIT, plain, truncate } from "./block-kit-limits.ts";
 import type { InputBlock, ModalView } from "@slack/types";
-import { ownMrkdwn } from "./slack-text.ts";
+import { literalContext, ownMrkdwn } from "./slack-text.ts";
 
 export const CONCERN_MODAL = "liaison_concern";
 
@@ -86,11 +87,47 @@ function textInput(
   };
 }
 
-/** The /concern form, pre-filled with whatever the person already typed. */
+/**
+ * The unit: a menu of the directory's units when it lists them (grouped by building past Slack's 100
+ * options a menu may hold), else free text.
+ */
+function unitBlock(directory: DirectoryIndex, initial: string | undefined): InputBlock {
+  const units = directory.directory.units;
+  if (units.length === 0) return textInput("unit", "Unit", { initial, max: 40, placeholder: "4W" });
+  const chosen = initial ? directory.unitFor(initial) : undefined;
+  const initialOption = chosen ? { initial_option: option(chosen.id, chosen.name) } : {};
+  const menu =
+    units.length <= BLOCK_KIT.optionsPerSelect
+      ? { options: units.map((u) => option(u.id, u.name)) }
+      : { option_groups: unitGroups(units) };
+  return {
+    type: "input",
+    block_id: "unit",
+    label: plain("Unit", 2000),
+    element: { type: "static_select", action_id: "value", ...menu, ...initialOption },
+  };
+}
+
+function unitGroups(units: readonly Unit[]) {
+  const byBuilding = new Map<string, Unit[]>();
+  for (const u of units)
+    byBuilding.set(u.building ?? "Other", [...(byBuilding.get(u.building ?? "Other") ?? []), u]);
+  return [...byBuilding].slice(0, BLOCK_KIT.optionsPerSelect).map(([building, list]) => ({
+    label: plain(building, BLOCK_KIT.optionText),
+    options: list.slice(0, BLOCK_KIT.optionsPerSelect).map((u) => option(u.id, u.name)),
+  }));
+}
+
+/**
+ * The /concern form, pre-filled with whatever the person already typed; `problems` (a unit the words
+ * named that the directory does not know) are said at the top, since Slack shows field errors only
+ * after a submission.
+ */
 export function concernModal(
   directory: DirectoryIndex,
   initial: ConcernDraftInput,
   privateMetadata: string,
+  problems: Partial<Record<"unit", string>> = {},
 ): ModalView & { private_metadata: string } {
   const categories = directory.directory.categories
     .slice(0, BLOCK_KIT.optionsPerSelect)
@@ -107,7 +144,8 @@ export function concernModal(
     submit: plain("Raise", BLOCK_KIT.modalButton),
     close: plain("Cancel", BLOCK_KIT.modalButton),
     blocks: [
-      textInput("unit", "Unit", { initial: initial.unit, max: 40, placeholder: "4W" }),
+      ...(problems.unit ? [literalContext([`⚠️ ${problems.unit}`])] : []),
+      unitBlock(directory, initial.unit),
       textInput("room", "Room / bed", { initial: initial.room, max: 20, placeholder: "412-B" }),
       textInput("patientReference", "Patient reference", {
         initial: initial.patientReference,

@@ -96,6 +96,8 @@ export function concernFormCard(
   errors: Readonly<Record<string, string>> = {},
 ): CardJson {
   return expandCard("concern-form", {
+    // With units in the directory the unit is chosen from a list Teams filters as one types.
+    units: directory.directory.units.map((u) => ({ title: u.name, value: u.id })),
     categories: directory.directory.categories.map((c) => ({ title: c.label, value: c.id })),
     values: { ...values, grievance: values.grievance ? "true" : "false" },
     errors,

@@ -28,7 +28,9 @@ export function commandActivity(
     case "help":
       return MessageFactory.text(HELP_TEXT);
     case "open-form":
-      return MessageFactory.attachment(asAttachment(concernFormCard(directory, answer.prefill)));
+      return MessageFactory.attachment(
+        asAttachment(concernFormCard(directory, answer.prefill, answer.problems)),
+      );
     case "status":
       return MessageFactory.attachment(
         asAttachment(concernCard(channelCardView(directory, answer.concern, now))),

@@ -1,12 +1,14 @@
 import type { ConcernDraftInput } from "../concern/concern-draft.schema.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import type { Severity } from "../concern/severity.ts";
+import { unknownUnitMessage } from "../directory/unit-names.ts";
 
 export type ConcernCommand =
   | { kind: "help" }
   | { kind: "mine" }
   | { kind: "status"; reference: string }
-  | { kind: "raise"; prefill: ConcernDraftInput };
+  /** `problems`: what the words named that Liaison does not know (a unit), shown on the form. */
+  | { kind: "raise"; prefill: ConcernDraftInput; problems: Partial<Record<"unit", string>> };
 
 const SEVERITY_WORDS: Record<string, Severity> = {
   critical: "critical",
@@ -36,12 +38,39 @@ export function parseConcernCommand(directory: DirectoryIndex, raw: string): Con
   if (text.length > 0) prefill.description = text;
   const room = /\b(?:rm|room|bed)\s*#?\s*([A-Za-z0-9][A-Za-z0-9-]{0,19})/i.exec(text);
   if (room) prefill.room = room[1];
-  const unit = /\bunit\s+([A-Za-z0-9][A-Za-z0-9-]{0,39})/i.exec(text);
-  if (unit) prefill.unit = unit[1];
+  const unit = unitIn(directory, text);
+  if (unit.id ?? unit.typed) prefill.unit = unit.id ?? unit.typed;
   const words = text.toLowerCase().split(/[^a-z0-9-]+/);
   const severity = words.map((w) => SEVERITY_WORDS[w]).find((s) => s !== undefined);
   if (severity) prefill.severity = severity;
   const category = directory.directory.categories.find((c) => words.includes(c.id));
   if (category) prefill.category = category.id;
-  return { kind: "raise", prefill };
+  const problems =
+    unit.typed && directory.directory.units.length > 0
+      ? { unit: unknownUnitMessage(directory.directory.units, unit.typed) }
+      : {};
+  return { kind: "raise", prefill, problems };
+}
+
+/** The longest run of up to three words, anywhere in the text, that names a unit ("4 West", "4-west"). */
+function namedUnit(directory: DirectoryIndex, words: readonly string[]): string | undefined {
+  for (let size = 3; size >= 1; size--) {
+    for (let i = 0; i + size <= words.length; i++) {
+      const unit = directory.unitFor(words.slice(i, i + size).join(" "));
+      if (unit) return unit.id;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The unit the words name: with units in the directory, any of their spellings anywhere; otherwise
+ * (or when "unit X" names none) the word after "unit", kept as typed so nothing is lost.
+ */
+function unitIn(directory: DirectoryIndex, text: string): { id?: string; typed?: string } {
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  const id = directory.directory.units.length > 0 ? namedUnit(directory, words) : undefined;
+  if (id) return { id };
+  const after = /\bunit\s+([A-Za-z0-9][A-Za-z0-9-]{0,39})/i.exec(text);
+  return after ? { typed: after[1] } : {};
 }

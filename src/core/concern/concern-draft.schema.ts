@@ -3,6 +3,7 @@ import type { DirectoryIndex } from "../directory/directory-index.ts";
 import { InvalidInputError } from "../errors.ts";
 import { asCategoryId, type CategoryId } from "../ids.ts";
 import { SEVERITIES, type Severity } from "./severity.ts";
+import { unknownUnitMessage } from "../directory/unit-names.ts";
 
 export const DESCRIPTION_MAX_LENGTH = 3000;
 
@@ -37,6 +38,23 @@ const text = (missing: string, named: string, max: number) =>
 
 const capitalised = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
+/**
+ * With units in the directory, a unit is one of them, however it was spelled ("4 West", "4-west"), and
+ * the concern stores its id; an unknown one is refused with the nearest names, never sent to the
+ * fallback department by chance. Without units it is the text as typed.
+ */
+function unitField(directory: DirectoryIndex) {
+  const typed = text("Please enter the unit.", "The unit", 40);
+  const units = directory.directory.units;
+  if (units.length === 0) return typed;
+  return typed.transform((value, ctx) => {
+    const unit = directory.unitFor(value);
+    if (unit) return unit.id as string;
+    ctx.addIssue({ code: "custom", message: unknownUnitMessage(units, value) });
+    return z.NEVER;
+  });
+}
+
 /** Ids such as an encounter or account number; a name in a chat channel would be a privacy incident. */
 const PATIENT_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/;
 
@@ -45,7 +63,7 @@ function buildSchema(directory: DirectoryIndex) {
   // People see the categories' labels in the form's list, never their ids.
   const categoryLabels = directory.directory.categories.map((c) => c.label);
   return z.object({
-    unit: text("Please enter the unit.", "The unit", 40),
+    unit: unitField(directory),
     room: text("Please enter the room or bed.", "The room or bed", 20),
     patientReference: z
       .string()

@@ -8,5 +8,5 @@ import type { DirectoryIndex } from "../directory/directory-index.ts";
 export function concernSummary(directory: DirectoryIndex, concern: Concern): string {
   const category = directory.category(concern.category)?.label ?? concern.category;
   const grievance = concern.isGrievance ? " · grievance" : "";
-  return `${concern.reference} · ${concern.severity} · ${category}${grievance} · ${concern.unit} room ${concern.room}`;
+  return `${concern.reference} · ${concern.severity} · ${category}${grievance} · ${directory.unitName(concern.unit)} room ${concern.room}`;
 }

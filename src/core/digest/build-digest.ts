@@ -30,7 +30,7 @@ function item(directory: DirectoryIndex, concern: Concern, now: Date): DigestIte
     reference: concern.reference,
     severity: concern.severity,
     categoryLabel: directory.category(concern.category)?.label ?? concern.category,
-    unit: concern.unit,
+    unit: directory.unitName(concern.unit),
     room: concern.room,
     status: concern.status,
     ownerName: concern.owner?.displayName,

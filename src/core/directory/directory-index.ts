@@ -1,4 +1,5 @@
-import type { Category, Department, Directory, Person } from "./directory.ts";
+import type { Category, Department, Directory, Person, Unit } from "./directory.ts";
+import { keysOf, unitKey } from "./unit-names.ts";
 import { NotFoundError } from "../errors.ts";
 import type { CategoryId, DepartmentId, PersonId } from "../ids.ts";
 import type { Platform } from "../platform.ts";
@@ -10,6 +11,7 @@ export class DirectoryIndex {
   private readonly byTeams = new Map<string, Person>();
   private readonly departments = new Map<string, Department>();
   private readonly categories = new Map<string, Category>();
+  private readonly unitsByKey = new Map<string, Unit>();
 
   constructor(readonly directory: Directory) {
     for (const p of directory.people) {
@@ -19,6 +21,17 @@ export class DirectoryIndex {
     }
     for (const d of directory.departments) this.departments.set(d.id, d);
     for (const c of directory.categories) this.categories.set(c.id, c);
+    for (const u of directory.units) for (const key of keysOf(u)) this.unitsByKey.set(key, u);
+  }
+
+  /** The unit a typed name, alias or id means (case, spaces and punctuation ignored), if any. */
+  unitFor(typed: string): Unit | undefined {
+    return this.unitsByKey.get(unitKey(typed));
+  }
+
+  /** What to show for a concern's stored unit: the unit's name, or what was stored (older concerns). */
+  unitName(stored: string): string {
+    return this.unitFor(stored)?.name ?? stored;
   }
 
   get hospital() {

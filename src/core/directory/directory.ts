@@ -1,5 +1,5 @@
 import type { PolicyDuration } from "../escalation/duration.ts";
-import type { CategoryId, DepartmentId, PersonId, PolicyId } from "../ids.ts";
+import type { CategoryId, DepartmentId, PersonId, PolicyId, UnitId } from "../ids.ts";
 import type { Platform } from "../platform.ts";
 import type { Severity } from "../concern/severity.ts";
 
@@ -57,8 +57,20 @@ export interface Category {
   grievance: boolean;
 }
 
+/** A nursing unit or ward as the hospital names it, with every spelling staff use for it. */
+export interface Unit {
+  id: UnitId;
+  /** What cards, digests and reports show: "4 West". */
+  name: string;
+  /** "4W", "4-West", "Four West": matched ignoring case, spaces and punctuation. */
+  aliases: readonly string[];
+  building?: string;
+  floor?: string;
+}
+
 export interface RoutingRule {
   category: CategoryId;
+  /** A unit id when the directory lists units; otherwise the unit's text as staff type it. */
   unit?: string;
   department: DepartmentId;
 }
@@ -119,6 +131,8 @@ export interface Routing {
 
 export interface Directory {
   hospital: Hospital;
+  /** Empty: units are free text (a directory written before units were entries). */
+  units: readonly Unit[];
   categories: readonly Category[];
   people: readonly Person[];
   departments: readonly Department[];

@@ -1,5 +1,6 @@
 import type { Directory } from "./directory.ts";
 import type { CategoryId, DepartmentId } from "../ids.ts";
+import { unitKey } from "./unit-names.ts";
 
 export interface RoutingDecision {
   departmentId: DepartmentId;
@@ -7,7 +8,7 @@ export interface RoutingDecision {
   matchedBy: "category+unit" | "category" | "fallback";
 }
 
-const sameUnit = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameUnit = (a: string, b: string) => unitKey(a) === unitKey(b);
 
 /** A rule naming both category and unit beats one naming the category only; otherwise the fallback. */
 export function routeConcern(directory: Directory, category: CategoryId, unit: string): RoutingDecision {

@@ -11,7 +11,7 @@ export const MINE_LIMIT = 25;
 /** What the /concern command (Slack) or the concern, status, mine and help words (Teams) answer. */
 export type CommandAnswer =
   | { kind: "help" }
-  | { kind: "open-form"; prefill: ConcernDraftInput }
+  | { kind: "open-form"; prefill: ConcernDraftInput; problems: Partial<Record<"unit", string>> }
   | { kind: "status"; concern: Concern }
   | { kind: "mine"; concerns: Concern[] }
   /** A sentence for the person, e.g. which concern they meant; it may quote what they typed. */
@@ -48,7 +48,7 @@ export async function answerConcernCommand(
     case "help":
       return { kind: "help" };
     case "raise":
-      return { kind: "open-form", prefill: command.prefill };
+      return { kind: "open-form", prefill: command.prefill, problems: command.problems };
     case "mine": {
       const actor = identifyActor(directory, who);
       return { kind: "mine", concerns: await ctx.concerns.listOpenInvolving(actor.ref.key, MINE_LIMIT) };

@@ -141,7 +141,7 @@ export function channelCardView(
     state,
     stateLabel: CARD_STATE_LABEL[state],
     title: `${concern.reference} · ${SEVERITY_MARK[concern.severity]}${concern.isGrievance ? " · Grievance" : ""}`,
-    unit: concern.unit,
+    unit: directory.unitName(concern.unit),
     room: concern.room,
     patient: maskPatientReference(concern.patientReference, directory.hospital.patientReferenceMasking),
     category: directory.category(concern.category)?.label ?? concern.category,

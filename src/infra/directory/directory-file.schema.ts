@@ -165,6 +165,17 @@ export const directoryFileSchema = z.strictObject({
       })
       .default({ interimNoticeDays: 7, remindDaysBefore: 2 }),
   }),
+  units: z
+    .array(
+      z.strictObject({
+        id,
+        name: z.string().min(1, "expected the unit's name as cards should show it, like 4 West").max(40),
+        aliases: z.array(z.string().min(1).max(40)).default([]),
+        building: z.string().min(1).optional(),
+        floor: z.string().min(1).optional(),
+      }),
+    )
+    .default([]),
   categories: z
     .array(
       z.strictObject({

@@ -1,4 +1,4 @@
-import { parseDuration, SEVERITIES } from "../../core/index.ts";
+import { parseDuration, SEVERITIES, unitKey } from "../../core/index.ts";
 import type { DirectoryFile } from "./directory-file.schema.ts";
 
 export interface DirectoryProblem {
@@ -121,6 +121,37 @@ function departmentsWithoutChannel(file: DirectoryFile): DirectoryProblem[] {
   );
 }
 
+/**
+ * With units listed, each spelling must mean one unit (two units answering to "4W" would route by
+ * chance), and routing rules name units by id.
+ */
+function unitProblems(file: DirectoryFile): DirectoryProblem[] {
+  const problems: DirectoryProblem[] = [];
+  const owner = new Map<string, string>();
+  file.units.forEach((u, i) => {
+    [u.id, u.name, ...u.aliases].forEach((spelling, j) => {
+      const key = unitKey(spelling);
+      const taken = owner.get(key);
+      if (taken !== undefined && taken !== u.id) {
+        const path = j < 2 ? ["units", i, j === 0 ? "id" : "name"] : ["units", i, "aliases", j - 2];
+        problems.push({ path, message: `"${spelling}" already means unit "${taken}"` });
+      }
+      owner.set(key, taken ?? u.id);
+    });
+  });
+  if (file.units.length === 0) return problems;
+  const ids = new Set(file.units.map((u) => u.id));
+  file.routing.rules.forEach((r, i) => {
+    if (r.unit !== undefined && !ids.has(r.unit)) {
+      problems.push({
+        path: ["routing", "rules", i, "unit"],
+        message: `"${r.unit}" is not the id of any unit`,
+      });
+    }
+  });
+  return problems;
+}
+
 /** Checks what a schema cannot: that every id one section names exists in another, and the rules between sections. */
 export function checkDirectoryReferences(file: DirectoryFile): DirectoryProblem[] {
   return [
@@ -128,6 +159,8 @@ export function checkDirectoryReferences(file: DirectoryFile): DirectoryProblem[
     ...duplicates(file.departments, "departments"),
     ...duplicates(file.categories, "categories"),
     ...duplicates(file.policies, "policies"),
+    ...duplicates(file.units, "units"),
+    ...unitProblems(file),
     ...sharedSlackIds(file),
     ...danglingIds(file),
     ...departmentsWithoutChannel(file),

@@ -6,6 +6,7 @@ import {
   asDepartmentId,
   asPersonId,
   asPolicyId,
+  asUnitId,
   type Directory,
   LiaisonError,
   parseDuration,
@@ -67,6 +68,7 @@ function toDirectory(file: DirectoryFile): Directory {
         ? asPersonId(file.hospital.administratorOnCall)
         : undefined,
     },
+    units: file.units.map((u) => ({ ...u, id: asUnitId(u.id) })),
     categories: file.categories.map((c) => ({ ...c, id: asCategoryId(c.id) })),
     people: file.people.map((p) => ({
       id: asPersonId(p.id),

@@ -134,6 +134,27 @@ describe("Slack, end to end over HTTP", () => {
     expect(element("description").initial_value).toBe("rm 412 high pain not controlled 2h");
   });
 
+  it("the unit is a menu of the directory's units; words naming one pre-select it, an unknown one is said", async () => {
+    await post(slashCommandBody(NURSE, "4 west rm 412 high pain", `${slack.responseUrlBase}u1`));
+    const known = await waitFor(() =>
+      slack.callsTo("views.open").find((c) => JSON.stringify(c.args.view).includes("4 west rm 412")),
+    );
+    const blocks = (known.args.view as { blocks: { block_id?: string; element?: Record<string, unknown> }[] })
+      .blocks;
+    const unit = blocks.find((b) => b.block_id === "unit")!.element!;
+    expect(unit).toMatchObject({
+      type: "static_select",
+      initial_option: { value: "4w", text: { text: "4 West" } },
+    });
+    expect((unit.options as { value: string }[]).map((o) => o.value)).toContain("icu");
+
+    await post(slashCommandBody(NURSE, "unit 9X rm 3 pain", `${slack.responseUrlBase}u2`));
+    const unknown = await waitFor(() =>
+      slack.callsTo("views.open").find((c) => JSON.stringify(c.args.view).includes("unit 9X rm 3")),
+    );
+    expect(JSON.stringify(unknown.args.view)).toContain("There is no unit “9X” in Liaison's directory.");
+  });
+
   it("raise → card in the department channel → acknowledge → resolve, with the card updated in place", async () => {
     const { card, concernId, ts } = await raise();
     const blocks = JSON.stringify(card.args.blocks);

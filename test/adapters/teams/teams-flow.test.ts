@@ -59,7 +59,7 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
       (
         await postActivity(
           baseUrl,
-          personalMessage(connector.url, NURSE, "concern rm 412 high pain not controlled"),
+          personalMessage(connector.url, NURSE, "concern 4-west rm 412 high pain not controlled"),
         )
       ).status,
     ).toBe(200);
@@ -70,7 +70,10 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
         .find((c) => cardOf(c.body)),
     );
     const form = text(cardOf(reply.body));
-    expect(form).toContain('"id":"unit"');
+    // The unit is a type-ahead list of the directory's units, "4-west" already chosen as 4 West.
+    expect(form).toContain('"type":"Input.ChoiceSet","id":"unit"');
+    expect(form).toMatch(/"id":"unit"[^}]*"style":"filtered"[^}]*"value":"4w"/);
+    expect(form).toContain('{"title":"4 West","value":"4w"}');
     expect(form).toContain('"value":"412"');
     expect(form).toContain("rm 412 high pain not controlled");
   });

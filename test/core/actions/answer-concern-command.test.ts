@@ -15,7 +15,7 @@ describe("the concern command, one dialogue for Slack and Teams", () => {
     const raised = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
     expect(await answerConcernCommand(ctx, "rm 412 unit 4W high pain", NIA, "/concern")).toMatchObject({
       kind: "open-form",
-      prefill: { room: "412", unit: "4W", severity: "high", category: "pain" },
+      prefill: { room: "412", unit: "4w", severity: "high", category: "pain" },
     });
     expect(await answerConcernCommand(ctx, "help", NIA, "/concern")).toEqual({ kind: "help" });
     const mine = await answerConcernCommand(ctx, "mine", NIA, "/concern");
