@@ -7,7 +7,7 @@ import {
   type ChatNotifier,
   type Clock,
   DEFAULT_DELIVERY_POLICY,
-  DirectoryIndex,
+  type DirectoryIndex,
   type LiaisonContext,
   LiaisonError,
   type Logger,
@@ -21,7 +21,7 @@ import { checkDatabaseUrl, databaseUrlError } from "./infra/config/check-databas
 import { loadConfig } from "./infra/config/load-config.ts";
 import { prepareDataDir } from "./infra/config/prepare-data-dir.ts";
 import { errorCode, settingError } from "./infra/config/setting-error.ts";
-import { loadDirectoryFile } from "./infra/directory/load-directory-file.ts";
+import { DirectoryWatcher } from "./infra/directory/directory-watcher.ts";
 import { recordDirectoryVersion } from "./infra/directory/record-directory-version.ts";
 import { createHttpApp } from "./infra/http/create-http-app.ts";
 import { createLogger } from "./infra/logging/pino-logger.ts";
@@ -33,7 +33,7 @@ import { inboundEventReceipts, pruneInboundEventReceipts } from "./infra/store/i
 import { createSlackApp } from "./adapters/slack/slack-app.ts";
 import { createTeamsApp } from "./adapters/teams/teams-app.ts";
 import { PrismaTeamsConversationStore } from "./infra/store/prisma-teams-conversation-store.ts";
-import { registerLiaisonJobs } from "./infra/scheduler/liaison-jobs.ts";
+import { registerLiaisonJobs, replaceDigestJobs } from "./infra/scheduler/liaison-jobs.ts";
 import { DueTimer } from "./infra/scheduler/due-timer.ts";
 import { listenForWakeUps } from "./infra/wake/listen-for-wake-ups.ts";
 import { openWakeBus } from "./infra/wake/open-wake-bus.ts";
@@ -53,7 +53,6 @@ export interface RunningLiaison {
 }
 
 type Store = Awaited<ReturnType<typeof openDatabase>>;
-type LoadedDirectory = ReturnType<typeof loadDirectoryFile>;
 type WakeBus = Awaited<ReturnType<typeof openWakeBus>>;
 type SlackIntegration = ReturnType<typeof createSlackApp>;
 type TeamsIntegration = ReturnType<typeof createTeamsApp>;
@@ -78,24 +77,23 @@ interface Delivery {
 /**
  * The only place that sees every layer: loads and validates everything first (a bad directory or
  * configuration stops start-up before anything listens), then opens the store, starts delivery and
- * the chat platforms, schedules the jobs, and serves HTTP.
+ * the chat platforms, schedules the jobs, watches the directory file, and serves HTTP.
  */
 export async function startLiaison(config: Config, clock: Clock = systemClock): Promise<RunningLiaison> {
   const logger = createLogger(config.LOG_LEVEL);
-  const loaded = loadDirectoryFile(config.LIAISON_DIRECTORY_FILE);
-  const directory = new DirectoryIndex(loaded.directory);
+  const directory = DirectoryWatcher.load(config.LIAISON_DIRECTORY_FILE, clock, logger);
   const teamsCertificate = teamsCertificateOf(config);
   const db = await openStore(config, logger);
-  if (await recordDirectoryVersion(db.prisma, loaded, clock.now())) {
-    logger.info({ directoryVersion: loaded.contentHash.slice(0, 12) }, "new directory version recorded");
+  if (await recordDirectoryVersion(db.prisma, directory.loaded, clock.now())) {
+    logger.info({ directoryVersion: directory.health().version }, "new directory version recorded");
   }
   const wake = await openWakeBus(config.DATABASE_URL, logger);
-  const context = liaisonContext(db, wake, directory, enabledPlatforms(config), clock, logger);
-  warnUnreachableDepartments(directory, context.platforms, logger);
+  const context = liaisonContext(db, wake, directory.current, enabledPlatforms(config), clock, logger);
+  warnUnreachableDepartments(directory.current(), context.platforms, logger);
   const delivery = startDelivery(config, context);
   const scheduler = new Scheduler(logger, () => clock.now());
   const chat: ChatPlatforms = {};
-  const app = createHttpApp(healthOf(db, scheduler, chat, directory, loaded));
+  const app = createHttpApp(healthOf(db, scheduler, chat, directory));
   const receipts = inboundEventReceipts(db.prisma);
   const inbound = {
     ctx: context,
@@ -104,11 +102,13 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   };
   chat.slack = startSlack(config, inbound, app, delivery);
   chat.teams = startTeams(config, teamsCertificate, { ...inbound, db }, app, delivery);
-  const timer = scheduleJobs(config, scheduler, context, delivery, directory, { db, wake });
+  const timer = scheduleJobs(config, scheduler, context, delivery, { db, wake });
+  watchDirectory(directory, db, scheduler, context);
   // Whatever fell due while Liaison was down is escalated now, once.
   await scheduler.runNow("sweep");
 
   const stopEngines = async () => {
+    await directory.stop();
     await scheduler.stop();
     timer.stop();
     delivery.retryTimer.stop();
@@ -127,7 +127,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
       port,
       database: db.kind,
       location: db.location,
-      hospital: directory.hospital.name,
+      hospital: directory.current().hospital.name,
       slack: chat.slack?.mode ?? "off",
       teams: chat.teams?.mode ?? "off",
     },
@@ -171,7 +171,7 @@ function enabledPlatforms(config: Config): Set<Platform> {
 function liaisonContext(
   db: Store,
   wake: WakeBus,
-  directory: DirectoryIndex,
+  directory: () => DirectoryIndex,
   platforms: Set<Platform>,
   clock: Clock,
   logger: Logger,
@@ -180,7 +180,7 @@ function liaisonContext(
     concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma), wake),
     outbox: new SignallingOutboxRepository(new PrismaOutboxRepository(db.prisma), wake),
     platforms,
-    directory: () => directory,
+    directory,
     clock,
     logger,
     newId: randomUUID,
@@ -225,8 +225,7 @@ function healthOf(
   db: Store,
   scheduler: Scheduler,
   chat: ChatPlatforms,
-  directory: DirectoryIndex,
-  loaded: LoadedDirectory,
+  directory: DirectoryWatcher,
 ): Parameters<typeof createHttpApp>[0] {
   const outbox = new PrismaOutboxRepository(db.prisma);
   return {
@@ -237,11 +236,7 @@ function healthOf(
     database: { kind: db.kind },
     scheduler: () => scheduler.health(),
     platforms: () => ({ slack: slackHealth(chat.slack), teams: teamsHealth(chat.teams) }),
-    directory: () => ({
-      hospital: directory.hospital.name,
-      version: loaded.contentHash.slice(0, 12),
-      file: loaded.file,
-    }),
+    directory: () => directory.health(),
     sections: {
       outbox: async () => {
         const stats = await outbox.stats();
@@ -328,7 +323,6 @@ function scheduleJobs(
   scheduler: Scheduler,
   context: LiaisonContext,
   delivery: Delivery,
-  directory: DirectoryIndex,
   { db, wake }: { db: Store; wake: WakeBus },
 ): DueTimer {
   const timer = new DueTimer(
@@ -339,7 +333,7 @@ function scheduleJobs(
     },
   );
   listenForWakeUps(wake, { dueAt: (at) => timer.consider(at), outbox: delivery.kick });
-  registerLiaisonJobs(scheduler, context, delivery.pump, timer, directory, {
+  registerLiaisonJobs(scheduler, context, delivery.pump, timer, {
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
     deliveryIntervalSeconds: config.DELIVERY_INTERVAL_SECONDS,
     leaseMs: delivery.leaseMs,
@@ -348,6 +342,26 @@ function scheduleJobs(
   });
   scheduler.start();
   return timer;
+}
+
+/**
+ * Reloads the directory when its file changes or on SIGHUP: each new version is recorded, and what was
+ * built from the directory at start-up (the digest schedules, the unreachable-department warning) is
+ * built again. Everything else reads `ctx.directory()` when it runs, so it sees the new version at once.
+ */
+function watchDirectory(
+  directory: DirectoryWatcher,
+  db: Store,
+  scheduler: Scheduler,
+  context: LiaisonContext,
+) {
+  directory.watch({
+    record: (loaded, at) => recordDirectoryVersion(db.prisma, loaded, at),
+    reloaded: async (index) => {
+      await replaceDigestJobs(scheduler, context, index);
+      warnUnreachableDepartments(index, context.platforms, context.logger);
+    },
+  });
 }
 
 /** Serves HTTP; a port that cannot be bound is reported as the setting to change. */

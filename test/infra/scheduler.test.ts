@@ -55,4 +55,25 @@ describe("the scheduler", () => {
     expect(scheduler.health().jobs[0]!.lastError).toBeUndefined();
     expect(logger.lines.map((l) => l.message)).toEqual(["scheduled job failed"]);
   });
+
+  it("a job added once started is scheduled at once; a removed one is gone", async () => {
+    const scheduler = new Scheduler(new RecordingLogger(), () => new Date());
+    scheduler.start();
+    let runs = 0;
+    scheduler.add({ name: "digest:a:0", schedule: "* * * * * *", run: async () => void runs++ });
+    await waitUntil(() => runs > 0);
+    await scheduler.remove("digest:a:0");
+    expect(scheduler.names()).toEqual([]);
+    expect(scheduler.health().jobs).toEqual([]);
+    await expect(scheduler.runNow("digest:a:0")).rejects.toThrow("No scheduled job named digest:a:0");
+    await scheduler.stop();
+  });
 });
+
+async function waitUntil(ok: () => boolean, ms = 3000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -180,10 +180,10 @@ export function parseDirectory(text: string, file: string): LoadedDirectory {
   return { directory, contentHash, file };
 }
 
-export function loadDirectoryFile(file: string): LoadedDirectory {
-  let text: string;
+/** The file's text; one that cannot be read is a DirectoryFileError naming the setting. */
+export function readDirectoryText(file: string): string {
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
@@ -191,5 +191,8 @@ export function loadDirectoryFile(file: string): LoadedDirectory {
       `${file}: cannot read it (${reason}). Set LIAISON_DIRECTORY_FILE to your hospital's directory file.`,
     ]);
   }
-  return parseDirectory(text, file);
+}
+
+export function loadDirectoryFile(file: string): LoadedDirectory {
+  return parseDirectory(readDirectoryText(file), file);
 }

@@ -13,7 +13,14 @@ export interface HealthReport {
   database: { ok: boolean; kind: string; error?: string };
   scheduler: { alive: boolean; jobs: unknown[] };
   platforms: Record<string, PlatformHealth>;
-  directory: { hospital: string; version: string; file: string };
+  /** The version in force (since loadedAt), and the last change refused while it stays in force. */
+  directory: {
+    hospital: string;
+    version: string;
+    file: string;
+    loadedAt: string;
+    refused?: { at: string; version: string | null; problems: readonly string[] };
+  };
   [section: string]: unknown;
 }
 

@@ -7,7 +7,7 @@ import {
   sweepDueConcerns,
 } from "../../core/index.ts";
 import type { DueTimer } from "./due-timer.ts";
-import type { Scheduler } from "./scheduler.ts";
+import type { Job, Scheduler } from "./scheduler.ts";
 
 export interface JobSettings {
   sweepIntervalSeconds: number;
@@ -36,7 +36,6 @@ export function registerLiaisonJobs(
   ctx: LiaisonContext,
   pump: OutboxPump,
   timer: Pick<DueTimer, "rearm">,
-  directory: DirectoryIndex,
   settings: JobSettings,
 ): void {
   // Run by the escalation timer at the soonest deadline; the tick is the safety net.
@@ -75,17 +74,36 @@ export function registerLiaisonJobs(
       if (forgotten > 0) ctx.logger.info({ receipts: forgotten }, "inbound receipts pruned");
     },
   });
-  for (const person of directory.directory.people) {
-    person.digest?.schedules.forEach((schedule, i) => {
-      scheduler.add({
-        name: `digest:${person.id}:${i}`,
-        schedule,
-        timeZone: directory.hospital.timeZone,
-        run: async () => {
-          const result = await queueDigest(ctx, person.id, slotOf(ctx.clock.now()));
-          ctx.logger.info({ person: person.id, result }, "digest");
-        },
-      });
-    });
-  }
+  for (const job of digestJobs(ctx, ctx.directory())) scheduler.add(job);
+}
+
+const DIGEST_JOB = "digest:";
+
+/** One job per digest schedule of each person in the directory, in the hospital's time zone. */
+function digestJobs(ctx: LiaisonContext, directory: DirectoryIndex): Job[] {
+  return directory.directory.people.flatMap((person) =>
+    (person.digest?.schedules ?? []).map((schedule, i) => ({
+      name: `${DIGEST_JOB}${person.id}:${i}`,
+      schedule,
+      timeZone: directory.hospital.timeZone,
+      run: async () => {
+        const result = await queueDigest(ctx, person.id, slotOf(ctx.clock.now()));
+        ctx.logger.info({ person: person.id, result }, "digest");
+      },
+    })),
+  );
+}
+
+/**
+ * After a directory reload: the digest jobs become those of the new directory (people added or gone,
+ * schedules or the time zone changed). A digest being sent meanwhile finishes.
+ */
+export async function replaceDigestJobs(
+  scheduler: Scheduler,
+  ctx: LiaisonContext,
+  directory: DirectoryIndex,
+): Promise<void> {
+  const old = scheduler.names().filter((name) => name.startsWith(DIGEST_JOB));
+  await Promise.all(old.map((name) => scheduler.remove(name)));
+  for (const job of digestJobs(ctx, directory)) scheduler.add(job);
 }

@@ -47,12 +47,27 @@ export class Scheduler {
     private readonly now: () => Date,
   ) {}
 
+  /** Adds a job; on a scheduler already started (a directory reload's digests), it starts at once. */
   add(job: Job): void {
     const task = cron.createTask(job.schedule, () => this.runNow(job.name), {
       name: job.name,
       timezone: job.timeZone,
     });
     this.entries.set(job.name, { job, task, again: false });
+    if (this.startedAt !== undefined) void task.start();
+  }
+
+  /** Job names, in the order they were added. */
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** Stops a job and forgets it; a run in progress finishes. */
+  async remove(name: string): Promise<void> {
+    const entry = this.entries.get(name);
+    if (!entry) return;
+    this.entries.delete(name);
+    await entry.task.destroy();
   }
 
   /**
