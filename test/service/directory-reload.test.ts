@@ -28,13 +28,13 @@ function edit(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-const PAIN_ON_4W = "- { category: pain, unit: 4W, department: nursing-4w }";
+const PAIN_ON_4W = "- { category: pain, unit: 4w, department: nursing-4w }";
 
 /** Pain on 4W goes to Patient Relations, high concerns get 45 minutes, Maria gets a midday digest too. */
 const rerouted = (text: string) =>
   edit(
     edit(
-      edit(text, PAIN_ON_4W, "- { category: pain, unit: 4W, department: patient-relations }"),
+      edit(text, PAIN_ON_4W, "- { category: pain, unit: 4w, department: patient-relations }"),
       "acknowledgeWithin: 15m",
       "acknowledgeWithin: 45m",
     ),
@@ -153,7 +153,7 @@ describe.each(STORE_KINDS)("the directory changes without a restart, on the %s s
     const { liaison, file, health, firstVersion, reloaded } = await start();
     const open = await raiseConcern(liaison.context, PAIN_DRAFT, SLACK.nurse);
     const sample = readFileSync(file, "utf8");
-    const invalid = edit(sample, PAIN_ON_4W, "- { category: pain, unit: 4W, department: nursing-5w }");
+    const invalid = edit(sample, PAIN_ON_4W, "- { category: pain, unit: 4w, department: nursing-5w }");
     writeFileSync(file, invalid); // saved in place this time
 
     const refused = await waitFor(

@@ -27,18 +27,9 @@ export function authorizeAction(
   if (action === "add-note" && actor.ref.key === concern.reporter.key) return;
   if (person) {
     if (person.role === "admin" || person.role === "liaison" || person.role === "director") return;
-    const dept = directory.department(concern.departmentId);
-    if (
-      dept &&
-      (dept.responders.includes(person.id) ||
-        dept.head === person.id ||
-        dept.manager === person.id ||
-        dept.director === person.id)
-    ) {
-      return;
-    }
+    if (directory.answersFor(person.id, directory.answeringDepartment(concern.departmentId))) return;
   }
-  const deptName = directory.department(concern.departmentId)?.name ?? String(concern.departmentId);
+  const deptName = directory.answeringDepartment(concern.departmentId).name;
   const who = person
     ? ""
     : " You are not in Liaison's directory yet; ask your Liaison administrator to add you.";

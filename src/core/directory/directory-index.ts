@@ -58,18 +58,30 @@ export class DirectoryIndex {
     return d;
   }
 
+  /**
+   * The department that answers for a concern of department `id`: that one, or the fallback department
+   * when a new directory version no longer lists it (its open concerns still escalate and can be acted on).
+   */
+  answeringDepartment(id: DepartmentId): Department {
+    return this.departments.get(id) ?? this.requireDepartment(this.directory.routing.fallbackDepartment);
+  }
+
   category(id: CategoryId): Category | undefined {
     return this.categories.get(id);
   }
 
-  /** Departments a person answers for (responder, head, manager or director). */
-  departmentsOf(personId: PersonId): Department[] {
-    return this.directory.departments.filter(
-      (d) =>
-        d.responders.includes(personId) ||
-        d.head === personId ||
-        d.manager === personId ||
-        d.director === personId,
+  /** Whether a person answers for a department: one of its responders, its head, manager or director. */
+  answersFor(personId: PersonId, department: Department): boolean {
+    return (
+      department.responders.includes(personId) ||
+      department.head === personId ||
+      department.manager === personId ||
+      department.director === personId
     );
+  }
+
+  /** Departments a person answers for. */
+  departmentsOf(personId: PersonId): Department[] {
+    return this.directory.departments.filter((d) => this.answersFor(personId, d));
   }
 }

@@ -27,7 +27,7 @@ export async function actOnConcern(
     authorizeAction(directory, actor, concern, action.type);
     if (action.type === "reassign") directory.requireDepartment(action.toDepartment);
     const now = ctx.clock.now();
-    const department = directory.requireDepartment(concern.departmentId);
+    const department = directory.answeringDepartment(concern.departmentId);
     const outcome = transition(concern, action, actor.ref, now, {
       recipientOf: (target) => escalationRecipient(directory, department, target, now),
     });

@@ -32,9 +32,7 @@ export function planDueConcern(
   concern: Concern,
   now: Date,
 ): ConcernChange {
-  const department =
-    directory.department(concern.departmentId) ??
-    directory.requireDepartment(directory.directory.routing.fallbackDepartment);
+  const department = directory.answeringDepartment(concern.departmentId);
   const recipientOf = (target: Parameters<typeof escalationRecipient>[2]) =>
     escalationRecipient(directory, department, target, now);
   const plan = planNextStep(concern, (target) => recipientOf(target) !== undefined, now);

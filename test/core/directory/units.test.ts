@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConcernCommand } from "../../../src/core/actions/parse-concern-command.ts";
+import { DirectoryIndex } from "../../../src/core/directory/directory-index.ts";
+import { actOnConcern } from "../../../src/core/use-cases/act-on-concern.ts";
 import { InvalidInputError } from "../../../src/core/errors.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { channelCardView } from "../../../src/core/views/channel-card-view.ts";
@@ -61,5 +63,28 @@ describe("a unit however a nurse spells it", () => {
     expect(channelCardView(directory, { ...concern, unit: "Old wing 3" }, concern.createdAt).unit).toBe(
       "Old wing 3",
     );
+  });
+});
+
+describe("a concern whose department a new directory version no longer lists", () => {
+  it("is answered for by the fallback department: its people may act, its head is escalated to", async () => {
+    const { ctx, directory } = coreContext();
+    const concern = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
+    // The same hospital without Nursing 4 West (routing now sends 4W pain to Patient Relations).
+    const without = new DirectoryIndex({
+      ...directory.directory,
+      departments: directory.directory.departments.filter((d) => d.id !== "nursing-4w"),
+      routing: { ...directory.directory.routing, rules: [] },
+    });
+    const later = { ...ctx, directory: () => without };
+    const escalated = await actOnConcern(later, concern.id, { type: "escalate" }, SLACK.nurse).catch(
+      (e: Error) => e,
+    );
+    expect(escalated).toBeInstanceOf(Error); // a nurse of 4 West is no one's responder now
+    const patMorgan = { platform: "slack" as const, userId: "U04PMORGN07", displayName: "Pat Morgan" };
+    const outcome = await actOnConcern(later, concern.id, { type: "escalate" }, patMorgan);
+    expect(outcome.kind === "changed" && outcome.events.map((e) => e.type)).toContain("escalated");
+    const acked = await actOnConcern(later, concern.id, { type: "acknowledge" }, patMorgan);
+    expect(acked.kind).toBe("changed");
   });
 });
