@@ -16,9 +16,10 @@ import { checkedOf, valueOf, type ViewState, viewStateSchema } from "./slack-vie
  * stored before the form closes survives a crash a moment later; one the form closed on before it was
  * stored does not, so the wait is as long as Slack allows with room for the network (it must be
  * answered within 3 s). The usual save takes milliseconds; a burst on the embedded store, hundreds.
- * (At 100 ms, the chaos test lost concerns their nurses had seen accepted on a busy machine.)
+ * (At 100 ms and at 1.5 s, the chaos test lost concerns their nurses had seen accepted on a machine
+ * busy with other work.)
  */
-const SAVE_BEFORE_ACK_MS = 1_500;
+const SAVE_BEFORE_ACK_MS = 2_500;
 const delay = (ms: number) =>
   new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
 
