@@ -168,8 +168,10 @@ describe("chaos: 3 instances on PostgreSQL, one killed every few seconds, under 
         if (n % 4 === 0) {
           const values = { ...PAIN_DRAFT, description, grievance: "false" };
           const res = await postActivity(target.url, cardAction(teams.url, NURSE, "liaison.raise", values));
-          note(`teams ${res.status}`);
-          if (res.status === 200) acknowledged.push(description);
+          // Accepted only when Teams shows "… was sent to …"; the form back (NOT saved, busy) keeps all typed.
+          const accepted = res.status === 200 && (await res.text()).includes("was sent to");
+          note(`teams ${res.status}${accepted ? "" : " (form back)"}`);
+          if (accepted) acknowledged.push(description);
         } else {
           const payload = viewSubmissionPayload(
             { id: "U04NIAOKF01", name: "nia.okafor" },
@@ -184,8 +186,10 @@ describe("chaos: 3 instances on PostgreSQL, one killed every few seconds, under 
             interactionBody(payload),
             "application/x-www-form-urlencoded",
           );
-          note(`slack ${res.status}`);
-          if (res.status === 200) acknowledged.push(description);
+          // Accepted only when the form closes (an empty 200); "errors" keeps it open with all typed.
+          const accepted = res.status === 200 && !(await res.text()).includes('"response_action":"errors"');
+          note(`slack ${res.status}${accepted ? "" : " (form kept open)"}`);
+          if (accepted) acknowledged.push(description);
         }
       } catch {
         note("connection refused or reset");
