@@ -172,7 +172,9 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       await context.sendActivity(MessageFactory.attachment(asAttachment(response.value as CardJson)));
       return;
     }
-    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
+    const typed = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
+    // Someone @mentioned (handing over a duty) arrives as <at>Name</at>: the core finds them by name.
+    const text = typed.replace(/<at>([^<]*)<\/at>/g, "$1");
     const answer = await answerConcernCommand(this.ctx, commandOfMessage(text), this.who(context), "");
     await context.sendActivity(commandActivity(directory, answer, this.ctx.clock.now()));
   }
