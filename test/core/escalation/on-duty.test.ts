@@ -3,6 +3,8 @@ import { shiftEndAfter } from "../../../src/core/duty/duty-roster.ts";
 import { actOnConcern } from "../../../src/core/use-cases/act-on-concern.ts";
 import { answerConcernCommand } from "../../../src/core/use-cases/answer-concern-command.ts";
 import { deliverOutbox, DEFAULT_DELIVERY_POLICY } from "../../../src/core/use-cases/deliver-outbox.ts";
+import { asPersonId } from "../../../src/core/ids.ts";
+import { queueDigest } from "../../../src/core/use-cases/queue-digest.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { sweepDueConcerns } from "../../../src/core/use-cases/sweep-due-concerns.ts";
 import type { PlatformIdentity } from "../../../src/core/concern/identify-actor.ts";
@@ -134,6 +136,28 @@ describe("on-duty roles", () => {
       '"Someone Else" is not anyone in Liaison\'s directory, so they cannot take a duty.',
     );
     expect(await h.say(SLACK.nurse, "duty")).toBe("Nobody has taken a duty this shift.");
+  });
+});
+
+describe("the manager's digest", () => {
+  const maria = asPersonId("maria.lopez");
+  const unfilledIn = (h: ReturnType<typeof hospital>) =>
+    h.concerns.outboxRows
+      .filter((r) => r.message.kind === "digest")
+      .map((r) => (r.message.kind === "digest" ? r.message.digest.unfilledDuties : undefined));
+
+  it("lists the duties nobody has taken in her units, and who stands in meanwhile", async () => {
+    const h = hospital();
+    await raiseConcern(h.ctx, { ...PAIN_DRAFT, severity: "critical" }, SLACK.nurse);
+    h.clock.advanceMinutes(10); // overdue, so Maria's digest goes out
+    expect(await queueDigest(h.ctx, maria, h.clock.now())).toBe("queued");
+    await h.say(SLACK.responder, "duty charge-nurse 4W");
+    h.clock.advanceMinutes(1);
+    expect(await queueDigest(h.ctx, maria, h.clock.now())).toBe("queued");
+    expect(unfilledIn(h)).toEqual([
+      ["Charge nurse for 4 West: nobody has taken it; escalations go to Jo Kim"],
+      undefined, // Sam took it
+    ]);
   });
 });
 
