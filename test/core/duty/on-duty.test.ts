@@ -3,6 +3,7 @@ import { shiftEndAfter } from "../../../src/core/duty/duty-roster.ts";
 import { actOnConcern } from "../../../src/core/use-cases/act-on-concern.ts";
 import { answerConcernCommand } from "../../../src/core/use-cases/answer-concern-command.ts";
 import { deliverOutbox, DEFAULT_DELIVERY_POLICY } from "../../../src/core/use-cases/deliver-outbox.ts";
+import { DirectoryIndex } from "../../../src/core/directory/directory-index.ts";
 import { asPersonId } from "../../../src/core/ids.ts";
 import { queueDigest } from "../../../src/core/use-cases/queue-digest.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
@@ -136,6 +137,36 @@ describe("on-duty roles", () => {
       '"Someone Else" is not anyone in Liaison\'s directory, so they cannot take a duty.',
     );
     expect(await h.say(SLACK.nurse, "duty")).toBe("Nobody has taken a duty this shift.");
+  });
+});
+
+describe("a duty held per department", () => {
+  it("the house supervisor for Patient Financial Services is whoever took it there", async () => {
+    const h = hospital();
+    const sample = h.directory.directory;
+    const directory = new DirectoryIndex({
+      ...sample,
+      duties: [
+        ...sample.duties,
+        { id: "house-supervisor", name: "House supervisor", per: "department", fallback: {} },
+      ],
+      policies: sample.policies.map((p) =>
+        p.id === "high"
+          ? { ...p, ladder: [{ notify: "duty:house-supervisor", afterMinutes: 0 }, ...p.ladder] }
+          : p,
+      ),
+    });
+    h.ctx.directory = () => directory;
+    expect(await h.say(SLACK.billingResponder, "duty house-supervisor patient financial services")).toBe(
+      "You are house supervisor for Patient Financial Services until 19:00.",
+    );
+    await raiseConcern(h.ctx, { ...PAIN_DRAFT, category: "billing", severity: "high" }, SLACK.nurse);
+    h.clock.advanceMinutes(15);
+    await h.tick();
+    expect(h.escalations()).toEqual(["Ben Adler"]);
+    expect(h.dmText("ben.adler").join()).toContain(
+      "You are its house supervisor for Patient Financial Services.",
+    );
   });
 });
 
