@@ -55,14 +55,19 @@ export async function answerDutyCommand(
   invocation: string,
 ): Promise<string> {
   const directory = ctx.directory();
-  const example = `${invocation ? `${invocation} ` : ""}duty charge-nurse 4W`;
   if (directory.directory.duties.length === 0) return "This hospital's directory declares no duties.";
   const [role, ...rest] = words;
   if (!role) return whoIsOnDuty(ctx);
   const duty = directory.duty(role.toLowerCase());
   if (!duty) return `There is no duty "${role}". The duties are: ${dutyList(directory)}.`;
   const place = placeIn(directory, duty, rest);
-  if (!place) return `Which ${duty.per} are you ${duty.name.toLowerCase()} for? For example: ${example}`;
+  if (!place) {
+    // The example names a real unit or department of this hospital, as the person would type it.
+    const somewhere =
+      duty.per === "unit" ? directory.directory.units[0]?.name : directory.directory.departments[0]?.name;
+    const example = `${invocation ? `${invocation} ` : ""}duty ${duty.id} ${somewhere ?? ""}`.trim();
+    return `Which ${duty.per} are you ${duty.name.toLowerCase()} for? For example: ${example}`;
+  }
   const actor = identifyActor(directory, who);
   if (!actor.person)
     return "Only people in Liaison's directory can take a duty; ask your administrator to add you.";

@@ -128,7 +128,7 @@ describe("on-duty roles", () => {
       'There is no duty "night-owl". The duties are: charge-nurse (Charge nurse, per unit).',
     );
     expect(await h.say(SLACK.responder, "duty charge-nurse")).toBe(
-      "Which unit are you charge nurse for? For example: /concern duty charge-nurse 4W",
+      "Which unit are you charge nurse for? For example: /concern duty charge-nurse 4 West",
     );
     expect(await h.say(SLACK.stranger, "duty charge-nurse 4W")).toBe(
       "Only people in Liaison's directory can take a duty; ask your administrator to add you.",
