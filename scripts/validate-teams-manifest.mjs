@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { AppManifestUtils } from "@microsoft/app-manifest";
 
 export const TEAMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../manifests/teams");
-export const REQUIRED_COMMANDS = ["concern", "status", "mine", "help"];
+export const REQUIRED_COMMANDS = ["concern", "status", "mine", "duty", "help"];
 export const ICON_SIZES = { color: 192, outline: 32 };
 export const SHORT_NAME_MAX = 30;
 export const SHORT_DESCRIPTION_MAX = 80;

@@ -29,6 +29,7 @@ import { Scheduler } from "./infra/scheduler/scheduler.ts";
 import { openDatabase } from "./infra/store/open-database.ts";
 import { PrismaConcernRepository } from "./infra/store/prisma-concern-repository.ts";
 import { PrismaOutboxRepository } from "./infra/store/prisma-outbox-repository.ts";
+import { PrismaDutyRepository } from "./infra/store/prisma-duty-repository.ts";
 import { inboundEventReceipts, pruneInboundEventReceipts } from "./infra/store/inbound-event-receipts.ts";
 import { createSlackApp } from "./adapters/slack/slack-app.ts";
 import { createTeamsApp } from "./adapters/teams/teams-app.ts";
@@ -179,6 +180,7 @@ function liaisonContext(
   return {
     concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma), wake),
     outbox: new SignallingOutboxRepository(new PrismaOutboxRepository(db.prisma), wake),
+    duties: new PrismaDutyRepository(db.prisma),
     platforms,
     directory,
     clock,

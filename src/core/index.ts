@@ -44,3 +44,5 @@ export * from "./use-cases/raise-concern.ts";
 export * from "./use-cases/sweep-due-concerns.ts";
 export * from "./views/channel-card-view.ts";
 export * from "./directory/unit-names.ts";
+export * from "./duty/duty-roster.ts";
+export * from "./ports/duty-repository.port.ts";

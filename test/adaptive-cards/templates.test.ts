@@ -570,6 +570,15 @@ describe("digest-card.json, drawn from a manager's digest", () => {
     expectTeamsReady(expanded);
   });
 
+  it("lists the duties nobody has taken, as literal text", () => {
+    const line = "Charge nurse for 4 West: nobody has taken it; escalations go to Jo Kim";
+    const expanded = draw({ ...DIGEST, unfilledDuties: [line] });
+    const note = findAll(expanded, "TextRun").find((t) => String(t.text).startsWith("Duties nobody"))!;
+    expect(note.text).toBe(`Duties nobody has taken this shift:\n• ${line}`);
+    expect(findAll(draw(DIGEST), "TextRun").some((t) => String(t.text).startsWith("Duties"))).toBe(false);
+    expectTeamsReady(expanded);
+  });
+
   it("caps a huge digest (5 departments × 8 items shown, the rest counted) under 28 KB", () => {
     const item = DIGEST.departments[0]!.items[0]!;
     const longLink = `https://teams.microsoft.com/l/message/19:${"a".repeat(60)}@thread.tacv2/1764000000000?tenantId=${"b".repeat(36)}&groupId=${"c".repeat(36)}&parentMessageId=1764000000000&teamName=Nursing&channelName=4W`;

@@ -8,7 +8,11 @@ import { actOnConcern } from "../../src/core/use-cases/act-on-concern.ts";
 import type { LiaisonContext } from "../../src/core/use-cases/liaison-context.ts";
 import { raiseConcern } from "../../src/core/use-cases/raise-concern.ts";
 import { sweepDueConcerns } from "../../src/core/use-cases/sweep-due-concerns.ts";
-import { asDepartmentId, type ConcernId } from "../../src/core/ids.ts";
+import { asDepartmentId, asPersonId, type ConcernId } from "../../src/core/ids.ts";
+import type { DutyAssignment } from "../../src/core/duty/duty-roster.ts";
+import type { DutyRepository } from "../../src/core/ports/duty-repository.port.ts";
+import { PrismaDutyRepository } from "../../src/infra/store/prisma-duty-repository.ts";
+import { InMemoryDutyRepository } from "../support/in-memory-duty-repository.ts";
 import { MIGRATIONS_DIR, readMigrations } from "../../src/infra/store/apply-migrations.ts";
 import { openDatabase } from "../../src/infra/store/open-database.ts";
 import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-repository.ts";
@@ -285,5 +289,51 @@ describe("applying migrations", () => {
     } finally {
       await drop();
     }
+  });
+});
+
+async function dutiesUnderTest(
+  kind: ContractKind,
+): Promise<{ duties: DutyRepository; dispose: () => Promise<void> }> {
+  if (kind === "in-memory") return { duties: new InMemoryDutyRepository(), dispose: async () => undefined };
+  const test = await openTestDatabase(kind);
+  return { duties: new PrismaDutyRepository(test.db.prisma), dispose: () => test.dispose() };
+}
+
+describe.each(CONTRACT_KINDS)("the duty store contract on %s", (kind) => {
+  let store: Awaited<ReturnType<typeof dutiesUnderTest>>;
+  beforeAll(async () => {
+    store = await dutiesUnderTest(kind);
+  });
+  afterAll(async () => {
+    await store?.dispose();
+  });
+
+  const SEVEN_PM = new Date("2026-11-25T01:00:00Z");
+  const charge = (person: string, unit: string, takenAt: string, endsAt = SEVEN_PM): DutyAssignment => ({
+    dutyId: "charge-nurse",
+    placeId: unit,
+    personId: asPersonId(person),
+    personName: person,
+    takenByKey: `person:${person}`,
+    takenByName: person,
+    takenAt: new Date(takenAt),
+    endsAt,
+  });
+
+  it("a duty taken reads back; handing it over replaces the holder; it is gone at the shift change", async () => {
+    const { duties } = store;
+    await duties.take(charge("sam.rivera", "4w", "2026-11-24T20:00:00Z"));
+    await duties.take(charge("ben.adler", "5e", "2026-11-24T20:05:00Z"));
+    await duties.take({
+      ...charge("lee.chen", "4w", "2026-11-24T20:30:00Z"),
+      takenByKey: "person:sam.rivera",
+    });
+    const now = new Date("2026-11-24T21:00:00Z");
+    expect(await duties.current(now)).toEqual([
+      { ...charge("lee.chen", "4w", "2026-11-24T20:30:00Z"), takenByKey: "person:sam.rivera" },
+      charge("ben.adler", "5e", "2026-11-24T20:05:00Z"),
+    ]);
+    expect(await duties.current(SEVEN_PM)).toEqual([]);
   });
 });

@@ -158,6 +158,31 @@ describe("the directory file", () => {
       `directory.yaml: policies[4].resolveWithin (line ${lineOf("resolveWithin: 3d")}): expected at most 365d (8760h)`,
     ],
     [
+      "a ladder naming a duty the directory does not declare",
+      sampleWith("notify: duty:charge-nurse", "notify: duty:charge-nures"),
+      `directory.yaml: policies[5].ladder[0].notify (line ${lineOf("notify: duty:charge-nurse")}): "charge-nures" is not the id of any duty under duties`,
+    ],
+    [
+      "a ladder step that is neither a level nor a duty",
+      sampleWith("notify: duty:charge-nurse", "notify: charge-nurse"),
+      `directory.yaml: policies[5].ladder[0].notify (line ${lineOf("notify: duty:charge-nurse")}): expected one of department-channel, department-head, department-manager, department-director, administrator-on-call, or duty:<a duty id> such as duty:charge-nurse`,
+    ],
+    [
+      "a duty's fallback for a unit that does not exist",
+      sampleWith("fallback: { 4w: jo.kim }", "fallback: { 4x: jo.kim }"),
+      `directory.yaml: duties[0].fallback.4x (line ${lineOf("fallback: { 4w: jo.kim }")}): "4x" is not the id of any unit`,
+    ],
+    [
+      "a duty's fallback person who is not under people",
+      sampleWith("fallback: { 4w: jo.kim }", "fallback: { 4w: jo.kimm }"),
+      `directory.yaml: duties[0].fallback.4w (line ${lineOf("fallback: { 4w: jo.kim }")}): "jo.kimm" is not the id of anyone under people`,
+    ],
+    [
+      "a shift change that is no time of day",
+      sampleWith('shiftChanges: ["07:00", "19:00"]', 'shiftChanges: ["07:00", "7pm"]'),
+      `directory.yaml: hospital.shiftChanges[1] (line ${lineOf("shiftChanges:")}): expected a 24-hour local time like "07:30"`,
+    ],
+    [
       "broken YAML",
       sampleWith("categories:\n", "categories:\n  - { id: pain, label: Pain\n"),
       `directory.yaml: line ${lineOf("categories:") + 2}, column 3: Flow map in block collection must be sufficiently indented and end with a }`,

@@ -91,7 +91,7 @@ describe("the Teams app manifest", () => {
     ).toEqual([expect.stringContaining("TEAMS_APP_ID must be a GUID")]);
   });
 
-  it("declares a personal and team bot with concern, status, mine and help in each scope", () => {
+  it("declares a personal and team bot with concern, status, mine, duty and help in each scope", () => {
     const [bot] = filled().bots ?? [];
     expect(bot?.scopes).toEqual(["personal", "team"]);
     expect(bot).toMatchObject({ supportsFiles: false, isNotificationOnly: false });

@@ -4,6 +4,7 @@ import type { Platform } from "../../src/core/platform.ts";
 import { FakeClock } from "./fake-clock.ts";
 import { RecordingNotifier } from "./recording-notifier.ts";
 import { InMemoryConcernRepository } from "./in-memory-concern-repository.ts";
+import { InMemoryDutyRepository } from "./in-memory-duty-repository.ts";
 import { sampleDirectory } from "./sample-directory.ts";
 import { RecordingLogger } from "./recording-logger.ts";
 import { newRaiseQueue } from "../../src/core/use-cases/raise-concern.ts";
@@ -12,11 +13,13 @@ import { newRaiseQueue } from "../../src/core/use-cases/raise-concern.ts";
 export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[] = ["slack", "teams"]) {
   const clock = new FakeClock(start);
   const concerns = new InMemoryConcernRepository();
+  const duties = new InMemoryDutyRepository();
   const logger = new RecordingLogger();
   const directory = sampleDirectory();
   const ctx: LiaisonContext = {
     concerns,
     outbox: concerns,
+    duties,
     platforms: new Set(platforms),
     clock,
     logger,
@@ -29,6 +32,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
     ctx,
     clock,
     concerns,
+    duties,
     logger,
     directory,
     notifiers,

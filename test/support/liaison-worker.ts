@@ -14,6 +14,7 @@ import { sweepDueConcerns } from "../../src/core/use-cases/sweep-due-concerns.ts
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-repository.ts";
 import { PrismaOutboxRepository } from "../../src/infra/store/prisma-outbox-repository.ts";
+import { PrismaDutyRepository } from "../../src/infra/store/prisma-duty-repository.ts";
 import { RecordingLogger } from "./recording-logger.ts";
 import { sampleDirectory } from "./sample-directory.ts";
 import { newRaiseQueue } from "../../src/core/use-cases/raise-concern.ts";
@@ -35,6 +36,7 @@ class PrintingNotifier implements ChatNotifier {
 const ctx: LiaisonContext = {
   concerns: new PrismaConcernRepository(prisma),
   outbox: new PrismaOutboxRepository(prisma),
+  duties: new PrismaDutyRepository(prisma),
   platforms: new Set<Platform>(["slack", "teams"]),
   directory: () => directory,
   clock: { now: () => new Date(nowIso) },

@@ -10,6 +10,7 @@ import {
   moreDepartments,
   moreItems,
   parkedNote,
+  unfilledDutiesNote,
 } from "../../core/index.ts";
 import { BLOCK_KIT, plain } from "./block-kit-limits.ts";
 import { slackButtons } from "./slack-action-table.ts";
@@ -104,6 +105,7 @@ export function digestBlocks(
   if (withItems.length > DEPARTMENTS_SHOWN) {
     blocks.push(literalContext([moreDepartments(withItems.length - DEPARTMENTS_SHOWN)]));
   }
+  if (digest.unfilledDuties?.length) blocks.push(literalContext([unfilledDutiesNote(digest.unfilledDuties)]));
   if (digest.parkedDeliveries > 0) blocks.push(literalContext([parkedNote(digest.parkedDeliveries)]));
   return blocks;
 }

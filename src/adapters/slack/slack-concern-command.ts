@@ -1,8 +1,18 @@
 import type { App } from "@slack/bolt";
-import { answerConcernCommand } from "../../core/index.ts";
+import { answerConcernCommand, type DirectoryIndex } from "../../core/index.ts";
 import { ephemeral, explain, withTyped, type SlackDeps } from "./slack-handler-support.ts";
 import { concernModal } from "./slack-modals.ts";
 import { commandReply } from "./slack-replies.ts";
+
+/**
+ * With "escape users" on, Slack writes a mention in command text as <@U…|name>: one the directory
+ * knows becomes that person's id, which the core reads as a person (`duty charge-nurse 4W @Jo` hands over).
+ */
+export function mentionsAsPeople(directory: DirectoryIndex, text: string): string {
+  return text.replace(/<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g, (raw, userId: string, name?: string) => {
+    return directory.personOnPlatform("slack", userId)?.id ?? name ?? raw;
+  });
+}
 
 /** /concern: help, mine and status answer privately; anything else opens the form, pre-filled. */
 export function registerConcernCommand(app: App, deps: SlackDeps): void {
@@ -11,7 +21,8 @@ export function registerConcernCommand(app: App, deps: SlackDeps): void {
     await ack();
     const identity = { platform: "slack" as const, userId: command.user_id, displayName: command.user_name };
     try {
-      const answer = await answerConcernCommand(ctx, command.text ?? "", identity, "/concern");
+      const text = mentionsAsPeople(ctx.directory(), command.text ?? "");
+      const answer = await answerConcernCommand(ctx, text, identity, "/concern");
       if (answer.kind === "open-form") {
         const view = concernModal(ctx.directory(), answer.prefill, "", answer.problems);
         await client.views.open({ trigger_id: command.trigger_id, view });

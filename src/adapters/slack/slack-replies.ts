@@ -22,6 +22,7 @@ export const HELP_TEXT = [
   "• `/concern` opens the form. Add words to pre-fill it: `/concern rm 412 unit 4W high pain not controlled 2h`",
   "• `/concern status PR-2026-00042` shows where a concern stands",
   "• `/concern mine` lists the open concerns you raised or own",
+  "• `/concern duty charge-nurse 4W` makes you charge nurse for 4 West until the shift change; add `@someone` to hand it over; `/concern duty` lists who is on duty",
   "Cards in your department's channel have buttons: Acknowledge, Resolve, Reassign, Escalate now, Add note.",
   "Never type a patient's name: use an encounter or account number as the patient reference.",
 ].join("\n");

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  type Activity,
   ActivityTypes,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -16,6 +17,7 @@ import {
   clickCardAction,
   commandOfMessage,
   type ConcernDraftInput,
+  type DirectoryIndex,
   concernSent,
   type FormValues,
   InvalidInputError,
@@ -35,6 +37,22 @@ import {
 import { actionFormCard, asAttachment, concernCard, concernFormCard, messageCard } from "./teams-cards.ts";
 import { cardActionForVerb, RAISE_VERB, REFRESH_VERB } from "./teams-verbs.ts";
 import { commandActivity } from "./teams-replies.ts";
+
+/**
+ * Someone @mentioned (handing over a duty) arrives as <at>Name</at> with a mention entity: one whose
+ * Entra id the directory knows becomes that person's id; any other, the name the core looks up.
+ */
+export function mentionsAsPeople(directory: DirectoryIndex, activity: Activity, text: string): string {
+  let result = text;
+  for (const entity of activity.entities ?? []) {
+    const mention = entity as { type?: string; text?: string; mentioned?: { aadObjectId?: string } };
+    const aad = mention.mentioned?.aadObjectId;
+    const person = aad ? directory.personOnPlatform("teams", aad) : undefined;
+    if (mention.type === "mention" && mention.text && person)
+      result = result.split(mention.text).join(person.id);
+  }
+  return result.replace(/<at>([^<]*)<\/at>/g, "$1");
+}
 
 export interface TeamsBotDeps {
   ctx: LiaisonContext;
@@ -172,7 +190,8 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       await context.sendActivity(MessageFactory.attachment(asAttachment(response.value as CardJson)));
       return;
     }
-    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
+    const typed = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
+    const text = mentionsAsPeople(directory, context.activity, typed);
     const answer = await answerConcernCommand(this.ctx, commandOfMessage(text), this.who(context), "");
     await context.sendActivity(commandActivity(directory, answer, this.ctx.clock.now()));
   }

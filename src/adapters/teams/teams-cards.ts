@@ -16,6 +16,7 @@ import {
   moreDepartments,
   moreItems,
   parkedNote,
+  unfilledDutiesNote,
 } from "../../core/index.ts";
 import { SUBMIT_SUFFIX, TEAMS_VERBS, teamsButtons } from "./teams-verbs.ts";
 
@@ -176,6 +177,7 @@ export function digestCardData(digest: DigestContent, linkFor: (concernId: strin
       }),
     })),
     moreDepartments: hidden > 0 ? moreDepartments(hidden) : "",
+    duties: digest.unfilledDuties?.length ? unfilledDutiesNote(digest.unfilledDuties) : "",
     parked: digest.parkedDeliveries > 0 ? parkedNote(digest.parkedDeliveries) : "",
   };
 }

@@ -7,6 +7,8 @@ export type ConcernCommand =
   | { kind: "help" }
   | { kind: "mine" }
   | { kind: "status"; reference: string }
+  /** `duty`, `duty charge-nurse 4W`, `duty charge-nurse 4W jo.kim`: the words after "duty". */
+  | { kind: "duty"; words: string[] }
   /** `problems`: what the words named that Liaison does not know (a unit), shown on the form. */
   | { kind: "raise"; prefill: ConcernDraftInput; problems: Partial<Record<"unit", string>> };
 
@@ -22,7 +24,8 @@ const SEVERITY_WORDS: Record<string, Severity> = {
 };
 
 /**
- * The words after "/concern" (Slack) or "concern" (Teams): `help`, `mine`, `status PR-2026-00042`, or
+ * The words after "/concern" (Slack) or "concern" (Teams): `help`, `mine`, `status PR-2026-00042`,
+ * `duty …`, or
  * anything else, which pre-fills the form (room, unit, severity and category words) and becomes the
  * description in full, so nothing typed is lost.
  */
@@ -32,6 +35,7 @@ export function parseConcernCommand(directory: DirectoryIndex, raw: string): Con
   const word = first.toLowerCase();
   if (word === "help" || word === "?") return { kind: "help" };
   if (word === "mine") return { kind: "mine" };
+  if (word === "duty") return { kind: "duty", words: text.split(/\s+/).slice(1) };
   if (word === "status") return { kind: "status", reference: (second ?? "").toUpperCase() };
 
   const prefill: ConcernDraftInput = {};

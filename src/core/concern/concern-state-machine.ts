@@ -73,6 +73,8 @@ function requireText(
 /** What a transition may need to know about the world: who holds each ladder level right now. */
 export interface TransitionContext {
   recipientOf: (target: LadderTarget) => EscalationRecipient | undefined;
+  /** Why a level nobody holds was skipped, for the record (an unfilled duty says which). */
+  skipReason?: (target: LadderTarget) => string;
 }
 
 type ActionOf<T extends ConcernActionType> = Extract<ConcernAction, { type: T }>;
@@ -115,7 +117,7 @@ function escalateNow(c: Change): Applied {
   }
   const events = walk.rungs.map((rung) =>
     rung.type === "skip"
-      ? skippedEvent(concern, rung, actor, now)
+      ? skippedEvent(concern, rung, actor, now, context.skipReason?.(rung.notify))
       : escalatedEvent(
           concern,
           rung,

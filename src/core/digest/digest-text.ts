@@ -34,3 +34,7 @@ export const moreDepartments = (hidden: number) =>
 /** A manager can do nothing with a health page; they can tell the person who can. */
 export const parkedNote = (count: number) =>
   `⚠️ ${count} message(s) could not be delivered after every retry. Please tell your Liaison administrator.`;
+
+/** Duties nobody has taken in the recipient's departments, one line each after the heading. */
+export const unfilledDutiesNote = (lines: readonly string[]) =>
+  ["Duties nobody has taken this shift:", ...lines.map((l) => `• ${l}`)].join("\n");

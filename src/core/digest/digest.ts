@@ -33,6 +33,8 @@ export interface DigestContent {
   departments: DigestDepartment[];
   /** Outbound messages that failed every retry: someone must look at them. */
   parkedDeliveries: number;
+  /** Duties in the recipient's departments nobody holds now (absent in digests queued before duties). */
+  unfilledDuties?: string[];
 }
 
 export const isAllClear = (d: DigestContent) =>

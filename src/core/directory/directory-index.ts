@@ -1,4 +1,4 @@
-import type { Category, Department, Directory, Person, Unit } from "./directory.ts";
+import type { Category, Department, Directory, Duty, Person, Unit } from "./directory.ts";
 import { keysOf, unitKey } from "./unit-names.ts";
 import { NotFoundError } from "../errors.ts";
 import type { CategoryId, DepartmentId, PersonId } from "../ids.ts";
@@ -64,6 +64,16 @@ export class DirectoryIndex {
    */
   answeringDepartment(id: DepartmentId): Department {
     return this.departments.get(id) ?? this.requireDepartment(this.directory.routing.fallbackDepartment);
+  }
+
+  duty(id: string): Duty | undefined {
+    return this.directory.duties.find((d) => d.id === id);
+  }
+
+  /** A person a chat message names: by directory id or by name, ignoring case and a leading "@". */
+  personNamed(text: string): Person | undefined {
+    const wanted = text.trim().replace(/^@/, "").toLowerCase();
+    return this.people.get(wanted) ?? this.directory.people.find((p) => p.name.toLowerCase() === wanted);
   }
 
   category(id: CategoryId): Category | undefined {

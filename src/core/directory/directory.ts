@@ -83,7 +83,25 @@ export const LADDER_TARGETS = [
   "department-director",
   "administrator-on-call",
 ] as const;
-export type LadderTarget = (typeof LADDER_TARGETS)[number];
+/** A duty role the ladder reaches: whoever took it this shift ("duty:charge-nurse"). */
+export type DutyTarget = `duty:${string}`;
+export type LadderTarget = (typeof LADDER_TARGETS)[number] | DutyTarget;
+
+export const isDutyTarget = (target: LadderTarget): target is DutyTarget => target.startsWith("duty:");
+export const dutyOfTarget = (target: DutyTarget): string => target.slice("duty:".length);
+
+/**
+ * A role staff take from chat for one shift (charge nurse, house supervisor): one holder per unit or
+ * per department, until the next shift change unless taken again.
+ */
+export interface Duty {
+  id: string;
+  /** "Charge nurse": what replies and escalation messages call it. */
+  name: string;
+  per: "unit" | "department";
+  /** Who an escalation reaches while nobody holds the duty, by unit or department id. */
+  fallback: Readonly<Record<string, PersonId>>;
+}
 
 export interface LadderStep {
   notify: LadderTarget;
@@ -120,6 +138,8 @@ export interface Hospital {
   referencePrefix: string;
   businessHours: BusinessHours;
   administratorOnCall?: PersonId;
+  /** "HH:mm" local times, sorted, at which duties taken from chat end; empty: at midnight. */
+  shiftChanges: readonly string[];
   patientReferenceMasking: PatientReferenceMasking;
   grievance: GrievanceSettings;
 }
@@ -138,4 +158,5 @@ export interface Directory {
   departments: readonly Department[];
   routing: Routing;
   policies: readonly Policy[];
+  duties: readonly Duty[];
 }

@@ -30,6 +30,7 @@ export function escalatedEvent(
       recipient: recipient.kind === "person" ? recipient.person.id : null,
       recipientName: recipient.kind === "person" ? recipient.person.name : recipient.department.name,
       afterHours: recipient.kind === "person" && recipient.afterHours,
+      ...(recipient.kind === "person" && recipient.duty?.fallback ? { dutyFallback: true as const } : {}),
     },
   };
 }
@@ -39,6 +40,7 @@ export function skippedEvent(
   step: Pick<LadderStepDue, "clock" | "index" | "round" | "notify">,
   actor: ActorRef,
   at: Date,
+  reason = "nobody is assigned to this level",
 ): AuditEvent {
   return {
     concernId: concern.id,
@@ -49,7 +51,7 @@ export function skippedEvent(
       clock: step.clock,
       level: step.index + 1,
       notify: step.notify,
-      reason: "nobody is assigned to this level",
+      reason,
     },
   };
 }

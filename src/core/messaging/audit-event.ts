@@ -29,6 +29,8 @@ export interface LadderEscalation {
   recipient: PersonId | null;
   recipientName: string;
   afterHours: boolean;
+  /** Reached as a duty's fallback person: nobody had taken the duty this shift. */
+  dutyFallback?: true;
 }
 
 /** A grievance's interim notice missed: its own clock, with its own recipients. */

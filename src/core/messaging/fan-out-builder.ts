@@ -70,6 +70,10 @@ export class FanOutBuilder {
     ]);
   }
 
+  get directory(): DirectoryIndex {
+    return this.ctx.directory;
+  }
+
   get department(): Department | undefined {
     return this.ctx.directory.department(this.after.departmentId);
   }

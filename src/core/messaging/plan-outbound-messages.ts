@@ -6,7 +6,7 @@ import type {
   LadderEscalation,
 } from "./audit-event.ts";
 import type { Concern } from "../concern/concern.ts";
-import { LADDER_TARGET_LABEL } from "../escalation/escalation-recipient.ts";
+import { ladderTargetLabel } from "../escalation/escalation-recipient.ts";
 import { concernSent } from "../actions/replies.ts";
 import { formatMinutes } from "../escalation/duration.ts";
 import type { Mention } from "./outbound-message.ts";
@@ -60,7 +60,7 @@ function ladderEscalation(event: AuditEvent, detail: LadderEscalation, fan: FanO
     fan.reply(`Still not ${clock}${overdue}: please pick this up.`, true, suffix);
     return;
   }
-  const role = LADDER_TARGET_LABEL[detail.notify];
+  const role = ladderTargetLabel(fan.directory, detail.notify);
   // The person it reaches is mentioned, so their client notifies them even before they read the DM.
   const reached = detail.recipient
     ? [{ name: detail.recipientName, actorKey: `person:${detail.recipient}` }]
@@ -78,7 +78,9 @@ function ladderEscalation(event: AuditEvent, detail: LadderEscalation, fan: FanO
       ? `${event.actor.displayName} escalated it to you`
       : `it has not been ${clock}${overdue}`;
   const afterHours = detail.afterHours ? " (after hours)" : "";
-  const text = `${fan.summary}: ${why}. You are its ${role}${afterHours} for ${fan.departmentName}.`;
+  // A fallback is told why it is them: nobody took the duty this shift.
+  const standIn = detail.dutyFallback ? ", standing in because nobody took it this shift" : "";
+  const text = `${fan.summary}: ${why}. You are its ${role}${afterHours}${standIn} for ${fan.departmentName}.`;
   fan.direct(detail.recipient, "escalation", text, true);
 }
 

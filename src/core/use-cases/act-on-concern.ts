@@ -1,13 +1,19 @@
 import { authorizeAction } from "../concern/authorize-action.ts";
 import { transition, type ConcernAction, type TransitionOutcome } from "../concern/concern-state-machine.ts";
 import { LiaisonError, NotFoundError } from "../errors.ts";
-import { escalationRecipient } from "../escalation/escalation-recipient.ts";
+import { escalationRecipient, skipReason } from "../escalation/escalation-recipient.ts";
+import { DutyRoster } from "../duty/duty-roster.ts";
 import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
 import type { ConcernId } from "../ids.ts";
 import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
 const MAX_ATTEMPTS = 5;
+
+/** Only "Escalate now" climbs the ladder, so only it needs to know who holds which duty. */
+async function rosterFor(ctx: LiaisonContext, action: ConcernAction, now: Date): Promise<DutyRoster> {
+  return action.type === "escalate" ? new DutyRoster(await ctx.duties.current(now), now) : DutyRoster.EMPTY;
+}
 
 /**
  * Applies one person's action with a compare-and-set. When two people press at once, one write wins;
@@ -28,8 +34,10 @@ export async function actOnConcern(
     if (action.type === "reassign") directory.requireDepartment(action.toDepartment);
     const now = ctx.clock.now();
     const department = directory.answeringDepartment(concern.departmentId);
+    const duties = { roster: await rosterFor(ctx, action, now), unit: concern.unit };
     const outcome = transition(concern, action, actor.ref, now, {
-      recipientOf: (target) => escalationRecipient(directory, department, target, now),
+      recipientOf: (target) => escalationRecipient(directory, department, target, now, duties),
+      skipReason: (target) => skipReason(directory, department, target, duties),
     });
     if (outcome.kind === "already-done") return outcome;
     const fanOut = planOutboundMessages(concern, outcome.concern, outcome.events, {

@@ -4,6 +4,7 @@ import { looksLikeConcernReference } from "../concern/concern-reference.ts";
 import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
 import { parseConcernCommand } from "../actions/parse-concern-command.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
+import { answerDutyCommand } from "./take-duty.ts";
 
 /** How many open concerns "mine" lists: enough for a shift, short enough to read in chat. */
 export const MINE_LIMIT = 25;
@@ -18,7 +19,7 @@ export type CommandAnswer =
   | { kind: "say"; text: string };
 
 /** The words a personal chat message starts with that Liaison answers; anything else gets help. */
-const COMMAND_WORDS = new Set(["concern", "status", "mine", "help"]);
+const COMMAND_WORDS = new Set(["concern", "status", "mine", "help", "duty"]);
 
 /**
  * A chat message as a command: "concern rm 412 …" raises, "status PR-…", "mine" and "help" answer;
@@ -36,7 +37,7 @@ export function commandOfMessage(text: string): string {
  * it there ("/concern" in Slack, "" in Teams), so examples read as they would type them.
  */
 export async function answerConcernCommand(
-  ctx: Pick<LiaisonContext, "concerns" | "directory">,
+  ctx: Pick<LiaisonContext, "concerns" | "directory" | "duties" | "clock">,
   text: string,
   who: PlatformIdentity,
   invocation: string,
@@ -49,6 +50,8 @@ export async function answerConcernCommand(
       return { kind: "help" };
     case "raise":
       return { kind: "open-form", prefill: command.prefill, problems: command.problems };
+    case "duty":
+      return { kind: "say", text: await answerDutyCommand(ctx, command.words, who, invocation) };
     case "mine": {
       const actor = identifyActor(directory, who);
       return { kind: "mine", concerns: await ctx.concerns.listOpenInvolving(actor.ref.key, MINE_LIMIT) };

@@ -2,6 +2,7 @@ import type { BoundedQueue } from "./bounded-queue.ts";
 import type { Clock } from "../ports/clock.port.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import type { ConcernRepository } from "../ports/concern-repository.port.ts";
+import type { DutyRepository } from "../ports/duty-repository.port.ts";
 import type { Logger } from "../ports/logger.port.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.port.ts";
 import type { Platform } from "../platform.ts";
@@ -10,6 +11,8 @@ import type { Platform } from "../platform.ts";
 export interface LiaisonContext {
   concerns: ConcernRepository;
   outbox: OutboxRepository;
+  /** Who took which duty this shift (charge nurse for 4 West). */
+  duties: DutyRepository;
   /** The chat platforms this deployment talks to. */
   platforms: ReadonlySet<Platform>;
   directory: () => DirectoryIndex;

@@ -1,6 +1,8 @@
 import { buildDigest, digestDepartments } from "../digest/build-digest.ts";
 import { isAllClear } from "../digest/digest.ts";
 import { NotFoundError } from "../errors.ts";
+import { DutyRoster } from "../duty/duty-roster.ts";
+import { unfilledDuties } from "../duty/unfilled-duties.ts";
 import type { PersonId } from "../ids.ts";
 import { platformFor } from "../messaging/plan-outbound-messages.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
@@ -28,7 +30,15 @@ export async function queueDigest(
       openConcerns: await ctx.concerns.listOpenByDepartment(department.id, MAX_PER_DEPARTMENT),
     })),
   );
-  const digest = buildDigest(directory, person, departments, (await ctx.outbox.stats()).parked, now);
+  const built = buildDigest(directory, person, departments, (await ctx.outbox.stats()).parked, now);
+  const roster = new DutyRoster(await ctx.duties.current(now), now);
+  const unfilled = unfilledDuties(
+    directory,
+    departments.map((d) => d.department),
+    roster,
+  );
+  // Unfilled duties ride along with a digest that is sent anyway; alone they do not make one.
+  const digest = unfilled.length > 0 ? { ...built, unfilledDuties: unfilled } : built;
   if (isAllClear(digest) && !person.digest?.allClear) return "nothing-overdue";
   const platform = platformFor(person, ctx.platforms);
   if (!platform) {

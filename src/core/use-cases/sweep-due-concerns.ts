@@ -2,7 +2,9 @@ import type { AuditEvent } from "../messaging/audit-event.ts";
 import type { ActorRef, Concern } from "../concern/concern.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import { escalatedEvent, skippedEvent } from "../escalation/escalation-events.ts";
-import { escalationRecipient } from "../escalation/escalation-recipient.ts";
+import { escalationRecipient, skipReason } from "../escalation/escalation-recipient.ts";
+import type { LadderTarget } from "../directory/directory.ts";
+import { DutyRoster } from "../duty/duty-roster.ts";
 import type { PersonId } from "../ids.ts";
 import { planNextStep } from "../escalation/plan-next-step.ts";
 import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
@@ -31,10 +33,12 @@ export function planDueConcern(
   ctx: Pick<LiaisonContext, "platforms">,
   concern: Concern,
   now: Date,
+  roster: DutyRoster = DutyRoster.EMPTY,
 ): ConcernChange {
   const department = directory.answeringDepartment(concern.departmentId);
-  const recipientOf = (target: Parameters<typeof escalationRecipient>[2]) =>
-    escalationRecipient(directory, department, target, now);
+  const duties = { roster, unit: concern.unit };
+  const recipientOf = (target: LadderTarget) =>
+    escalationRecipient(directory, department, target, now, duties);
   const plan = planNextStep(concern, (target) => recipientOf(target) !== undefined, now);
 
   const events: AuditEvent[] = plan.steps.map((step): AuditEvent => {
@@ -50,7 +54,13 @@ export function planDueConcern(
           step.overdueMinutes,
         );
       case "skip":
-        return skippedEvent(concern, step, LIAISON, now);
+        return skippedEvent(
+          concern,
+          step,
+          LIAISON,
+          now,
+          skipReason(directory, department, step.notify, duties),
+        );
       case "grievance-reminder":
         return {
           concernId: concern.id,
@@ -100,8 +110,10 @@ export async function sweepDueConcerns(ctx: LiaisonContext, batchSize = 250): Pr
   for (;;) {
     const now = ctx.clock.now();
     const directory = ctx.directory();
+    // Who holds which duty, read once per batch so the plan for each concern stays pure.
+    const roster = new DutyRoster(await ctx.duties.current(now), now);
     const claimed = await ctx.concerns.processDue(now, batchSize, (c) =>
-      planDueConcern(directory, ctx, c, now),
+      planDueConcern(directory, ctx, c, now, roster),
     );
     total += claimed;
     if (claimed < batchSize) break;

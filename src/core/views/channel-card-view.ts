@@ -1,9 +1,10 @@
 import { localDateTime, localTime } from "../escalation/business-time.ts";
 import { cardActionsFor, type CardAction } from "../actions/card-actions.ts";
 import type { Concern } from "../concern/concern.ts";
+import type { LadderTarget } from "../directory/directory.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import type { DepartmentId } from "../ids.ts";
-import { LADDER_TARGET_LABEL } from "../escalation/escalation-recipient.ts";
+import { ladderTargetLabel } from "../escalation/escalation-recipient.ts";
 import { maskPatientReference } from "../concern/mask-patient-reference.ts";
 import { runningClock } from "../escalation/next-due-at.ts";
 import { formatMinutes } from "../escalation/duration.ts";
@@ -65,6 +66,7 @@ type Draw = {
   zone: string;
   at: (d: Date) => string;
   deptName: (id: DepartmentId) => string;
+  targetName: (target: LadderTarget) => string;
 };
 
 function cardState(concern: Concern, now: Date, moved: boolean): CardState {
@@ -91,13 +93,13 @@ function statusLine({ concern, now, zone, at }: Draw): string {
   }
 }
 
-function escalationLine({ concern, at }: Draw): string | undefined {
+function escalationLine({ concern, at, targetName }: Draw): string | undefined {
   const { level, lastEscalatedAt, lastEscalatedBy } = concern.escalation;
   if (level === 0 || !lastEscalatedAt || concern.status === "resolved") return undefined;
   const target = concern.policy.ladder[level - 1]?.notify;
   const overdue = Math.round((lastEscalatedAt.getTime() - runningClock(concern).deadline.getTime()) / 60_000);
   const by = lastEscalatedBy ? ` by ${lastEscalatedBy.displayName}` : "";
-  return `Escalated to level ${level}${target ? ` (${LADDER_TARGET_LABEL[target]})` : ""} at ${at(lastEscalatedAt)}${by}${overdue > 0 ? `, ${formatMinutes(overdue)} overdue` : ""}`;
+  return `Escalated to level ${level}${target ? ` (${targetName(target)})` : ""} at ${at(lastEscalatedAt)}${by}${overdue > 0 ? `, ${formatMinutes(overdue)} overdue` : ""}`;
 }
 
 /** The reassignment as each side tells it: the old card says where it went, the new where it came from. */
@@ -130,6 +132,7 @@ export function channelCardView(
     zone,
     at: (d) => localTime(d, zone),
     deptName: (id) => directory.department(id)?.name ?? id,
+    targetName: (target) => ladderTargetLabel(directory, target),
   };
   const moved = reassignment(draw, cardDepartment);
   const state = cardState(concern, now, moved.movedTo !== undefined);

@@ -1,6 +1,14 @@
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
-import { LADDER_TARGETS, parseDuration, PLATFORMS, ROLES, SEVERITIES, WEEKDAYS } from "../../core/index.ts";
+import {
+  LADDER_TARGETS,
+  type LadderTarget,
+  parseDuration,
+  PLATFORMS,
+  ROLES,
+  SEVERITIES,
+  WEEKDAYS,
+} from "../../core/index.ts";
 
 /** The shape of the human-edited directory file (YAML or JSON); every message says what was expected. */
 
@@ -121,6 +129,22 @@ const department = z.strictObject({
   afterHoursTarget: id.optional(),
 });
 
+/** A fixed level, or "duty:<duty id>": whoever took that duty this shift. */
+const ladderTarget = z
+  .string()
+  .refine((t) => (LADDER_TARGETS as readonly string[]).includes(t) || /^duty:[a-z0-9][a-z0-9._-]*$/.test(t), {
+    message: `expected one of ${LADDER_TARGETS.join(", ")}, or duty:<a duty id> such as duty:charge-nurse`,
+  })
+  .transform((t) => t as LadderTarget);
+
+const duty = z.strictObject({
+  id,
+  name: z.string().min(1, "expected the duty's name as replies should say it, like Charge nurse").max(40),
+  per: z.enum(["unit", "department"], { error: 'expected "unit" or "department"' }),
+  /** Unit or department id → person id: who an escalation reaches while nobody holds the duty there. */
+  fallback: z.record(id, id).default({}),
+});
+
 const policy = z.strictObject({
   id,
   match: z
@@ -137,7 +161,7 @@ const policy = z.strictObject({
   ladder: z
     .array(
       z.strictObject({
-        notify: z.enum(LADDER_TARGETS, { error: `expected one of ${LADDER_TARGETS.join(", ")}` }),
+        notify: ladderTarget,
         after: minutesOrHours('such as "0m", "5m" or "1h"'),
       }),
     )
@@ -155,6 +179,10 @@ export const directoryFileSchema = z.strictObject({
       .default("PR"),
     businessHours,
     administratorOnCall: id.optional(),
+    shiftChanges: z
+      .array(hhmm)
+      .default([])
+      .transform((times) => [...new Set(times)].sort()),
     patientReferenceMasking: z
       .strictObject({ visibleTrailingCharacters: z.number().int().min(0).max(4, "expected at most 4") })
       .default({ visibleTrailingCharacters: 3 }),
@@ -194,6 +222,7 @@ export const directoryFileSchema = z.strictObject({
       .default([]),
   }),
   policies: z.array(policy).min(1, "expected at least one policy"),
+  duties: z.array(duty).default([]),
 });
 
 export type DirectoryFile = z.infer<typeof directoryFileSchema>;

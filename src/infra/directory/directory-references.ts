@@ -152,6 +152,47 @@ function unitProblems(file: DirectoryFile): DirectoryProblem[] {
   return problems;
 }
 
+/**
+ * A ladder may only name a declared duty, and a duty's fallback names a unit (per: unit) or a
+ * department (per: department) and a person; a duty per unit needs the directory to list units.
+ */
+function dutyProblems(file: DirectoryFile): DirectoryProblem[] {
+  const problems: DirectoryProblem[] = [];
+  const duties = new Set(file.duties.map((d) => d.id));
+  const people = new Set(file.people.map((p) => p.id));
+  const places = {
+    unit: new Set(file.units.map((u) => u.id)),
+    department: new Set(file.departments.map((d) => d.id)),
+  };
+  file.duties.forEach((d, i) => {
+    if (d.per === "unit" && file.units.length === 0)
+      problems.push({ path: ["duties", i, "per"], message: "a duty per unit needs units: listed above" });
+    for (const [place, person] of Object.entries(d.fallback)) {
+      if (!places[d.per].has(place))
+        problems.push({
+          path: ["duties", i, "fallback", place],
+          message: `"${place}" is not the id of any ${d.per}`,
+        });
+      if (!people.has(person))
+        problems.push({
+          path: ["duties", i, "fallback", place],
+          message: `"${person}" is not the id of anyone under people`,
+        });
+    }
+  });
+  file.policies.forEach((p, i) =>
+    p.ladder.forEach((step, j) => {
+      const duty = step.notify.startsWith("duty:") ? step.notify.slice("duty:".length) : undefined;
+      if (duty !== undefined && !duties.has(duty))
+        problems.push({
+          path: ["policies", i, "ladder", j, "notify"],
+          message: `"${duty}" is not the id of any duty under duties`,
+        });
+    }),
+  );
+  return problems;
+}
+
 /** Checks what a schema cannot: that every id one section names exists in another, and the rules between sections. */
 export function checkDirectoryReferences(file: DirectoryFile): DirectoryProblem[] {
   return [
@@ -160,6 +201,8 @@ export function checkDirectoryReferences(file: DirectoryFile): DirectoryProblem[
     ...duplicates(file.categories, "categories"),
     ...duplicates(file.policies, "policies"),
     ...duplicates(file.units, "units"),
+    ...duplicates(file.duties, "duties"),
+    ...dutyProblems(file),
     ...unitProblems(file),
     ...sharedSlackIds(file),
     ...danglingIds(file),

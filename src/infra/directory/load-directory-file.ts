@@ -111,6 +111,10 @@ function toDirectory(file: DirectoryFile): Directory {
       ladder: p.ladder.map((s) => ({ notify: s.notify, afterMinutes: minutes(s.after) })),
       repeat: p.repeat,
     })),
+    duties: file.duties.map((d) => ({
+      ...d,
+      fallback: Object.fromEntries(Object.entries(d.fallback).map(([k, v]) => [k, asPersonId(v)])),
+    })),
   };
 }
 

@@ -41,6 +41,14 @@ describe("a manager's digest in Slack says everything it leaves out", () => {
     );
   });
 
+  it("ends with the duties nobody has taken this shift, and stays within 50 blocks when full", () => {
+    const line = "Charge nurse for 4 West: nobody has taken it; escalations go to Jo Kim";
+    const blocks = digestBlocks({ ...digest(1, 1), unfilledDuties: [line] }, () => undefined);
+    expect(words(blocks.at(-1))).toContain(`Duties nobody has taken this shift:\\n• ${line}`);
+    const full = digestBlocks({ ...digest(30, 2, 3), unfilledDuties: [line] }, () => undefined);
+    expect(full.length).toBeLessThanOrEqual(50);
+  });
+
   it("a department of 25 lists 20 and says …and 5 more", () => {
     const text = words(digestBlocks(digest(1, 25), () => undefined));
     expect(text.match(/PR-2026-\d{5}/g)).toHaveLength(20);

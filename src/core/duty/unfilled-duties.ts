@@ -1,0 +1,34 @@
+import type { Department } from "../directory/directory.ts";
+import type { DirectoryIndex } from "../directory/directory-index.ts";
+import { dutyPlaceName, type DutyRoster } from "./duty-roster.ts";
+
+/** The units a department answers for: those its routing rules name. */
+function unitsOf(directory: DirectoryIndex, department: Department): string[] {
+  const rules = directory.directory.routing.rules.filter((r) => r.department === department.id && r.unit);
+  return [...new Set(rules.map((r) => directory.unitFor(r.unit!)?.id ?? r.unit!))];
+}
+
+/**
+ * The duties nobody holds now in a manager's departments (a duty per unit: in the units routed to
+ * them), each saying who its escalations reach meanwhile: "Charge nurse for 4 West: nobody has taken
+ * it; escalations go to Jo Kim".
+ */
+export function unfilledDuties(
+  directory: DirectoryIndex,
+  departments: readonly Department[],
+  roster: DutyRoster,
+): string[] {
+  return directory.directory.duties.flatMap((duty) => {
+    const places = [
+      ...new Set(departments.flatMap((d) => (duty.per === "unit" ? unitsOf(directory, d) : [d.id]))),
+    ];
+    return places.flatMap((place) => {
+      const held = roster.holder(duty.id, place);
+      if (held && directory.person(held.personId)) return [];
+      const fallbackId = duty.fallback[place];
+      const fallback = fallbackId ? directory.person(fallbackId) : undefined;
+      const meanwhile = fallback ? `escalations go to ${fallback.name}` : "escalations to it are skipped";
+      return [`${duty.name} for ${dutyPlaceName(directory, duty, place)}: nobody has taken it; ${meanwhile}`];
+    });
+  });
+}
