@@ -59,6 +59,12 @@ async function openPostgres(databaseUrl: string, logger: Logger): Promise<Databa
     await client.end();
   }
   const pool = new pg.Pool({ connectionString: databaseUrl });
+  // An idle connection the server ends (a restart, an administrator, a failover) is reported by the
+  // pool as an 'error' event; with no listener Node would treat it as uncaught and stop Liaison. The
+  // pool drops that connection and opens another on the next query, so a warning is all it needs.
+  pool.on("error", (error) =>
+    logger.warn({ err: error }, "a PostgreSQL connection was closed by the server"),
+  );
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
