@@ -13,7 +13,9 @@ import {
   type Logger,
   newRaiseQueue,
   OutboxPump,
+  type GroupSource,
   type Platform,
+  ResponderGroupMembers,
   systemClock,
 } from "./core/index.ts";
 import type { Config } from "./infra/config/config.schema.ts";
@@ -22,6 +24,8 @@ import { loadConfig } from "./infra/config/load-config.ts";
 import { prepareDataDir } from "./infra/config/prepare-data-dir.ts";
 import { errorCode, settingError } from "./infra/config/setting-error.ts";
 import { DirectoryWatcher } from "./infra/directory/directory-watcher.ts";
+import { ResponderGroupRefresh } from "./infra/groups/responder-group-refresh.ts";
+import { PrismaGroupSnapshots } from "./infra/store/prisma-group-snapshots.ts";
 import { recordDirectoryVersion } from "./infra/directory/record-directory-version.ts";
 import { createHttpApp } from "./infra/http/create-http-app.ts";
 import { createLogger } from "./infra/logging/pino-logger.ts";
@@ -94,7 +98,8 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const delivery = startDelivery(config, context);
   const scheduler = new Scheduler(logger, () => clock.now());
   const chat: ChatPlatforms = {};
-  const app = createHttpApp(healthOf(db, scheduler, chat, directory));
+  const groups = responderGroups(config, context, db);
+  const app = createHttpApp(healthOf(db, scheduler, chat, directory, groups.refresh));
   const receipts = inboundEventReceipts(db.prisma);
   const inbound = {
     ctx: context,
@@ -103,7 +108,10 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   };
   chat.slack = startSlack(config, inbound, app, delivery);
   chat.teams = startTeams(config, teamsCertificate, { ...inbound, db }, app, delivery);
-  const timer = scheduleJobs(config, scheduler, context, delivery, { db, wake });
+  if (chat.slack) groups.sources.set("slack", chat.slack.groups);
+  if (chat.teams) groups.sources.set("teams", chat.teams.groups);
+  await groups.refresh.loadKept();
+  const timer = scheduleJobs(config, scheduler, context, delivery, { db, wake, groups: groups.refresh });
   watchDirectory(directory, db, scheduler, context);
   // Whatever fell due while Liaison was down is escalated now, once.
   await scheduler.runNow("sweep");
@@ -181,6 +189,7 @@ function liaisonContext(
     concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma), wake),
     outbox: new SignallingOutboxRepository(new PrismaOutboxRepository(db.prisma), wake),
     duties: new PrismaDutyRepository(db.prisma),
+    groups: new ResponderGroupMembers(),
     platforms,
     directory,
     clock,
@@ -188,6 +197,24 @@ function liaisonContext(
     newId: randomUUID,
     raises: newRaiseQueue(),
   };
+}
+
+/**
+ * The departments' Slack user groups and Teams teams: the lists kept in the store, refreshed in the
+ * background by a job (sources are added as each platform starts).
+ */
+function responderGroups(config: Config, context: LiaisonContext, db: Store) {
+  const sources = new Map<Platform, GroupSource>();
+  const refresh = new ResponderGroupRefresh({
+    members: context.groups,
+    sources,
+    store: new PrismaGroupSnapshots(db.prisma),
+    directory: context.directory,
+    clock: context.clock,
+    logger: context.logger,
+    refreshAfterMs: config.RESPONDER_GROUP_REFRESH_MINUTES * 60_000,
+  });
+  return { sources, refresh };
 }
 
 /** A department no enabled platform can reach gets no cards: say so now, not when a concern is raised. */
@@ -228,6 +255,7 @@ function healthOf(
   scheduler: Scheduler,
   chat: ChatPlatforms,
   directory: DirectoryWatcher,
+  groups: ResponderGroupRefresh,
 ): Parameters<typeof createHttpApp>[0] {
   const outbox = new PrismaOutboxRepository(db.prisma);
   return {
@@ -240,6 +268,7 @@ function healthOf(
     platforms: () => ({ slack: slackHealth(chat.slack), teams: teamsHealth(chat.teams) }),
     directory: () => directory.health(),
     sections: {
+      responderGroups: async () => ({ groups: groups.health() }),
       outbox: async () => {
         const stats = await outbox.stats();
         return {
@@ -325,7 +354,7 @@ function scheduleJobs(
   scheduler: Scheduler,
   context: LiaisonContext,
   delivery: Delivery,
-  { db, wake }: { db: Store; wake: WakeBus },
+  { db, wake, groups }: { db: Store; wake: WakeBus; groups: ResponderGroupRefresh },
 ): DueTimer {
   const timer = new DueTimer(
     context.clock,
@@ -342,7 +371,11 @@ function scheduleJobs(
     outboxRetentionDays: config.OUTBOX_RETENTION_DAYS,
     pruneInboundReceipts: pruneInboundEventReceipts(db.prisma),
   });
+  // Every minute, but each group is fetched only when its list is missing, old or failed last time.
+  scheduler.add({ name: "responder-groups", schedule: "0 * * * * *", run: () => groups.refresh() });
   scheduler.start();
+  // The first listing runs now, in the background: start-up never waits for a chat platform.
+  void scheduler.runNow("responder-groups");
   return timer;
 }
 
@@ -362,6 +395,8 @@ function watchDirectory(
     reloaded: async (index) => {
       await replaceDigestJobs(scheduler, context, index);
       warnUnreachableDepartments(index, context.platforms, context.logger);
+      // A group the new version names is listed now, not at the next minute.
+      void scheduler.runNow("responder-groups");
     },
   });
 }

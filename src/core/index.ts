@@ -46,3 +46,5 @@ export * from "./views/channel-card-view.ts";
 export * from "./directory/unit-names.ts";
 export * from "./duty/duty-roster.ts";
 export * from "./ports/duty-repository.port.ts";
+export * from "./ports/group-source.port.ts";
+export * from "./directory/responder-group-members.ts";

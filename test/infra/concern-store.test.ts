@@ -112,6 +112,28 @@ describe.each(CONTRACT_KINDS)("the concern store contract on %s", (kind) => {
     expect((await repo.findById(concern.id))!.version).toBe(2);
   });
 
+  it("a float nurse let in by the unit's Slack group is recorded as such in the trail", async () => {
+    ctx.groups.keep({
+      platform: "slack",
+      groupId: "S04WNURSES1",
+      label: "@4w-nurses",
+      members: [{ userId: "U04DANAPRK1", displayName: "Dana Park" }],
+      fetchedAt: clock.now(),
+    });
+    const concern = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
+    const dana = { platform: "slack", userId: "U04DANAPRK1", displayName: "dpark" } as const;
+    await actOnConcern(ctx, concern.id, { type: "acknowledge" }, dana);
+    const trail = await repo.auditTrail(concern.id);
+    expect(trail.find((e) => e.type === "acknowledged")?.actor).toEqual({
+      key: "slack:U04DANAPRK1",
+      displayName: "Dana Park",
+      platform: "slack",
+      authorizedBy: "member of @4w-nurses (Slack user group)",
+    });
+    // Everyone else's events carry no such note.
+    expect(trail.find((e) => e.type === "created")?.actor).not.toHaveProperty("authorizedBy");
+  });
+
   it("a burst of 1,000 raises at once: each is either saved, or refused as busy before it was acknowledged", async () => {
     const acknowledged = new Set<number>();
     const outcomes = await Promise.all(

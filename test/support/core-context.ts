@@ -7,6 +7,7 @@ import { InMemoryConcernRepository } from "./in-memory-concern-repository.ts";
 import { InMemoryDutyRepository } from "./in-memory-duty-repository.ts";
 import { sampleDirectory } from "./sample-directory.ts";
 import { RecordingLogger } from "./recording-logger.ts";
+import { ResponderGroupMembers } from "../../src/core/directory/responder-group-members.ts";
 import { newRaiseQueue } from "../../src/core/use-cases/raise-concern.ts";
 
 /** A core wired to the in-memory store, the sample hospital and a fake clock. */
@@ -16,6 +17,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
   const duties = new InMemoryDutyRepository();
   const logger = new RecordingLogger();
   const directory = sampleDirectory();
+  const groups = new ResponderGroupMembers();
   const ctx: LiaisonContext = {
     concerns,
     outbox: concerns,
@@ -24,6 +26,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
     clock,
     logger,
     directory: () => directory,
+    groups,
     newId: randomUUID,
     raises: newRaiseQueue(),
   };
@@ -35,6 +38,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
     duties,
     logger,
     directory,
+    groups,
     notifiers,
     slack: notifiers.get("slack")!,
     teams: notifiers.get("teams")!,

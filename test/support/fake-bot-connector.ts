@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 
 export interface ConnectorCall {
   method: string;
@@ -14,6 +14,11 @@ export interface ConnectorCall {
  */
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Teams teams: team id → name and members (none unless a test adds some). */
+  readonly teams = new Map<
+    string,
+    { name: string; members: { id: string; name: string; aadObjectId: string }[] }
+  >();
   private server?: Server;
   private hangRule?: (method: string, path: string) => boolean;
   private nextId = 1000;
@@ -29,6 +34,10 @@ export class FakeBotConnector {
       if (this.hangRule?.(req.method ?? "GET", path)) return; // accepted, never answered
       const id = String(++this.nextId);
       res.setHeader("content-type", "application/json");
+      if (req.method === "GET") {
+        this.answerRead(path, res);
+        return;
+      }
       if (req.method === "POST" && path === "/v3/conversations") {
         const channel = (body.channelData as { channel?: { id: string } } | undefined)?.channel?.id;
         // A new channel thread's id carries the card's message id, as real Teams answers.
@@ -45,6 +54,21 @@ export class FakeBotConnector {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}/`;
+  }
+
+  /** A team's roster (one page) and details, as the Bot Connector answers them. */
+  private answerRead(path: string, res: ServerResponse): void {
+    const roster = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(path);
+    const details = /^\/v3\/teams\/([^/]+)$/.exec(path);
+    const team = this.teams.get((roster ?? details)?.[1] ?? "");
+    if (!team) {
+      res.writeHead(404).end(JSON.stringify({ error: { code: "NotFound", message: "team not found" } }));
+      return;
+    }
+    const body = roster
+      ? { members: team.members.map((m) => ({ ...m, userPrincipalName: `${m.aadObjectId}@example.org` })) }
+      : { id: details![1], name: team.name, aadGroupId: "00000000-0000-4000-8000-000000000000" };
+    res.writeHead(200).end(JSON.stringify(body));
   }
 
   /** From now on calls matching `rule` (all by default) are accepted and never answered. */

@@ -43,6 +43,10 @@ function decode(contentType: string | undefined, raw: string): Record<string, un
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /** User groups as Slack keeps them: id → handle and member ids (none unless a test adds some). */
+  readonly userGroups = new Map<string, { handle: string; users: string[] }>();
+  /** Display names users.info gives (others answer user_not_found). */
+  readonly people = new Map<string, string>();
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
   private readonly scripted = new Map<string, ScriptedResponse[]>();
   private hangRule?: HangRule;
@@ -102,6 +106,20 @@ export class FakeSlackApi {
         return { ok: true, channel: args.channel, ts: args.ts };
       case "views.open":
         return { ok: true, view: { id: "V0MODAL01" } };
+      case "usergroups.list":
+        return {
+          ok: true,
+          usergroups: [...this.userGroups].map(([id, g]) => ({ id, handle: g.handle, name: g.handle })),
+        };
+      case "usergroups.users.list": {
+        const group = this.userGroups.get(String(args.usergroup));
+        return group ? { ok: true, users: group.users } : { ok: false, error: "no_such_subteam" };
+      }
+      case "users.info": {
+        const name = this.people.get(String(args.user));
+        if (name === undefined) return { ok: false, error: "user_not_found" };
+        return { ok: true, user: { id: args.user, name: "handle", profile: { display_name: name } } };
+      }
       default:
         return { ok: true };
     }

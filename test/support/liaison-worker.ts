@@ -15,6 +15,7 @@ import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-repository.ts";
 import { PrismaOutboxRepository } from "../../src/infra/store/prisma-outbox-repository.ts";
 import { PrismaDutyRepository } from "../../src/infra/store/prisma-duty-repository.ts";
+import { ResponderGroupMembers } from "../../src/core/directory/responder-group-members.ts";
 import { RecordingLogger } from "./recording-logger.ts";
 import { sampleDirectory } from "./sample-directory.ts";
 import { newRaiseQueue } from "../../src/core/use-cases/raise-concern.ts";
@@ -39,6 +40,7 @@ const ctx: LiaisonContext = {
   duties: new PrismaDutyRepository(prisma),
   platforms: new Set<Platform>(["slack", "teams"]),
   directory: () => directory,
+  groups: new ResponderGroupMembers(),
   clock: { now: () => new Date(nowIso) },
   logger: new RecordingLogger(),
   newId: randomUUID,

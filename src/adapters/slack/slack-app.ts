@@ -1,7 +1,7 @@
 import { App, ExpressReceiver, webApi, type Authorize } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Express } from "express";
-import type { ChatNotifier } from "../../core/index.ts";
+import type { ChatNotifier, GroupSource } from "../../core/index.ts";
 import { registerActionModals } from "./slack-action-modals.ts";
 import { registerCardButtons } from "./slack-card-buttons.ts";
 import { registerConcernCommand } from "./slack-concern-command.ts";
@@ -11,6 +11,7 @@ import type { SlackDeps } from "./slack-handler-support.ts";
 import { SIGNATURE_PROPERTY, slackInboundGuard } from "./slack-inbound-guard.ts";
 import { boltLogger } from "./slack-logger.ts";
 import { SlackNotifier } from "./slack-notifier.ts";
+import { SlackUserGroups } from "./slack-user-groups.ts";
 import { HELP_TEXT } from "./slack-replies.ts";
 import { slackTimestampGuard } from "./slack-timestamp-guard.ts";
 
@@ -32,6 +33,8 @@ export interface SlackIntegration {
   client: WebClient;
   /** Delivers the outbox's Slack messages through this app's Web API client. */
   notifier: ChatNotifier;
+  /** Lists the departments' Slack user groups through the same deadline-bound client. */
+  groups: GroupSource;
   mode: "http" | "socket";
   /** Whether Slack has accepted the token (checked in the background, retried until it does). */
   health(): SlackConnectionHealth;
@@ -120,6 +123,7 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
     app,
     client,
     notifier: new SlackNotifier(client),
+    groups: new SlackUserGroups(client),
     mode: settings.appToken ? "socket" : "http",
     health: () => connection.health(),
     start: async () => connection.start(),

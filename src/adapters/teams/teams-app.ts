@@ -1,11 +1,12 @@
 import { ConfigurationServiceClientCredentialFactory, MessageFactory } from "botbuilder";
 import { CertificateServiceClientCredentialsFactory } from "botframework-connector";
 import type { Express } from "express";
-import { type ChatNotifier, SOMETHING_WENT_WRONG } from "../../core/index.ts";
+import { type ChatNotifier, type GroupSource, SOMETHING_WENT_WRONG } from "../../core/index.ts";
 import { LiaisonCloudAdapter, mountApiMessages } from "./api-messages-route.ts";
 import { DeadlineBotFrameworkAuthentication } from "./connector-deadline.ts";
 import { LiaisonTeamsBot, type TeamsBotDeps } from "./liaison-teams-bot.ts";
 import { TeamsNotifier } from "./teams-notifier.ts";
+import { TeamsTeamMembers } from "./teams-team-members.ts";
 
 export interface TeamsSettings {
   /** Empty: Bot Framework's local (Emulator) mode, which checks no tokens at all. */
@@ -22,6 +23,8 @@ export interface TeamsSettings {
 export interface TeamsIntegration {
   /** Delivers the outbox's Teams messages through this adapter. */
   notifier: ChatNotifier;
+  /** Lists the departments' Teams teams through the same adapter (and its call deadline). */
+  groups: GroupSource;
   mode: "authenticated" | "local-unauthenticated";
 }
 
@@ -74,5 +77,12 @@ export function createTeamsApp(settings: TeamsSettings, deps: TeamsBotDeps, http
     conversations: deps.conversations,
     clock: deps.ctx.clock,
   });
-  return { notifier, mode: settings.appId ? "authenticated" : "local-unauthenticated" };
+  const groups = new TeamsTeamMembers({
+    adapter,
+    appId: settings.appId,
+    tenantId: settings.tenantId,
+    conversations: deps.conversations,
+    callTimeoutMs: settings.callTimeoutMs,
+  });
+  return { notifier, groups, mode: settings.appId ? "authenticated" : "local-unauthenticated" };
 }

@@ -1,6 +1,8 @@
-import type { Concern } from "./concern.ts";
+import type { ActorRef, Concern } from "./concern.ts";
 import type { ConcernActionType } from "./concern-state-machine.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
+import type { Department } from "../directory/directory.ts";
+import { responderGroupOf, type ResponderGroupMembers } from "../directory/responder-group-members.ts";
 import { NotAllowedError } from "../errors.ts";
 import type { IdentifiedActor } from "./identify-actor.ts";
 
@@ -13,27 +15,47 @@ const VERB: Record<ConcernActionType, string> = {
   "add-note": "add notes to",
 };
 
+/** What an authorization looks at: the directory in force and the platform groups' last known lists. */
+export interface Authority {
+  directory: DirectoryIndex;
+  groups: ResponderGroupMembers;
+}
+
+/** "Nursing 4 West's responders (and members of its Slack user group)": who the refusal says may act. */
+function respondersOf(department: Department): string {
+  const groups = (["slack", "teams"] as const).filter((p) => responderGroupOf(department, p));
+  const kinds = groups.map((p) => (p === "slack" ? "Slack user group" : "Teams team")).join(" or ");
+  return `${department.name}'s responders${kinds ? ` (and members of its ${kinds})` : ""}`;
+}
+
 /**
- * Who may act on a concern: its department's responders, head, manager and director, and anyone whose
- * role spans departments (liaison, director, admin). The reporter may also add notes.
+ * Who may act on a concern: its department's responders, head, manager and director, anyone whose role
+ * spans departments (liaison, director, admin), and members of the department's platform groups. The
+ * reporter may also add notes. Returns the actor as the audit trail records them: a group member acts
+ * under their platform name, with the group that let them.
  */
 export function authorizeAction(
-  directory: DirectoryIndex,
+  { directory, groups }: Authority,
   actor: IdentifiedActor,
   concern: Concern,
   action: ConcernActionType,
-): void {
+): ActorRef {
   const person = actor.person;
-  if (action === "add-note" && actor.ref.key === concern.reporter.key) return;
+  if (action === "add-note" && actor.ref.key === concern.reporter.key) return actor.ref;
+  const department = directory.answeringDepartment(concern.departmentId);
   if (person) {
-    if (person.role === "admin" || person.role === "liaison" || person.role === "director") return;
-    if (directory.answersFor(person.id, directory.answeringDepartment(concern.departmentId))) return;
+    if (person.role === "admin" || person.role === "liaison" || person.role === "director") return actor.ref;
+    if (directory.answersFor(person.id, department)) return actor.ref;
   }
-  const deptName = directory.answeringDepartment(concern.departmentId).name;
+  const member = groups.membership(actor.identity.platform, actor.identity.userId, department);
+  if (member) {
+    const displayName = person ? actor.ref.displayName : member.displayName || actor.ref.displayName;
+    return { ...actor.ref, displayName, authorizedBy: member.authorizedBy };
+  }
   const who = person
     ? ""
     : " You are not in Liaison's directory yet; ask your Liaison administrator to add you.";
   throw new NotAllowedError(
-    `Only ${deptName}'s responders, head or manager, a patient relations liaison, a director or an admin may ${VERB[action]} ${concern.reference}.${who}`,
+    `Only ${respondersOf(department)}, head or manager, a patient relations liaison, a director or an admin may ${VERB[action]} ${concern.reference}.${who}`,
   );
 }

@@ -11,6 +11,8 @@ export interface ActorRef {
   key: string;
   displayName: string;
   platform: Platform | "api" | "system";
+  /** How someone the directory does not name as a responder was let act: "member of @4w-nurses (Slack user group)". */
+  authorizedBy?: string;
 }
 
 /** Where a concern's card lives on one platform; `moved` once the concern was reassigned away. */

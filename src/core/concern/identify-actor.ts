@@ -12,6 +12,8 @@ export interface PlatformIdentity {
 
 export interface IdentifiedActor {
   ref: ActorRef;
+  /** Who they are on their platform, for the platform groups' member lists. */
+  identity: PlatformIdentity;
   /** Present when the directory knows this chat user; only then may they act on concerns. */
   person?: Person;
 }
@@ -19,8 +21,13 @@ export interface IdentifiedActor {
 export function identifyActor(directory: DirectoryIndex, who: PlatformIdentity): IdentifiedActor {
   const person = directory.personOnPlatform(who.platform, who.userId);
   if (person)
-    return { person, ref: { key: `person:${person.id}`, displayName: person.name, platform: who.platform } };
+    return {
+      person,
+      identity: who,
+      ref: { key: `person:${person.id}`, displayName: person.name, platform: who.platform },
+    };
   return {
+    identity: who,
     ref: { key: `${who.platform}:${who.userId}`, displayName: who.displayName, platform: who.platform },
   };
 }

@@ -48,6 +48,17 @@ export interface Department {
   businessHours?: BusinessHours;
   /** Who takes this department's concerns outside business hours (e.g. the house supervisor). */
   afterHoursTarget?: PersonId;
+  /** Platform groups whose members answer for this department besides the people named above. */
+  responderGroups?: ResponderGroups;
+}
+
+/**
+ * A department's responders as the platforms keep them: a Slack user group ("S…", which the unit's
+ * managers already maintain) and/or a Teams team ("19:…@thread.tacv2", the team's General channel id).
+ */
+export interface ResponderGroups {
+  slackUserGroup?: string;
+  teamsTeam?: string;
 }
 
 export interface Category {

@@ -30,12 +30,12 @@ export async function actOnConcern(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const concern = await ctx.concerns.findById(concernId);
     if (!concern) throw new NotFoundError(`Concern ${concernId} no longer exists.`);
-    authorizeAction(directory, actor, concern, action.type);
+    const by = authorizeAction({ directory, groups: ctx.groups }, actor, concern, action.type);
     if (action.type === "reassign") directory.requireDepartment(action.toDepartment);
     const now = ctx.clock.now();
     const department = directory.answeringDepartment(concern.departmentId);
     const duties = { roster: await rosterFor(ctx, action, now), unit: concern.unit };
-    const outcome = transition(concern, action, actor.ref, now, {
+    const outcome = transition(concern, action, by, now, {
       recipientOf: (target) => escalationRecipient(directory, department, target, now, duties),
       skipReason: (target) => skipReason(directory, department, target, duties),
     });

@@ -85,7 +85,7 @@ export async function clickCardAction(
     const directory = ctx.directory();
     const concern = await ctx.concerns.findById(concernId);
     if (!concern) return message(CONCERN_GONE);
-    authorizeAction(directory, identifyActor(directory, who), concern, action);
+    authorizeAction({ directory, groups: ctx.groups }, identifyActor(directory, who), concern, action);
     // A stale card may still show the button: say so now, not after the person has typed.
     const done = alreadyDone(concern, action);
     if (done?.kind === "already-done") return alreadyDoneReply(ctx, done);

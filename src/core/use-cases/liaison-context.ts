@@ -6,6 +6,7 @@ import type { DutyRepository } from "../ports/duty-repository.port.ts";
 import type { Logger } from "../ports/logger.port.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.port.ts";
 import type { Platform } from "../platform.ts";
+import type { ResponderGroupMembers } from "../directory/responder-group-members.ts";
 
 /** What every use case needs; main.ts builds one from the infra implementations. */
 export interface LiaisonContext {
@@ -16,6 +17,8 @@ export interface LiaisonContext {
   /** The chat platforms this deployment talks to. */
   platforms: ReadonlySet<Platform>;
   directory: () => DirectoryIndex;
+  /** The departments' Slack user groups and Teams teams, as last fetched: their members may act too. */
+  groups: ResponderGroupMembers;
   clock: Clock;
   logger: Logger;
   newId: () => string;

@@ -57,6 +57,14 @@ export const configSchema = z.object({
     .min(1, "expected at least 1 second")
     .max(120, "expected at most 120 seconds")
     .default(10),
+  // How often the departments' Slack user groups and Teams teams are listed again (a failed listing is
+  // tried again every minute meanwhile, and the last list kept stays in force).
+  RESPONDER_GROUP_REFRESH_MINUTES: z.coerce
+    .number({ error: "expected a number of minutes" })
+    .int("expected a whole number of minutes")
+    .min(1, "expected at least 1 minute")
+    .max(1440, "expected at most 1440 minutes (a day)")
+    .default(15),
   OUTBOX_RETENTION_DAYS: z.coerce
     .number({ error: "expected a number of days" })
     .int("expected a whole number of days")

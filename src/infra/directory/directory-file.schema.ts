@@ -41,6 +41,18 @@ const teamsChannelId = z
     /^19:[^\s@]+@thread\.(tacv2|skype)$/,
     "expected a Teams channel id like 19:abc123…@thread.tacv2 (channel → ⋯ → Get link to channel)",
   );
+const slackUserGroupId = z
+  .string()
+  .regex(
+    /^S[A-Z0-9]{6,}$/,
+    "expected a Slack user group id like S04ABCDEF12 (People → User groups → the group → ⋮ → Copy group ID)",
+  );
+const teamsTeamId = z
+  .string()
+  .regex(
+    /^19:[^\s@]+@thread\.(tacv2|skype)$/,
+    "expected a Teams team id like 19:abc123…@thread.tacv2 (team → ⋯ → Get link to team: the part after /team/, decoded)",
+  );
 const aadObjectId = z
   .string()
   .regex(
@@ -127,6 +139,10 @@ const department = z.strictObject({
   director: id.optional(),
   businessHours: businessHours.optional(),
   afterHoursTarget: id.optional(),
+  // Members of these groups answer for the department too, without being listed one by one.
+  responderGroups: z
+    .strictObject({ slackUserGroup: slackUserGroupId.optional(), teamsTeam: teamsTeamId.optional() })
+    .optional(),
 });
 
 /** A fixed level, or "duty:<duty id>": whoever took that duty this shift. */

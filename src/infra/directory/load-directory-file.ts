@@ -90,6 +90,7 @@ function toDirectory(file: DirectoryFile): Directory {
       director: d.director ? asPersonId(d.director) : undefined,
       businessHours: d.businessHours,
       afterHoursTarget: d.afterHoursTarget ? asPersonId(d.afterHoursTarget) : undefined,
+      responderGroups: d.responderGroups,
     })),
     routing: {
       fallbackDepartment: asDepartmentId(file.routing.fallbackDepartment),

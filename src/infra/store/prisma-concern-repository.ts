@@ -22,6 +22,7 @@ function auditRows(events: readonly AuditEvent[]): Prisma.AuditEventCreateManyIn
     actorKey: e.actor.key,
     actorName: e.actor.displayName,
     actorPlatform: e.actor.platform,
+    actorAuthorizedBy: e.actor.authorizedBy ?? null,
     at: e.at,
     detail: e.detail as Prisma.InputJsonValue,
   }));
@@ -201,6 +202,7 @@ export class PrismaConcernRepository implements ConcernRepository {
             key: r.actorKey,
             displayName: r.actorName,
             platform: r.actorPlatform as AuditEvent["actor"]["platform"],
+            ...(r.actorAuthorizedBy ? { authorizedBy: r.actorAuthorizedBy } : {}),
           },
           at: r.at,
           detail: r.detail,

@@ -1,0 +1,142 @@
+import {
+  type Clock,
+  type DirectoryIndex,
+  type GroupSnapshot,
+  type GroupSnapshotRepository,
+  type GroupSource,
+  type Logger,
+  type Platform,
+  responderGroupOf,
+  type ResponderGroupMembers,
+} from "../../core/index.ts";
+import { describeError } from "../logging/safe-error.ts";
+
+/** A failure as /healthz may show it: its first line, quoted values masked. */
+const reasonOf = (error: unknown) =>
+  describeError(error instanceof Error ? error : new Error(String(error))).message;
+
+/** What /healthz says about one responder group. */
+export interface ResponderGroupHealth {
+  platform: Platform;
+  group: string;
+  departments: string[];
+  /** "current": the last fetch worked; "last-known": it failed and the list kept is used; "none": never fetched. */
+  state: "current" | "last-known" | "none";
+  label: string | null;
+  members: number | null;
+  fetchedAt: string | null;
+  lastError?: string;
+  lastAttemptAt?: string;
+}
+
+interface Wanted {
+  platform: Platform;
+  groupId: string;
+  departments: string[];
+}
+
+export interface ResponderGroupRefreshDeps {
+  members: ResponderGroupMembers;
+  /** One per chat platform that is on; a group on a platform that is off is not fetched. */
+  sources: ReadonlyMap<Platform, GroupSource>;
+  store: GroupSnapshotRepository;
+  directory: () => DirectoryIndex;
+  clock: Clock;
+  logger: Logger;
+  /** How old a list may grow before it is fetched again; a failed fetch is tried again at every run. */
+  refreshAfterMs: number;
+}
+
+const keyOf = (platform: Platform, groupId: string) => `${platform}:${groupId}`;
+
+/**
+ * Keeps the departments' platform groups' member lists fresh. Start-up only reads the lists kept in
+ * the store; fetching runs in the background, so a platform that is down or slow delays nothing, and a
+ * failed fetch keeps the last list (reported in /healthz) rather than locking a unit's nurses out.
+ */
+export class ResponderGroupRefresh {
+  private readonly failures = new Map<string, { error: string; at: Date }>();
+
+  constructor(private readonly deps: ResponderGroupRefreshDeps) {}
+
+  /** The lists kept from earlier runs, so members can act before the first fetch answers. */
+  async loadKept(): Promise<void> {
+    try {
+      for (const snapshot of await this.deps.store.all()) this.deps.members.keep(snapshot);
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, "could not read the kept responder group lists");
+    }
+  }
+
+  /**
+   * Fetches each group the directory names whose list is missing, old, or failed last time, one at a
+   * time (platform rate limits are per app). Run every minute: a new group or a platform back after an
+   * outage is picked up within one, a healthy list is fetched once per refreshAfterMs.
+   */
+  async refresh(): Promise<void> {
+    for (const wanted of this.wanted()) if (this.due(wanted)) await this.refreshOne(wanted);
+  }
+
+  private due({ platform, groupId }: Wanted): boolean {
+    const snapshot = this.deps.members.snapshot(platform, groupId);
+    if (!snapshot || this.failures.has(keyOf(platform, groupId))) return true;
+    return this.deps.clock.now().getTime() - snapshot.fetchedAt.getTime() >= this.deps.refreshAfterMs;
+  }
+
+  private async refreshOne({ platform, groupId }: Wanted): Promise<void> {
+    const source = this.deps.sources.get(platform);
+    if (!source) return;
+    const kept = this.deps.members.snapshot(platform, groupId);
+    const known = new Map(kept?.members.map((m) => [m.userId, m.displayName]) ?? []);
+    let snapshot: GroupSnapshot;
+    try {
+      snapshot = { ...(await source.fetch(groupId, known)), fetchedAt: this.deps.clock.now() };
+    } catch (error) {
+      const message = reasonOf(error);
+      this.failures.set(keyOf(platform, groupId), { error: message, at: this.deps.clock.now() });
+      this.deps.logger.warn(
+        { platform, group: groupId, err: message, keeping: kept?.members.length ?? 0 },
+        "could not refresh a responder group: its last known members may still act",
+      );
+      return;
+    }
+    this.deps.members.keep(snapshot);
+    this.failures.delete(keyOf(platform, groupId));
+    // In force already; keeping it only matters for the next start, so a store hiccup is a warning.
+    await this.deps.store.save(snapshot).catch((error: unknown) => {
+      this.deps.logger.warn({ err: error, group: groupId }, "could not keep a responder group list");
+    });
+  }
+
+  /** The groups the directory in force names, on the platforms that are on. */
+  private wanted(): Wanted[] {
+    const wanted = new Map<string, Wanted>();
+    for (const department of this.deps.directory().directory.departments) {
+      for (const platform of this.deps.sources.keys()) {
+        const groupId = responderGroupOf(department, platform);
+        if (!groupId) continue;
+        const entry = wanted.get(keyOf(platform, groupId)) ?? { platform, groupId, departments: [] };
+        entry.departments.push(department.id);
+        wanted.set(keyOf(platform, groupId), entry);
+      }
+    }
+    return [...wanted.values()];
+  }
+
+  health(): ResponderGroupHealth[] {
+    return this.wanted().map(({ platform, groupId, departments }) => {
+      const snapshot = this.deps.members.snapshot(platform, groupId);
+      const failure = this.failures.get(keyOf(platform, groupId));
+      return {
+        platform,
+        group: groupId,
+        departments,
+        state: !snapshot ? "none" : failure ? "last-known" : "current",
+        label: snapshot?.label ?? null,
+        members: snapshot?.members.length ?? null,
+        fetchedAt: snapshot?.fetchedAt.toISOString() ?? null,
+        ...(failure ? { lastError: failure.error, lastAttemptAt: failure.at.toISOString() } : {}),
+      };
+    });
+  }
+}
