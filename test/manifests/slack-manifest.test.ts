@@ -26,7 +26,16 @@ describe("the Slack app manifest", () => {
       "chat:write",
       "commands",
       "im:write",
+      "usergroups:read",
+      "users:read",
     ]);
+    // The read scopes are for the responder groups, and only the methods they allow are called.
+    const groups = readFileSync(
+      new URL("../../src/adapters/slack/slack-user-groups.ts", import.meta.url),
+      "utf8",
+    );
+    const calls = [...groups.matchAll(/client\.([a-z]+(?:\.[a-z]+)+)\(/gi)].map((m) => m[1]).sort();
+    expect(calls).toEqual(["usergroups.list", "usergroups.users.list", "users.info"]);
   });
 
   it("subscribes to exactly the events Liaison handles", () => {

@@ -87,7 +87,7 @@ export class ResponderGroupRefresh {
     const source = this.deps.sources.get(platform);
     if (!source) return;
     const kept = this.deps.members.snapshot(platform, groupId);
-    const known = new Map(kept?.members.map((m) => [m.userId, m.displayName]) ?? []);
+    const known = this.knownNames(platform, kept);
     let snapshot: GroupSnapshot;
     try {
       snapshot = { ...(await source.fetch(groupId, known)), fetchedAt: this.deps.clock.now() };
@@ -106,6 +106,17 @@ export class ResponderGroupRefresh {
     await this.deps.store.save(snapshot).catch((error: unknown) => {
       this.deps.logger.warn({ err: error, group: groupId }, "could not keep a responder group list");
     });
+  }
+
+  /** Names a source need not ask for: those fetched before, and the directory's own people. */
+  private knownNames(platform: Platform, kept: GroupSnapshot | undefined): Map<string, string> {
+    const known = new Map<string, string>();
+    for (const m of kept?.members ?? []) if (m.displayName) known.set(m.userId, m.displayName);
+    for (const p of this.deps.directory().directory.people) {
+      const userId = platform === "slack" ? p.slackUserId : p.teamsAadObjectId?.toLowerCase();
+      if (userId) known.set(userId, p.name);
+    }
+    return known;
   }
 
   /** The groups the directory in force names, on the platforms that are on. */
