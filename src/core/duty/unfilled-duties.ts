@@ -1,12 +1,7 @@
 import type { Department } from "../directory/directory.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
+import { unitsRoutedTo } from "./duty-places.ts";
 import { dutyPerson, dutyPlaceName, type DutyRoster } from "./duty-roster.ts";
-
-/** The units a department answers for: those its routing rules name. */
-function unitsOf(directory: DirectoryIndex, department: Department): string[] {
-  const rules = directory.directory.routing.rules.filter((r) => r.department === department.id && r.unit);
-  return [...new Set(rules.map((r) => directory.unitFor(r.unit!)?.id ?? r.unit!))];
-}
 
 /**
  * The duties nobody holds now in a manager's departments (a duty per unit: in the units routed to
@@ -20,7 +15,7 @@ export function unfilledDuties(
 ): string[] {
   return directory.directory.duties.flatMap((duty) => {
     const places = [
-      ...new Set(departments.flatMap((d) => (duty.per === "unit" ? unitsOf(directory, d) : [d.id]))),
+      ...new Set(departments.flatMap((d) => (duty.per === "unit" ? unitsRoutedTo(directory, d) : [d.id]))),
     ];
     return places.flatMap((place) => {
       // The same rule escalations follow, so this list never disagrees with who is actually paged.
