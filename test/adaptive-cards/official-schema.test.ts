@@ -37,7 +37,12 @@ import {
   teamsMessageLink,
 } from "../../src/adapters/teams/teams-cards.ts";
 import { commandActivity } from "../../src/adapters/teams/teams-replies.ts";
-import { literalMessage, withMentions } from "../../src/adapters/teams/teams-text.ts";
+import { literalMessage } from "../../src/adapters/teams/teams-text.ts";
+import {
+  digestActivity,
+  directMessageActivity,
+  threadReplyActivity,
+} from "../../src/adapters/teams/teams-notifier.ts";
 import { adaptiveCardSchemaIssues } from "../support/adaptive-card-schema.ts";
 import { teamsCardIssues } from "../support/teams-card-extension.ts";
 import {
@@ -288,7 +293,7 @@ const contentOf = (activity: Partial<Activity>): Json => {
   return attachment!.content as Json;
 };
 
-/** A delivery drawn as src/adapters/teams/teams-notifier.ts draws it (its `send`). */
+/** A delivery's cards, drawn by the functions src/adapters/teams/teams-notifier.ts sends them with. */
 function drawnByTeamsNotifier(d: Delivery): [string, Json][] {
   switch (d.kind) {
     case "post-card":
@@ -296,20 +301,11 @@ function drawnByTeamsNotifier(d: Delivery): [string, Json][] {
     case "update-cards":
       return d.cards.map(({ view }) => ["updated card", concernCard(view)]);
     case "thread-reply":
-      return [["thread reply", contentOf(withMentions(literalMessage(d.text), d.mentions))]];
-    case "direct": {
-      const link = d.link && teamsMessageLink(d.link.channelId, d.link.messageId);
-      return [
-        [`direct message${d.view ? " with concern" : ""}`, contentOf(literalMessage(d.text, d.view, link))],
-      ];
-    }
-    case "digest": {
-      const link = (id: string) => {
-        const at = d.cards.get(id);
-        return at && teamsMessageLink(at.channelId, at.messageId);
-      };
-      return [["digest", digestCard(d.digest, link)]];
-    }
+      return [["thread reply", contentOf(threadReplyActivity(d))]];
+    case "direct":
+      return [[`direct message${d.view ? " with concern" : ""}`, contentOf(directMessageActivity(d))]];
+    case "digest":
+      return [["digest", contentOf(digestActivity(d))]];
   }
 }
 

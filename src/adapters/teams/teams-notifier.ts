@@ -64,6 +64,31 @@ function threadOf(d: Delivery): string {
   }
 }
 
+/*
+ * What each message delivery sends, drawn in one place so the notifier and the card-schema test
+ * (test/adaptive-cards/official-schema.test.ts) look at the same activity.
+ */
+
+/** A reply under a concern's card: its text shown literally, with the people it @mentions. */
+export function threadReplyActivity(d: DeliveryOf<"thread-reply">): Partial<Activity> {
+  return withMentions(literalMessage(d.text), d.mentions);
+}
+
+/** A 1:1 message: its text shown literally, with the concern and a link to its card when it has them. */
+export function directMessageActivity(d: DeliveryOf<"direct">): Partial<Activity> {
+  const link = d.link && teamsMessageLink(d.link.channelId, d.link.messageId);
+  return literalMessage(d.text, d.view, link);
+}
+
+/** A manager's digest, each concern linked to its card where Liaison knows where that card is. */
+export function digestActivity(d: DeliveryOf<"digest">): Partial<Activity> {
+  const link = (id: string) => {
+    const card = d.cards.get(id);
+    return card && teamsMessageLink(card.channelId, card.messageId);
+  };
+  return MessageFactory.attachment(asAttachment(digestCard(d.digest, link)));
+}
+
 /**
  * Liaison's outbox, said in Teams: proactive channel cards, in-place updates, replies and 1:1 chats.
  * Everything it sends is already resolved by the core; it draws Adaptive Cards, addresses them through
@@ -122,13 +147,12 @@ export class TeamsNotifier implements ChatNotifier {
         return this.updateCards(serviceUrl, d);
       case "thread-reply":
         return this.threadReply(serviceUrl, d);
-      case "direct": {
-        const link = d.link && teamsMessageLink(d.link.channelId, d.link.messageId);
-        await this.sendToPerson(serviceUrl, d.userId, literalMessage(d.text, d.view, link));
+      case "direct":
+        await this.sendToPerson(serviceUrl, d.userId, directMessageActivity(d));
         return { kind: "sent" };
-      }
       case "digest":
-        return this.digest(serviceUrl, d);
+        await this.sendToPerson(serviceUrl, d.userId, digestActivity(d));
+        return { kind: "sent" };
     }
   }
 
@@ -176,18 +200,8 @@ export class TeamsNotifier implements ChatNotifier {
   private async threadReply(serviceUrl: string, d: DeliveryOf<"thread-reply">): Promise<DeliveryOutcome> {
     const reference = this.threadReference(serviceUrl, d.card);
     await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
-      await context.sendActivity(withMentions(literalMessage(d.text), d.mentions));
+      await context.sendActivity(threadReplyActivity(d));
     });
-    return { kind: "sent" };
-  }
-
-  private async digest(serviceUrl: string, d: DeliveryOf<"digest">): Promise<DeliveryOutcome> {
-    const link = (id: string) => {
-      const card = d.cards.get(id);
-      return card && teamsMessageLink(card.channelId, card.messageId);
-    };
-    const message = MessageFactory.attachment(asAttachment(digestCard(d.digest, link)));
-    await this.sendToPerson(serviceUrl, d.userId, message);
     return { kind: "sent" };
   }
 

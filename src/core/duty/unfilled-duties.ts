@@ -1,12 +1,7 @@
 import type { Department } from "../directory/directory.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
-import { dutyPlaceName, type DutyRoster } from "./duty-roster.ts";
-
-/** The units a department answers for: those its routing rules name. */
-function unitsOf(directory: DirectoryIndex, department: Department): string[] {
-  const rules = directory.directory.routing.rules.filter((r) => r.department === department.id && r.unit);
-  return [...new Set(rules.map((r) => directory.unitFor(r.unit!)?.id ?? r.unit!))];
-}
+import { unitsRoutedTo } from "./duty-places.ts";
+import { dutyPerson, dutyPlaceName, type DutyRoster } from "./duty-roster.ts";
 
 /**
  * The duties nobody holds now in a manager's departments (a duty per unit: in the units routed to
@@ -20,14 +15,15 @@ export function unfilledDuties(
 ): string[] {
   return directory.directory.duties.flatMap((duty) => {
     const places = [
-      ...new Set(departments.flatMap((d) => (duty.per === "unit" ? unitsOf(directory, d) : [d.id]))),
+      ...new Set(departments.flatMap((d) => (duty.per === "unit" ? unitsRoutedTo(directory, d) : [d.id]))),
     ];
     return places.flatMap((place) => {
-      const held = roster.holder(duty.id, place);
-      if (held && directory.person(held.personId)) return [];
-      const fallbackId = duty.fallback[place];
-      const fallback = fallbackId ? directory.person(fallbackId) : undefined;
-      const meanwhile = fallback ? `escalations go to ${fallback.name}` : "escalations to it are skipped";
+      // The same rule escalations follow, so this list never disagrees with who is actually paged.
+      const reached = dutyPerson(directory, roster, duty, place);
+      if (reached && !reached.fallback) return [];
+      const meanwhile = reached
+        ? `escalations go to ${reached.person.name}`
+        : "escalations to it are skipped";
       return [`${duty.name} for ${dutyPlaceName(directory, duty, place)}: nobody has taken it; ${meanwhile}`];
     });
   });

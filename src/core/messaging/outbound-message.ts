@@ -29,11 +29,17 @@ export type ChatMessage =
       broadcast: boolean;
       mentions?: readonly Mention[];
     }
-  /** A direct message to one person, optionally with the concern's card attached. */
+  /** A direct message to one person, optionally with the concern's card attached (none for a duty hand-over). */
   | {
       kind: "direct";
       personId: PersonId;
-      purpose: "escalation" | "reporter-update" | "grievance-reminder" | "grievance-overdue" | "after-hours";
+      purpose:
+        | "escalation"
+        | "reporter-update"
+        | "grievance-reminder"
+        | "grievance-overdue"
+        | "after-hours"
+        | "duty-hand-over";
       concernId?: ConcernId;
       text: string;
       withCard: boolean;

@@ -37,7 +37,10 @@ export function commandOfMessage(text: string): string {
  * it there ("/concern" in Slack, "" in Teams), so examples read as they would type them.
  */
 export async function answerConcernCommand(
-  ctx: Pick<LiaisonContext, "concerns" | "directory" | "duties" | "clock">,
+  ctx: Pick<
+    LiaisonContext,
+    "concerns" | "directory" | "duties" | "clock" | "outbox" | "platforms" | "logger"
+  >,
   text: string,
   who: PlatformIdentity,
   invocation: string,

@@ -2,10 +2,13 @@ import type { Duty, Person } from "../directory/directory.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import { localTime } from "../escalation/business-time.ts";
 import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
-import { dutyPlaceName, DutyRoster, shiftEndAfter } from "../duty/duty-roster.ts";
+import { mayHandOver } from "../duty/duty-hand-over.ts";
+import { placeLeaders } from "../duty/duty-places.ts";
+import { type DutyAssignment, dutyPlaceName, DutyRoster, shiftEndAfter } from "../duty/duty-roster.ts";
+import { platformFor } from "../messaging/plan-outbound-messages.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
-type DutyContext = Pick<LiaisonContext, "directory" | "duties" | "clock">;
+type DutyContext = Pick<LiaisonContext, "directory" | "duties" | "clock" | "outbox" | "platforms" | "logger">;
 
 /** The unit or department the first words name (longest first), and the words left after it. */
 function placeIn(
@@ -65,42 +68,114 @@ export async function answerDutyCommand(
     // The example names a real unit or department of this hospital, as the person would type it.
     const somewhere =
       duty.per === "unit" ? directory.directory.units[0]?.name : directory.directory.departments[0]?.name;
-    const example = `${invocation ? `${invocation} ` : ""}duty ${duty.id} ${somewhere ?? ""}`.trim();
-    return `Which ${duty.per} are you ${duty.name.toLowerCase()} for? For example: ${example}`;
+    return `Which ${duty.per} are you ${duty.name.toLowerCase()} for? For example: ${dutyExample(invocation, duty, somewhere ?? "")}`;
   }
   const actor = identifyActor(directory, who);
   if (!actor.person)
     return "Only people in Liaison's directory can take a duty; ask your administrator to add you.";
-  const holder: Person | undefined =
+  const to: Person | undefined =
     place.rest.length > 0 ? directory.personNamed(place.rest.join(" ")) : actor.person;
-  if (!holder)
+  if (!to)
     return `"${place.rest.join(" ")}" is not anyone in Liaison's directory, so they cannot take a duty.`;
-  return record(ctx, duty, place.id, holder, actor.ref);
+  return changeDuty(ctx, { duty, placeId: place.id, to, by: actor.person }, invocation);
 }
 
-async function record(
-  ctx: DutyContext,
-  duty: Duty,
-  placeId: string,
-  holder: Person,
-  by: { key: string; displayName: string },
-): Promise<string> {
+/** The command that would do it: "/concern duty charge-nurse 4 West". */
+const dutyExample = (invocation: string, duty: Duty, place: string) =>
+  `${invocation ? `${invocation} ` : ""}duty ${duty.id} ${place}`.trim();
+
+/** One duty change someone asked for: the duty and its place, who gets it, and who asked. */
+interface DutyChange {
+  duty: Duty;
+  placeId: string;
+  to: Person;
+  by: Person;
+}
+
+/**
+ * Records the change when the asker may make it. Taking a duty for yourself is a shift claim anyone in
+ * the directory may make; giving it to someone else is checked (see mayHandOver), and the new holder
+ * is told by direct message.
+ */
+async function changeDuty(ctx: DutyContext, change: DutyChange, invocation: string): Promise<string> {
+  const { duty, placeId, to, by } = change;
   const directory = ctx.directory();
   const now = ctx.clock.now();
-  const before = new DutyRoster(await ctx.duties.current(now), now).holder(duty.id, placeId);
+  const held = new DutyRoster(await ctx.duties.current(now), now).holder(duty.id, placeId);
+  const self = to.id === by.id;
+  if (!self) {
+    // A holder who has left the directory no longer holds it (escalations skip them too).
+    const holder = held && directory.person(held.personId);
+    const leaders = placeLeaders(directory, duty, placeId);
+    if (held && !mayHandOver(by, holder, leaders))
+      return handOverRefusal(ctx, change, held, leaders, invocation);
+  }
   const endsAt = shiftEndAfter(now, directory.hospital.shiftChanges, directory.hospital.timeZone);
-  await ctx.duties.take({
+  const assignment: DutyAssignment = {
     dutyId: duty.id,
     placeId,
-    personId: holder.id,
-    personName: holder.name,
-    takenByKey: by.key,
-    takenByName: by.displayName,
+    personId: to.id,
+    personName: to.name,
+    takenByKey: `person:${by.id}`,
+    takenByName: by.name,
     takenAt: now,
     endsAt,
-  });
-  const self = by.key === `person:${holder.id}`;
+  };
+  await ctx.duties.take(assignment);
   const what = `${duty.name.toLowerCase()} for ${dutyPlaceName(directory, duty, placeId)} until ${localTime(endsAt, directory.hospital.timeZone)}`;
-  const from = before && before.personId !== holder.id ? `, taking over from ${before.personName}` : "";
-  return `${self ? "You are" : `${holder.name} is`} ${what}${from}.`;
+  const from = held && held.personId !== to.id ? `, taking over from ${held.personName}` : "";
+  if (self) return `You are ${what}${from}.`;
+  // "Sam Rivera made you …, taking over from Sam Rivera" says nothing the first half did not.
+  const fromOther = held?.personId === by.id ? "" : from;
+  const untold = await tellNewHolder(ctx, assignment, `${by.name} made you ${what}${fromOther}.`);
+  return `${to.name} is ${what}${from}.${untold}`;
+}
+
+/** "Jo Kim, Maria Lopez or Dana White". */
+const orList = (names: readonly string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : (names[0] ?? "");
+
+/** Who holds the duty and who may hand it over, so the asker knows whom to ask. */
+function handOverRefusal(
+  ctx: DutyContext,
+  { duty, placeId }: DutyChange,
+  held: DutyAssignment,
+  leaders: readonly Person[],
+  invocation: string,
+): string {
+  const directory = ctx.directory();
+  const place = dutyPlaceName(directory, duty, placeId);
+  const until = localTime(held.endsAt, directory.hospital.timeZone);
+  const answer = leaders.length === 1 ? "answers" : "answer";
+  const answering =
+    leaders.length > 0 ? `, by ${orList(leaders.map((l) => l.name))} (who ${answer} for ${place})` : "";
+  return [
+    `You cannot hand over ${duty.name.toLowerCase()} for ${place}: ${held.personName} holds it until ${until}.`,
+    `It can be handed over by ${held.personName}${answering}, or by a liaison, director or administrator.`,
+    `To take it yourself: ${dutyExample(invocation, duty, place)}`,
+  ].join(" ");
+}
+
+/**
+ * The new holder hears it by direct message, queued in the outbox like every other message so a chat
+ * outage delays it but does not lose it. Returns what the reply adds when they will not be told.
+ */
+async function tellNewHolder(ctx: DutyContext, a: DutyAssignment, text: string): Promise<string> {
+  const person = ctx.directory().person(a.personId);
+  const platform = person && platformFor(person, ctx.platforms);
+  const tellThem = ` Liaison could not message ${a.personName}, so tell them yourself.`;
+  if (!platform) return tellThem;
+  const message = {
+    idempotencyKey: `duty-hand-over:${a.dutyId}:${a.placeId}:${a.personId}:${a.takenAt.toISOString()}`,
+    platform,
+    message: { kind: "direct", personId: a.personId, purpose: "duty-hand-over", text, withCard: false },
+  } as const;
+  try {
+    await ctx.outbox.enqueue([message], a.takenAt);
+    return "";
+  } catch (error) {
+    // The duty is already recorded; saying it failed would be wrong, so the asker passes the word on.
+    ctx.logger.warn({ err: error, duty: a.dutyId, place: a.placeId }, "duty hand-over message not queued");
+    return tellThem;
+  }
 }

@@ -42,6 +42,15 @@ describe("on duty in Slack, over HTTP", () => {
     expect(await command(SLACK_RESPONDER, "duty charge-nurse 4 West <@U04JOKIMH03|jo.kim>")).toMatch(
       /^Jo Kim is charge nurse for 4 West until (07|19):00, taking over from Sam Rivera\.$/,
     );
+    const toldJo = await waitFor(
+      () =>
+        rig.slack
+          .callsTo("chat.postMessage")
+          .find((c) => c.args.channel === SLACK_HEAD.id && String(c.args.text).includes("made you")),
+      10_000,
+      "the direct message telling Jo of the hand-over",
+    );
+    expect(toldJo.args.text).toMatch(/^Sam Rivera made you charge nurse for 4 West until (07|19):00\.$/);
     expect(await command(SLACK_NURSE, "duty")).toMatch(/Charge nurse for 4 West: Jo Kim until/);
 
     await raiseConcern(
@@ -53,11 +62,15 @@ describe("on duty in Slack, over HTTP", () => {
       () =>
         rig.slack
           .callsTo("chat.postMessage")
-          .find((c) => c.args.channel === SLACK_HEAD.id && JSON.stringify(c.args).includes("charge nurse")),
+          .find(
+            (c) =>
+              c.args.channel === SLACK_HEAD.id && JSON.stringify(c.args).includes("You are its charge nurse"),
+          ),
       10_000,
       "the escalation to the charge nurse",
     );
     expect(JSON.stringify(dm.args)).toContain("You are its charge nurse for Nursing 4 West.");
+    // Sam handed the duty over and took no new one: nothing is sent to him.
     expect(
       rig.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === SLACK_RESPONDER.id),
     ).toEqual([]);

@@ -28,11 +28,12 @@ describe("on duty in Teams, over /api/messages", () => {
     const before = rig.connector.sent().length;
     const activity = { ...personalMessage(rig.connector.url, from, text), entities: mentions };
     expect((await postActivity(rig.baseUrl, activity)).status).toBe(200);
+    // The answer replies to this message; a hand-over's direct message may arrive around it.
     const reply = await waitFor(() =>
       rig.connector
         .sent()
         .slice(before)
-        .find((c) => typeof c.body.summary === "string"),
+        .find((c) => c.body.replyToId === activity.id && typeof c.body.summary === "string"),
     );
     // Words that may quote a person come as a card; its summary is the plain sentence.
     return String(reply.body.summary);
@@ -61,6 +62,17 @@ describe("on duty in Teams, over /api/messages", () => {
       await say(LEE, "duty charge-nurse 4W <at>Jo Kim</at>", [mention("<at>Jo Kim</at>", JO, false)]),
     ).toMatch(/^Jo Kim is charge nurse/);
     expect(await say(NURSE, "duty")).toMatch(/Charge nurse for 4 West: Jo Kim until/);
+    // Each hand-over reached its new holder in their Teams chat, from the person who made it.
+    const told = await waitFor(() => {
+      const summaries = rig.connector.sent().map((c) => String(c.body.summary));
+      const handOvers = summaries.filter((text) => text.includes("made you charge nurse"));
+      return handOvers.length === 3 ? handOvers : undefined;
+    });
+    expect(told.map((text) => text.replace(/until \d\d:00/, "until …"))).toEqual([
+      "Lee Chen made you charge nurse for 4 West until ….",
+      "Jo Kim made you charge nurse for 4 West until ….",
+      "Lee Chen made you charge nurse for 4 West until ….",
+    ]);
     expect(await say(NURSE, "duty charge-nurse 4W")).toBe(
       "Only people in Liaison's directory can take a duty; ask your administrator to add you.",
     );

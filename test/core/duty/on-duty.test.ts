@@ -9,6 +9,7 @@ import { queueDigest } from "../../../src/core/use-cases/queue-digest.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { sweepDueConcerns } from "../../../src/core/use-cases/sweep-due-concerns.ts";
 import type { PlatformIdentity } from "../../../src/core/concern/identify-actor.ts";
+import type { Platform } from "../../../src/core/platform.ts";
 import { coreContext, PAIN_DRAFT } from "../../support/core-context.ts";
 import { SLACK } from "../../support/sample-directory.ts";
 
@@ -22,8 +23,8 @@ const CALL_LIGHT = {
   description: "Call light on for 20 minutes in room 412; nobody has come.",
 } as const;
 
-function hospital(start = TUESDAY_2PM) {
-  const h = coreContext(start);
+function hospital(start = TUESDAY_2PM, platforms?: Platform[]) {
+  const h = coreContext(start, platforms);
   const tick = async () => {
     await sweepDueConcerns(h.ctx);
     await deliverOutbox(h.ctx, h.notifiers, { ...DEFAULT_DELIVERY_POLICY, random: () => 0.5 });
@@ -140,23 +141,148 @@ describe("on-duty roles", () => {
   });
 });
 
+/** The sample hospital with a house supervisor per department, paged first for high concerns. */
+function withHouseSupervisor(h: ReturnType<typeof hospital>) {
+  const sample = h.directory.directory;
+  const directory = new DirectoryIndex({
+    ...sample,
+    duties: [
+      ...sample.duties,
+      { id: "house-supervisor", name: "House supervisor", per: "department", fallback: {} },
+    ],
+    policies: sample.policies.map((p) =>
+      p.id === "high"
+        ? { ...p, ladder: [{ notify: "duty:house-supervisor", afterMinutes: 0 }, ...p.ladder] }
+        : p,
+    ),
+  });
+  h.ctx.directory = () => directory;
+  return h;
+}
+
+/** People of the sample hospital who answer for everything or for one department. */
+const PAT_LIAISON = { platform: "slack", userId: "U04PMORGN07", displayName: "Pat Morgan" } as const;
+const AVERY_ADMIN = { platform: "slack", userId: "U04ANGUYN06", displayName: "Avery Nguyen" } as const;
+
+describe("handing a duty over", () => {
+  /** The hand-over messages queued so far, whoever they are for. */
+  const handOvers = (h: ReturnType<typeof hospital>) =>
+    h.concerns.outboxRows.filter(
+      (r) => r.message.kind === "direct" && r.message.purpose === "duty-hand-over",
+    );
+
+  it("Sam hands charge nurse to Lee, and Lee is told by direct message; taking it yourself tells nobody", async () => {
+    const h = hospital();
+    await h.say(SLACK.responder, "duty charge-nurse 4W");
+    await h.tick();
+    expect(h.dmText("sam.rivera")).toEqual([]);
+
+    expect(await h.say(SLACK.responder, "duty charge-nurse 4W Lee Chen")).toBe(
+      "Lee Chen is charge nurse for 4 West until 19:00, taking over from Sam Rivera.",
+    );
+    await h.tick();
+    expect(h.dmText("lee.chen")).toEqual(["Sam Rivera made you charge nurse for 4 West until 19:00."]);
+    expect(h.teams.directTo("lee.chen")).toHaveLength(1); // Lee is on Teams only
+    expect(h.dmText("sam.rivera")).toEqual([]);
+  });
+
+  it("Nia, a nurse, cannot give Sam's duty to someone else; she is told who holds it and who may hand it over", async () => {
+    const h = hospital();
+    await h.say(SLACK.responder, "duty charge-nurse 4W");
+    h.clock.advanceMinutes(60);
+    expect(await h.say(SLACK.nurse, "duty charge-nurse 4W Lee Chen")).toBe(
+      "You cannot hand over charge nurse for 4 West: Sam Rivera holds it until 19:00. " +
+        "It can be handed over by Sam Rivera, by Jo Kim, Maria Lopez or Dana White (who answer for 4 West), " +
+        "or by a liaison, director or administrator. To take it yourself: /concern duty charge-nurse 4 West",
+    );
+    expect(await h.say(SLACK.nurse, "duty")).toBe(
+      "On duty now:\nCharge nurse for 4 West: Sam Rivera until 19:00",
+    );
+    expect(handOvers(h)).toEqual([]);
+  });
+
+  it("anyone may take a duty for themselves, and hears whom they took it from", async () => {
+    const h = hospital();
+    await h.say(SLACK.responder, "duty charge-nurse 4W");
+    expect(await h.say(SLACK.nurse, "duty charge-nurse 4W")).toBe(
+      "You are charge nurse for 4 West until 19:00, taking over from Sam Rivera.",
+    );
+    await h.tick();
+    expect(handOvers(h)).toEqual([]);
+    expect(h.dmText("sam.rivera")).toEqual([]);
+  });
+
+  it("while nobody holds a duty, anyone may fill it for someone else", async () => {
+    const h = hospital();
+    expect(await h.say(SLACK.nurse, "duty charge-nurse 4W sam.rivera")).toBe(
+      "Sam Rivera is charge nurse for 4 West until 19:00.",
+    );
+    await h.tick();
+    expect(h.dmText("sam.rivera")).toEqual(["Nia Okafor made you charge nurse for 4 West until 19:00."]);
+  });
+
+  it("the head, manager and director of Nursing 4 West, where 4 West's concerns go, may move its charge nurse", async () => {
+    const h = hospital();
+    await h.say(SLACK.responder, "duty charge-nurse 4W");
+    expect(await h.say(SLACK.head, "duty charge-nurse 4W Lee Chen")).toBe(
+      "Lee Chen is charge nurse for 4 West until 19:00, taking over from Sam Rivera.",
+    );
+    expect(await h.say(SLACK.manager, "duty charge-nurse 4W Nia Okafor")).toBe(
+      "Nia Okafor is charge nurse for 4 West until 19:00, taking over from Lee Chen.",
+    );
+    await h.tick();
+    expect(h.dmText("lee.chen")).toEqual([
+      "Jo Kim made you charge nurse for 4 West until 19:00, taking over from Sam Rivera.",
+    ]);
+    expect(h.dmText("nia.okafor")).toEqual([
+      "Maria Lopez made you charge nurse for 4 West until 19:00, taking over from Lee Chen.",
+    ]);
+  });
+
+  it("a unit's duty answers to the departments its concerns are routed to, and to no other", async () => {
+    const h = hospital();
+    await h.say(SLACK.responder, "duty charge-nurse 5E"); // 5 East has no routing rule of its own
+    expect(await h.say(SLACK.head, "duty charge-nurse 5E Lee Chen")).toBe(
+      "You cannot hand over charge nurse for 5 East: Sam Rivera holds it until 19:00. " +
+        "It can be handed over by Sam Rivera, or by a liaison, director or administrator. " +
+        "To take it yourself: /concern duty charge-nurse 5 East",
+    );
+    expect(await h.say(PAT_LIAISON, "duty charge-nurse 5E Lee Chen")).toBe(
+      "Lee Chen is charge nurse for 5 East until 19:00, taking over from Sam Rivera.",
+    );
+    expect(await h.say(AVERY_ADMIN, "duty charge-nurse 5E jo.kim")).toBe(
+      "Jo Kim is charge nurse for 5 East until 19:00, taking over from Lee Chen.",
+    );
+  });
+
+  it("a department's duty may be moved by that department's manager, not by another department's head", async () => {
+    const h = withHouseSupervisor(hospital());
+    await h.say(SLACK.billingResponder, "duty house-supervisor patient financial services");
+    expect(await h.say(SLACK.head, "duty house-supervisor patient financial services Sam Rivera")).toBe(
+      "You cannot hand over house supervisor for Patient Financial Services: Ben Adler holds it until 19:00. " +
+        "It can be handed over by Ben Adler, by Maria Lopez (who answers for Patient Financial Services), " +
+        "or by a liaison, director or administrator. " +
+        "To take it yourself: /concern duty house-supervisor Patient Financial Services",
+    );
+    expect(await h.say(SLACK.manager, "duty house-supervisor patient financial services Sam Rivera")).toBe(
+      "Sam Rivera is house supervisor for Patient Financial Services until 19:00, taking over from Ben Adler.",
+    );
+  });
+
+  it("someone Liaison cannot message is still handed the duty, and the hander is asked to tell them", async () => {
+    const h = hospital(TUESDAY_2PM, ["slack"]); // Lee Chen is on Teams only
+    expect(await h.say(SLACK.responder, "duty charge-nurse 4W Lee Chen")).toBe(
+      "Lee Chen is charge nurse for 4 West until 19:00. Liaison could not message Lee Chen, so tell them yourself.",
+    );
+    expect(await h.say(SLACK.nurse, "duty")).toBe(
+      "On duty now:\nCharge nurse for 4 West: Lee Chen until 19:00",
+    );
+  });
+});
+
 describe("a duty held per department", () => {
   it("the house supervisor for Patient Financial Services is whoever took it there", async () => {
-    const h = hospital();
-    const sample = h.directory.directory;
-    const directory = new DirectoryIndex({
-      ...sample,
-      duties: [
-        ...sample.duties,
-        { id: "house-supervisor", name: "House supervisor", per: "department", fallback: {} },
-      ],
-      policies: sample.policies.map((p) =>
-        p.id === "high"
-          ? { ...p, ladder: [{ notify: "duty:house-supervisor", afterMinutes: 0 }, ...p.ladder] }
-          : p,
-      ),
-    });
-    h.ctx.directory = () => directory;
+    const h = withHouseSupervisor(hospital());
     expect(await h.say(SLACK.billingResponder, "duty house-supervisor patient financial services")).toBe(
       "You are house supervisor for Patient Financial Services until 19:00.",
     );
