@@ -107,7 +107,12 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     isFirstDelivery: (key: string) => receipts(key, clock.now()),
   };
   chat.slack = startSlack(config, inbound, app, delivery);
-  chat.teams = startTeams(config, teamsCertificate, { ...inbound, db }, app, delivery);
+  // Someone joined or left a team (or Liaison was added to one): its roster is listed again now.
+  const teamMembersChanged = (teamId: string) => {
+    groups.refresh.markChanged("teams", teamId);
+    listResponderGroupsNow(scheduler);
+  };
+  chat.teams = startTeams(config, teamsCertificate, { ...inbound, db, teamMembersChanged }, app, delivery);
   if (chat.slack) groups.sources.set("slack", chat.slack.groups);
   if (chat.teams) groups.sources.set("teams", chat.teams.groups);
   await groups.refresh.loadKept();
@@ -198,6 +203,10 @@ function liaisonContext(
     raises: newRaiseQueue(),
   };
 }
+
+/** Runs the responder-group job now, in the background (its failures are its own to log). */
+const listResponderGroupsNow = (scheduler: Scheduler) =>
+  void scheduler.runNow("responder-groups").catch(() => undefined);
 
 /**
  * The departments' Slack user groups and Teams teams: the lists kept in the store, refreshed in the
@@ -319,7 +328,7 @@ function startSlack(
 function startTeams(
   config: Config,
   certificate: ReturnType<typeof teamsCertificateOf>,
-  inbound: InboundDeps & { db: Store },
+  inbound: InboundDeps & { db: Store; teamMembersChanged: (teamId: string) => void },
   app: Parameters<typeof createTeamsApp>[2],
   delivery: Delivery,
 ): TeamsIntegration | undefined {
@@ -375,7 +384,7 @@ function scheduleJobs(
   scheduler.add({ name: "responder-groups", schedule: "0 * * * * *", run: () => groups.refresh() });
   scheduler.start();
   // The first listing runs now, in the background: start-up never waits for a chat platform.
-  void scheduler.runNow("responder-groups");
+  listResponderGroupsNow(scheduler);
   return timer;
 }
 
@@ -396,7 +405,7 @@ function watchDirectory(
       await replaceDigestJobs(scheduler, context, index);
       warnUnreachableDepartments(index, context.platforms, context.logger);
       // A group the new version names is listed now, not at the next minute.
-      void scheduler.runNow("responder-groups");
+      listResponderGroupsNow(scheduler);
     },
   });
 }

@@ -76,6 +76,11 @@ export class FakeBotConnector {
     this.hangRule = rule;
   }
 
+  /** Answers again (calls already hung stay hung until stop). */
+  recover(): void {
+    this.hangRule = undefined;
+  }
+
   /** Activities Liaison sent (replies, proactive posts, thread replies), with their cards. */
   sent(): ConnectorCall[] {
     return this.calls.filter((c) => c.method === "POST" && c.path.includes("/activities"));

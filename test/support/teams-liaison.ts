@@ -25,9 +25,11 @@ export interface InvokeAnswer {
  * Liaison on the embedded store with Teams in local mode, installed in the sample team, and the Bot
  * Connector played by a local server: what every Teams story over /api/messages starts from.
  */
-export async function startTeamsLiaison(config: Record<string, string> = {}) {
-  const connector = new FakeBotConnector();
-  await connector.start();
+export async function startTeamsLiaison(
+  config: Record<string, string> = {},
+  connector = new FakeBotConnector(),
+) {
+  if (!connector.url) await connector.start();
   const liaison: RunningLiaison = await startLiaison(testConfig({ TEAMS_LOCAL_MODE: "true", ...config }));
   const baseUrl = `http://127.0.0.1:${liaison.port}`;
   // Installing the app in a team is what lets Liaison post there later.

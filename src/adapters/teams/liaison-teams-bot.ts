@@ -60,7 +60,12 @@ export interface TeamsBotDeps {
   kickDelivery: () => void;
   /** True the first time a key is seen by any instance: a re-posted activity is handled once. */
   isFirstDelivery: (key: string) => Promise<boolean>;
+  /** Teams said a team's members changed (Liaison added to it, or someone joining or leaving). */
+  teamMembersChanged?: (teamId: string) => void;
 }
+
+/** conversationUpdate events that change who is in a team (the bot's own install is one). */
+const TEAM_MEMBER_EVENTS = new Set(["teamMemberAdded", "teamMemberRemoved"]);
 
 /** Activities that change something; the others (installs, member changes) are safe to see twice. */
 const EFFECTFUL = new Set(["message", "invoke"]);
@@ -82,6 +87,9 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     super();
     this.onConversationUpdate(async (context, next) => {
       await this.remember(context);
+      const data = (context.activity.channelData ?? {}) as { eventType?: string; team?: { id?: string } };
+      if (data.team?.id && TEAM_MEMBER_EVENTS.has(data.eventType ?? ""))
+        deps.teamMembersChanged?.(data.team.id);
       await next();
     });
     this.onInstallationUpdate(async (context, next) => {

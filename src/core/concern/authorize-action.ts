@@ -2,9 +2,14 @@ import type { ActorRef, Concern } from "./concern.ts";
 import type { ConcernActionType } from "./concern-state-machine.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import type { Department } from "../directory/directory.ts";
-import { responderGroupOf, type ResponderGroupMembers } from "../directory/responder-group-members.ts";
+import {
+  groupName,
+  responderGroupOf,
+  type ResponderGroupMembers,
+} from "../directory/responder-group-members.ts";
 import { NotAllowedError } from "../errors.ts";
 import type { IdentifiedActor } from "./identify-actor.ts";
+import type { Platform } from "../platform.ts";
 
 const VERB: Record<ConcernActionType, string> = {
   acknowledge: "acknowledge",
@@ -21,11 +26,15 @@ export interface Authority {
   groups: ResponderGroupMembers;
 }
 
-/** "Nursing 4 West's responders (and members of its Slack user group)": who the refusal says may act. */
-function respondersOf(department: Department): string {
-  const groups = (["slack", "teams"] as const).filter((p) => responderGroupOf(department, p));
-  const kinds = groups.map((p) => (p === "slack" ? "Slack user group" : "Teams team")).join(" or ");
-  return `${department.name}'s responders${kinds ? ` (and members of its ${kinds})` : ""}`;
+/** "Nursing 4 West's responders (and members of @4w-nurses)": who the refusal says may act, on their platform. */
+function respondersOf(department: Department, platform: Platform, groups: ResponderGroupMembers): string {
+  const groupId = responderGroupOf(department, platform);
+  if (!groupId) return `${department.name}'s responders`;
+  const label = groups.snapshot(platform, groupId)?.label;
+  const group = label
+    ? groupName(platform, label)
+    : `its ${platform === "slack" ? "Slack user group" : "Teams team"}`;
+  return `${department.name}'s responders (and members of ${group})`;
 }
 
 /**
@@ -56,6 +65,6 @@ export function authorizeAction(
     ? ""
     : " You are not in Liaison's directory yet; ask your Liaison administrator to add you.";
   throw new NotAllowedError(
-    `Only ${respondersOf(department)}, head or manager, a patient relations liaison, a director or an admin may ${VERB[action]} ${concern.reference}.${who}`,
+    `Only ${respondersOf(department, actor.identity.platform, groups)}, head or manager, a patient relations liaison, a director or an admin may ${VERB[action]} ${concern.reference}.${who}`,
   );
 }

@@ -4,13 +4,18 @@ import type { Platform } from "../platform.ts";
 
 /** How a chat user belongs to a department's platform group. */
 export interface GroupMembership {
-  /** For the audit trail: "member of @4w-nurses (Slack user group)". */
+  /** For the audit trail: "member of @4w-nurses (Slack user group)", "member of the 4 West team (Teams)". */
   authorizedBy: string;
   /** The name the platform gives them, for people the directory does not list. */
   displayName: string;
 }
 
-const KIND: Record<Platform, string> = { slack: "Slack user group", teams: "Teams team" };
+/** "@4w-nurses" (a Slack user group's handle) or "the Nursing 4 West team" (a Teams team's name). */
+export function groupName(platform: Platform, label: string): string {
+  return platform === "slack" ? label : `the ${label} team`;
+}
+
+const PLATFORM_NAME: Record<Platform, string> = { slack: "Slack user group", teams: "Teams" };
 
 /** The platform group a department takes responders from, if any. */
 export function responderGroupOf(department: Department, platform: Platform): string | undefined {
@@ -46,6 +51,7 @@ export class ResponderGroupMembers {
     const list = groupId ? this.lists.get(`${platform}:${groupId}`) : undefined;
     const displayName = list?.names.get(userKey(platform, userId));
     if (!list || displayName === undefined) return undefined;
-    return { authorizedBy: `member of ${list.snapshot.label} (${KIND[platform]})`, displayName };
+    const group = groupName(platform, list.snapshot.label);
+    return { authorizedBy: `member of ${group} (${PLATFORM_NAME[platform]})`, displayName };
   }
 }

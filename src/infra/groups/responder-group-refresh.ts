@@ -56,30 +56,50 @@ const keyOf = (platform: Platform, groupId: string) => `${platform}:${groupId}`;
  */
 export class ResponderGroupRefresh {
   private readonly failures = new Map<string, { error: string; at: Date }>();
+  private readonly changed = new Set<string>();
 
   constructor(private readonly deps: ResponderGroupRefreshDeps) {}
 
-  /** The lists kept from earlier runs, so members can act before the first fetch answers. */
+  /**
+   * The lists kept in the store that are newer than this instance's: at start, so members can act
+   * before the first fetch answers; at every run, so instances share one fetch and agree on who may act.
+   */
   async loadKept(): Promise<void> {
     try {
-      for (const snapshot of await this.deps.store.all()) this.deps.members.keep(snapshot);
+      for (const kept of await this.deps.store.all()) this.adoptIfNewer(kept);
     } catch (error) {
       this.deps.logger.warn({ err: error }, "could not read the kept responder group lists");
     }
   }
 
+  private adoptIfNewer(kept: GroupSnapshot): void {
+    const key = keyOf(kept.platform, kept.groupId);
+    const mine = this.deps.members.snapshot(kept.platform, kept.groupId);
+    if (mine && mine.fetchedAt >= kept.fetchedAt) return;
+    this.deps.members.keep(kept);
+    const failure = this.failures.get(key);
+    if (failure && kept.fetchedAt >= failure.at) this.failures.delete(key);
+  }
+
+  /** The platform said a group's members changed (Teams: someone joined or left the team). */
+  markChanged(platform: Platform, groupId: string): void {
+    this.changed.add(keyOf(platform, groupId));
+  }
+
   /**
-   * Fetches each group the directory names whose list is missing, old, or failed last time, one at a
-   * time (platform rate limits are per app). Run every minute: a new group or a platform back after an
-   * outage is picked up within one, a healthy list is fetched once per refreshAfterMs.
+   * Fetches each group the directory names whose list is missing, old, changed or failed last time,
+   * one at a time (platform rate limits are per app). Run every minute: a new group or a platform back
+   * after an outage is picked up within one, a healthy list is fetched once per refreshAfterMs.
    */
   async refresh(): Promise<void> {
+    await this.loadKept();
     for (const wanted of this.wanted()) if (this.due(wanted)) await this.refreshOne(wanted);
   }
 
   private due({ platform, groupId }: Wanted): boolean {
     const snapshot = this.deps.members.snapshot(platform, groupId);
-    if (!snapshot || this.failures.has(keyOf(platform, groupId))) return true;
+    const key = keyOf(platform, groupId);
+    if (!snapshot || this.failures.has(key) || this.changed.has(key)) return true;
     return this.deps.clock.now().getTime() - snapshot.fetchedAt.getTime() >= this.deps.refreshAfterMs;
   }
 
@@ -102,6 +122,7 @@ export class ResponderGroupRefresh {
     }
     this.deps.members.keep(snapshot);
     this.failures.delete(keyOf(platform, groupId));
+    this.changed.delete(keyOf(platform, groupId));
     // In force already; keeping it only matters for the next start, so a store hiccup is a warning.
     await this.deps.store.save(snapshot).catch((error: unknown) => {
       this.deps.logger.warn({ err: error, group: groupId }, "could not keep a responder group list");

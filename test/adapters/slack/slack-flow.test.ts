@@ -239,7 +239,9 @@ describe("Slack, end to end over HTTP", () => {
     await press(BILLING, "liaison_acknowledge", { concernId, ts }, "deny");
     const reply = await waitFor(() => slack.responses.find((r) => r.path === "/response/deny"));
     expect(reply.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
-    expect(String(reply.body.text)).toContain("Only Nursing 4 West's responders, head or manager");
+    expect(String(reply.body.text)).toContain(
+      "Only Nursing 4 West's responders (and members of its Slack user group), head or manager",
+    );
     expect((await liaison.context.concerns.findById(concernId as never))!.status).toBe("open");
     expect(slack.callsTo("chat.update").length).toBe(updates);
   });

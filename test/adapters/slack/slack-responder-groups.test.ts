@@ -119,15 +119,17 @@ describe("4 West's responders from its Slack user group, over HTTP", () => {
   }, 60_000);
 
   it("someone Slack does not list in the group is refused, and told who may act", async () => {
-    const rig = await startSlackLiaison();
+    const slack = new FakeSlackApi();
+    fakes.push(slack);
+    slack.userGroups.set(FOUR_WEST_GROUP, { handle: "4w-nurses", users: ["U04SAMRVR02"] });
+    const rig = await startSlackLiaison({ slack });
     running.push(rig);
-    fakes.push(rig.slack);
-    rig.slack.userGroups.set(FOUR_WEST_GROUP, { handle: "4w-nurses", users: [] });
+    await waitFor(async () => (await groupHealth(rig))?.state === "current");
     const { concern, card } = await painConcernCard(rig);
     await danaAcknowledges(rig, card, concern.id);
     const answer = await waitFor(() => rig.slack.responses.find((r) => r.path.endsWith("dana")));
     expect(String(answer.body.text)).toContain(
-      "Only Nursing 4 West's responders (and members of its Slack user group or Teams team), head or manager",
+      "Only Nursing 4 West's responders (and members of @4w-nurses), head or manager",
     );
     expect((await rig.liaison.context.concerns.findById(concern.id))?.status).toBe("open");
   }, 30_000);

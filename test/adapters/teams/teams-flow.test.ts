@@ -174,7 +174,9 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
   it("someone outside the department sees who may act, and nothing changes", async () => {
     const { concernId } = await raise();
     const answer = await invoke(PRIYA, "liaison.acknowledge", { concernId });
-    expect(text(answer.value)).toContain("Only Nursing 4 West's responders, head or manager");
+    expect(text(answer.value)).toContain(
+      "Only Nursing 4 West's responders (and members of its Teams team), head or manager",
+    );
     expect((await liaison.context.concerns.findById(concernId as never))!.status).toBe("open");
   });
 

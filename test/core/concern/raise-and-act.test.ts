@@ -102,7 +102,7 @@ describe("acting on a concern", () => {
       actOnConcern(ctx, concern.id, { type: "acknowledge" }, SLACK.billingResponder),
     ).rejects.toThrow(
       new NotAllowedError(
-        `Only Nursing 4 West's responders, head or manager, a patient relations liaison, a director or an admin may acknowledge ${concern.reference}.`,
+        `Only Nursing 4 West's responders (and members of its Slack user group), head or manager, a patient relations liaison, a director or an admin may acknowledge ${concern.reference}.`,
       ),
     );
     await expect(actOnConcern(ctx, concern.id, { type: "resolve" }, SLACK.stranger)).rejects.toThrow(

@@ -61,7 +61,7 @@ describe("responders from the platforms' own groups", () => {
     const concern = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
     const reply = await clickCardAction(ctx, concern.id, "resolve", SLACK.stranger);
     expect(JSON.stringify(reply)).toContain(
-      "Only Nursing 4 West's responders (and members of its Slack user group or Teams team), head or manager",
+      "Only Nursing 4 West's responders (and members of @4w-nurses), head or manager",
     );
   });
 
@@ -77,7 +77,7 @@ describe("responders from the platforms' own groups", () => {
     const concern = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
     await actOnConcern(ctx, concern.id, { type: "acknowledge" }, DANA_IN_TEAMS);
     const acknowledged = (await concerns.auditTrail(concern.id)).find((e) => e.type === "acknowledged");
-    expect(acknowledged?.actor.authorizedBy).toBe("member of Nursing 4 West (Teams team)");
+    expect(acknowledged?.actor.authorizedBy).toBe("member of the Nursing 4 West team (Teams)");
   });
 
   it("a Slack group member's Slack identity does not count on Teams, nor the other way round", async () => {
