@@ -26,6 +26,10 @@ import { errorCode, settingError } from "./infra/config/setting-error.ts";
 import { DirectoryWatcher } from "./infra/directory/directory-watcher.ts";
 import { ResponderGroupRefresh } from "./infra/groups/responder-group-refresh.ts";
 import { PrismaGroupSnapshots } from "./infra/store/prisma-group-snapshots.ts";
+import { PrismaLetterStore } from "./infra/store/prisma-letter-store.ts";
+import { letterDesk } from "./infra/letters/letter-desk.ts";
+import { loadLetterTemplate } from "./infra/letters/letter-template-file.ts";
+import { mountLetterRoute } from "./infra/http/letter-route.ts";
 import { recordDirectoryVersion } from "./infra/directory/record-directory-version.ts";
 import { createHttpApp } from "./infra/http/create-http-app.ts";
 import { createLogger } from "./infra/logging/pino-logger.ts";
@@ -87,19 +91,25 @@ interface Delivery {
 export async function startLiaison(config: Config, clock: Clock = systemClock): Promise<RunningLiaison> {
   const logger = createLogger(config.LOG_LEVEL);
   const directory = DirectoryWatcher.load(config.LIAISON_DIRECTORY_FILE, clock, logger);
+  const letterTemplate = loadLetterTemplate(config.LIAISON_LETTER_TEMPLATE_FILE);
   const teamsCertificate = teamsCertificateOf(config);
   const db = await openStore(config, logger);
   if (await recordDirectoryVersion(db.prisma, directory.loaded, clock.now())) {
     logger.info({ directoryVersion: directory.health().version }, "new directory version recorded");
   }
   const wake = await openWakeBus(config.DATABASE_URL, logger);
-  const context = liaisonContext(db, wake, directory.current, enabledPlatforms(config), clock, logger);
+  const letters = new PrismaLetterStore(db.prisma);
+  const publicUrl = config.LIAISON_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const context = liaisonContext(db, wake, directory.current, enabledPlatforms(config), clock, logger, {
+    letters: letterDesk(letterTemplate, letters, publicUrl, () => clock.now()),
+  });
   warnUnreachableDepartments(directory.current(), context.platforms, logger);
   const delivery = startDelivery(config, context);
   const scheduler = new Scheduler(logger, () => clock.now());
   const chat: ChatPlatforms = {};
   const groups = responderGroups(config, context, db);
   const app = createHttpApp(healthOf(db, scheduler, chat, directory, groups.refresh));
+  mountLetterRoute(app, letters, logger);
   const receipts = inboundEventReceipts(db.prisma);
   const inbound = {
     ctx: context,
@@ -189,8 +199,10 @@ function liaisonContext(
   platforms: Set<Platform>,
   clock: Clock,
   logger: Logger,
+  { letters }: Pick<LiaisonContext, "letters">,
 ): LiaisonContext {
   return {
+    letters,
     concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma), wake),
     outbox: new SignallingOutboxRepository(new PrismaOutboxRepository(db.prisma), wake),
     duties: new PrismaDutyRepository(db.prisma),

@@ -48,3 +48,7 @@ export * from "./duty/duty-roster.ts";
 export * from "./ports/duty-repository.port.ts";
 export * from "./ports/group-source.port.ts";
 export * from "./directory/responder-group-members.ts";
+export * from "./grievance/grievance-notice.ts";
+export * from "./grievance/letter-content.ts";
+export * from "./grievance/letter-template.ts";
+export * from "./ports/letter-desk.port.ts";

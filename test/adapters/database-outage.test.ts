@@ -108,7 +108,8 @@ describe("while the database is down, nothing a person typed is lost", () => {
       [
         "liaison_resolve_modal",
         { text: "Pain team adjusted the plan." },
-        meta,
+        // A routine concern's resolution: its note alone is the whole form.
+        JSON.stringify({ concernId, isGrievance: false }),
         "Your resolution was NOT saved",
       ],
       ["liaison_reopen_modal", { text: "Pain is back at 8/10." }, meta, "Your reopening was NOT saved"],

@@ -51,7 +51,7 @@ const texts = (card: Json) =>
     t.type === "TextBlock" ? String(t.text) : (t.inlines as Json[]).map((r) => String(r.text)).join(""),
   );
 const byId = (card: Json, id: string) =>
-  findAll(card, "Input.Text", "Input.ChoiceSet", "Input.Toggle").find((i) => i.id === id);
+  findAll(card, "Input.Text", "Input.ChoiceSet", "Input.Toggle", "Input.Date").find((i) => i.id === id);
 const topLevelActions = (card: Json) => (Array.isArray(card.actions) ? (card.actions as Json[]) : []);
 
 /** Expanded, within Teams' limits, and clean for the SDK: the checks every rendering must pass. */
@@ -346,25 +346,49 @@ describe("action-form.json, rendered from the core's action forms", () => {
   const routine = { ...grievance, isGrievance: false };
   const formCard = (...args: Parameters<typeof actionForm>) => actionFormCard(actionForm(...args)) as Json;
 
-  it("a grievance's resolution: a required note with the core's hint and error, submitting resolve", () => {
-    const missing = "Please enter a resolution note: this concern is a grievance.";
-    const expanded = formCard(directory, "resolve", grievance, {}, { text: missing });
-    expect(byId(expanded, "text")).toMatchObject({
+  it("a grievance's resolution: the four elements of the written notice, each required, with the core's errors, submitting resolve", () => {
+    const missing = "Please enter the steps taken to investigate the grievance.";
+    const expanded = formCard(
+      directory,
+      "resolve",
+      grievance,
+      { contact: "Pat Morgan", completedOn: "2026-11-27", language: "es" },
+      { steps: missing },
+    );
+    expect(byId(expanded, "contact")).toMatchObject({
+      type: "Input.Text",
+      isMultiline: false,
+      isRequired: true,
+      value: "Pat Morgan",
+      maxLength: 200,
+    });
+    expect(byId(expanded, "steps")).toMatchObject({
+      type: "Input.Text",
       isMultiline: true,
       isRequired: true,
-      label: "Resolution note",
       errorMessage: missing,
-      maxLength: 3000,
     });
-    expect(byId(expanded, "department")).toBeUndefined();
-    expect(texts(expanded)).toEqual(
-      expect.arrayContaining([
-        "Resolve concern",
-        "PR-2026-00042",
-        "Required: this concern is a grievance.",
-        missing,
-      ]),
-    );
+    expect(byId(expanded, "results")).toMatchObject({
+      type: "Input.Text",
+      isMultiline: true,
+      isRequired: true,
+    });
+    expect(byId(expanded, "completedOn")).toMatchObject({
+      type: "Input.Date",
+      isRequired: true,
+      value: "2026-11-27",
+    });
+    expect(byId(expanded, "language")).toMatchObject({
+      type: "Input.ChoiceSet",
+      value: "es",
+      placeholder: "Choose a language",
+      choices: [
+        { title: "English", value: "en" },
+        { title: "Español", value: "es" },
+      ],
+    });
+    expect(byId(expanded, "text")).toBeUndefined();
+    expect(texts(expanded)).toEqual(expect.arrayContaining(["Resolve concern", "PR-2026-00042", missing]));
     expect(topLevelActions(expanded)).toEqual([
       {
         type: "Action.Execute",
@@ -445,8 +469,8 @@ describe("action-form.json, rendered from the core's action forms", () => {
       directory,
       "resolve",
       grievance,
-      {},
-      { text: "Please enter a resolution note: this concern is a grievance." },
+      { contact: "Pat Morgan", completedOn: "2026-11-27", language: "es" },
+      { steps: "Please enter the steps taken to investigate the grievance." },
     );
     expect(expand(template("action-form"), sample("action-form"))).toEqual(fromAdapter);
   });

@@ -8,6 +8,7 @@ import { InMemoryDutyRepository } from "./in-memory-duty-repository.ts";
 import { sampleDirectory } from "./sample-directory.ts";
 import { RecordingLogger } from "./recording-logger.ts";
 import { ResponderGroupMembers } from "../../src/core/directory/responder-group-members.ts";
+import { InMemoryLetterDesk } from "./in-memory-letter-desk.ts";
 import { newRaiseQueue } from "../../src/core/use-cases/raise-concern.ts";
 
 /** A core wired to the in-memory store, the sample hospital and a fake clock. */
@@ -18,6 +19,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
   const logger = new RecordingLogger();
   const directory = sampleDirectory();
   const groups = new ResponderGroupMembers();
+  const letters = new InMemoryLetterDesk();
   const ctx: LiaisonContext = {
     concerns,
     outbox: concerns,
@@ -27,6 +29,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
     logger,
     directory: () => directory,
     groups,
+    letters,
     newId: randomUUID,
     raises: newRaiseQueue(),
   };
@@ -39,6 +42,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
     logger,
     directory,
     groups,
+    letters,
     notifiers,
     slack: notifiers.get("slack")!,
     teams: notifiers.get("teams")!,

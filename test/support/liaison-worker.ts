@@ -15,6 +15,7 @@ import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-repository.ts";
 import { PrismaOutboxRepository } from "../../src/infra/store/prisma-outbox-repository.ts";
 import { PrismaDutyRepository } from "../../src/infra/store/prisma-duty-repository.ts";
+import { InMemoryLetterDesk } from "./in-memory-letter-desk.ts";
 import { ResponderGroupMembers } from "../../src/core/directory/responder-group-members.ts";
 import { RecordingLogger } from "./recording-logger.ts";
 import { sampleDirectory } from "./sample-directory.ts";
@@ -41,6 +42,7 @@ const ctx: LiaisonContext = {
   platforms: new Set<Platform>(["slack", "teams"]),
   directory: () => directory,
   groups: new ResponderGroupMembers(),
+  letters: new InMemoryLetterDesk(),
   clock: { now: () => new Date(nowIso) },
   logger: new RecordingLogger(),
   newId: randomUUID,

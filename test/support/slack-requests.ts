@@ -100,6 +100,10 @@ export function blockActionPayload(
 }
 
 /** view_submission for one of Liaison's modals; `values` are block_id → value (string, option or checkbox list). */
+/** Liaison's modal inputs that are menus and date pickers (the rest are text). */
+const SELECT_BLOCKS = new Set(["category", "severity", "department", "language", "method"]);
+const DATE_BLOCKS = new Set(["completedOn", "sentOn"]);
+
 export function viewSubmissionPayload(
   user: { id: string; name: string },
   callbackId: string,
@@ -115,7 +119,9 @@ export function viewSubmissionPayload(
           selected_options: value.map((v) => ({ value: v, text: { type: "plain_text", text: v } })),
         },
       };
-    } else if (blockId === "category" || blockId === "severity" || blockId === "department") {
+    } else if (DATE_BLOCKS.has(blockId)) {
+      state[blockId] = { value: { type: "datepicker", selected_date: value ?? null } };
+    } else if (SELECT_BLOCKS.has(blockId)) {
       state[blockId] = {
         value: {
           type: "static_select",

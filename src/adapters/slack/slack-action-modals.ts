@@ -1,9 +1,11 @@
 import type { App } from "@slack/bolt";
 import {
   type CardAction,
+  FIELD_IDS,
   type FormValues,
   type PlatformIdentity,
   readActionForm,
+  refusedReply,
   submitCardAction,
   typedLines,
   whyNotSaved,
@@ -17,7 +19,7 @@ import { valueOf, viewStateSchema, type ViewState } from "./slack-view-state.ts"
 /** The submitted values of a form's fields (each field's block_id is its id). */
 function formValues(state: ViewState): FormValues {
   const values: FormValues = {};
-  for (const id of ["text", "department", "reason"] as const) {
+  for (const id of FIELD_IDS) {
     const value = valueOf(state, id);
     if (value !== undefined) values[id] = value;
   }
@@ -71,9 +73,17 @@ export function registerActionModals(app: App, deps: SlackDeps): void {
         return;
       }
       const values = formValues(state.data);
-      const reading = readActionForm(ctx.directory(), action, subject, values);
+      const reading = readActionForm(ctx.directory(), action, subject, values, ctx.clock.now());
       if ("errors" in reading) {
-        await ack({ response_action: "errors", errors: reading.errors });
+        if (Object.keys(reading.errors).every((id) => id in state.data)) {
+          await ack({ response_action: "errors", errors: reading.errors });
+          return;
+        }
+        // A modal opened before this form changed lacks a field now required: Slack cannot mark a
+        // field the modal does not show, so the modal closes and the person gets the reasons and their text.
+        await ack();
+        const why = refusedReply(action, Object.values(reading.errors).join(" "));
+        await dm(client, body.user.id, withTyped(why, Object.values(values)));
         return;
       }
       await ack();

@@ -48,6 +48,13 @@ export function cardBlocks(view: CardView): Block[] {
     literalSection(view.description),
   ];
   if (view.resolutionLine) blocks.push(literalSection(view.resolutionLine));
+  if (view.noticeLine) {
+    // The link is Liaison's own (an unguessable token); the line beside it is plain text.
+    const link: Span[] = view.letterUrl
+      ? [{ text: "Written notice (PDF)", link: view.letterUrl }, { text: " · " }]
+      : [];
+    blocks.push(richText([[...link, { text: view.noticeLine }]]));
+  }
   const notes = [view.escalationLine, view.reassignedLine, view.grievanceLine, view.raisedLine];
   blocks.push(literalContext(notes.filter((x): x is string => Boolean(x))));
   if (view.movedTo) {

@@ -198,29 +198,49 @@ export function concernModal(
 
 /** A form field as a Block Kit input; its block_id is the field's id, which the submission is read by. */
 function fieldBlock(field: FormField, values: FormValues): InputBlock {
-  if (field.kind === "text") {
-    return textInput(field.id, field.label, {
-      multiline: true,
-      max: field.maxLength,
-      optional: !field.required,
-      hint: field.hint,
-      initial: values[field.id],
-    });
+  const initial = values[field.id];
+  switch (field.kind) {
+    case "text":
+      return textInput(field.id, field.label, {
+        multiline: field.multiline,
+        max: field.maxLength,
+        optional: !field.required,
+        hint: field.hint,
+        initial,
+      });
+    case "date":
+      return {
+        type: "input",
+        block_id: field.id,
+        label: plain(field.label, 2000),
+        ...(field.hint ? { hint: plain(field.hint, 2000) } : {}),
+        element: {
+          type: "datepicker",
+          action_id: "value",
+          ...(initial && ISO_DATE.test(initial) ? { initial_date: initial } : {}),
+        },
+      };
+    case "choice": {
+      const options = field.options.slice(0, BLOCK_KIT.optionsPerSelect).map((o) => option(o.value, o.label));
+      const chosen = options.find((o) => o.value === initial);
+      return {
+        type: "input",
+        block_id: field.id,
+        label: plain(field.label, 2000),
+        element: {
+          type: "static_select",
+          action_id: "value",
+          placeholder: plain(field.placeholder, 150),
+          options,
+          ...(chosen ? { initial_option: chosen } : {}),
+        },
+      };
+    }
   }
-  const options = field.options.slice(0, BLOCK_KIT.optionsPerSelect).map((o) => option(o.value, o.label));
-  const initial = options.find((o) => o.value === values.department);
-  return {
-    type: "input",
-    block_id: field.id,
-    label: plain(field.label, 2000),
-    element: {
-      type: "static_select",
-      action_id: "value",
-      options,
-      ...(initial ? { initial_option: initial } : {}),
-    },
-  };
 }
+
+/** Slack refuses a datepicker whose initial_date is not YYYY-MM-DD. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The modal for an action's form (resolve, add note, reopen, reassign), rendered from the core's form. */
 export function actionModal(form: ActionForm, callbackId: string): ModalView & { private_metadata: string } {

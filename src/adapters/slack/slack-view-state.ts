@@ -3,6 +3,7 @@ import { z } from "zod";
 /** The parts of view_submission's state we read; anything else in the payload is ignored. */
 const element = z.looseObject({
   value: z.string().nullish(),
+  selected_date: z.string().nullish(),
   selected_option: z.looseObject({ value: z.string() }).nullish(),
   selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
 });
@@ -12,7 +13,7 @@ export type ViewState = z.infer<typeof viewStateSchema>;
 /** The text or selected value of an input block's "value" element; undefined when empty. */
 export function valueOf(state: ViewState, blockId: string): string | undefined {
   const el = state[blockId]?.value;
-  return el?.value ?? el?.selected_option?.value ?? undefined;
+  return el?.value ?? el?.selected_option?.value ?? el?.selected_date ?? undefined;
 }
 
 export function checkedOf(state: ViewState, blockId: string): string[] {

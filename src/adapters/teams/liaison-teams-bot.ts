@@ -19,6 +19,7 @@ import {
   type ConcernDraftInput,
   type DirectoryIndex,
   concernSent,
+  FIELD_IDS,
   type FormValues,
   InvalidInputError,
   LiaisonBusyError,
@@ -290,7 +291,7 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
 /** What the person typed or chose on an action's input card, as the invoke's data carries it. */
 function typedValues(data: Record<string, unknown>): FormValues {
   const values: FormValues = {};
-  for (const id of ["text", "department", "reason"] as const) {
+  for (const id of FIELD_IDS) {
     if (typeof data[id] === "string") values[id] = data[id];
   }
   return values;

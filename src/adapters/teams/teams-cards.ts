@@ -81,6 +81,8 @@ export function concernCard(view: CardView, notice?: string): CardJson {
     ...view,
     reassignedLine: view.reassignedLine ?? "",
     resolutionLine: view.resolutionLine ?? "",
+    noticeLine: view.noticeLine ?? "",
+    letterUrl: view.letterUrl ?? "",
     escalationLine: view.escalationLine ?? "",
     grievanceLine: view.grievanceLine ?? "",
     movedTo: view.movedTo ?? "",
@@ -123,14 +125,15 @@ export function actionFormCard(form: ActionForm): CardJson {
       id: field.id,
       // Teams marks required inputs but not optional ones; Slack adds "(optional)" itself.
       label: field.kind === "text" && !field.required ? `${field.label} (optional)` : field.label,
-      required: field.kind === "department" || field.required,
+      required: field.kind !== "text" || field.required,
+      multiline: field.kind === "text" && field.multiline,
       maxLength: field.kind === "text" ? field.maxLength : 0,
+      placeholder: field.kind === "choice" ? field.placeholder : "",
       missing: field.missing ?? "",
-      hint: (field.kind === "text" && field.hint) || "",
+      hint: (field.kind !== "choice" && field.hint) || "",
       error: form.errors[field.id] ?? "",
       value: form.values[field.id] ?? "",
-      choices:
-        field.kind === "department" ? field.options.map((o) => ({ title: o.label, value: o.value })) : [],
+      choices: field.kind === "choice" ? field.options.map((o) => ({ title: o.label, value: o.value })) : [],
     })),
   });
 }

@@ -12,6 +12,7 @@ export const TEAMS_VERBS: Readonly<Record<CardAction, { verb: string }>> = {
   reassign: { verb: "liaison.reassign" },
   escalate: { verb: "liaison.escalate" },
   "add-note": { verb: "liaison.addNote" },
+  "mark-notice-sent": { verb: "liaison.noticeSent" },
 };
 
 export const RAISE_VERB = "liaison.raise";

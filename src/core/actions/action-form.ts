@@ -3,15 +3,30 @@ import type { CardAction } from "./card-actions.ts";
 /** The longest note, reason or resolution a person may type (both platforms' inputs say so too). */
 export const NOTE_MAX_LENGTH = 3000;
 
-export type FieldId = "text" | "department" | "reason";
+/** Every input any action's form has; a submission is read by these ids on both platforms. */
+export const FIELD_IDS = [
+  "text",
+  "department",
+  "reason",
+  "contact",
+  "steps",
+  "results",
+  "completedOn",
+  "language",
+  "method",
+  "sentOn",
+] as const;
+export type FieldId = (typeof FIELD_IDS)[number];
 
 /** One input of an action's form, neutral: each platform renders it as its own control. */
 export type FormField =
   | {
       kind: "text";
-      id: "text" | "reason";
+      id: FieldId;
       label: string;
       required: boolean;
+      /** Several lines (a note, the steps taken); one line for a name. */
+      multiline: boolean;
       /** A line under the field, in Liaison's words ("Required: this concern is a grievance."). */
       hint?: string;
       /** What to say when a required field is left empty (a client that checks before sending says it). */
@@ -19,11 +34,21 @@ export type FormField =
       maxLength: number;
     }
   | {
-      kind: "department";
-      id: "department";
+      /** One of a list (the department to reassign to, the letter's language); always required. */
+      kind: "choice";
+      id: FieldId;
       label: string;
+      placeholder: string;
       missing: string;
       options: readonly { value: string; label: string }[];
+    }
+  | {
+      /** A calendar date, "YYYY-MM-DD" in the hospital's zone; always required. */
+      kind: "date";
+      id: FieldId;
+      label: string;
+      hint?: string;
+      missing: string;
     };
 
 /** What the person typed or chose, by field id; given back whenever the form is shown again. */
@@ -59,7 +84,7 @@ export function typedLines(form: Pick<ActionForm, "fields" | "values">): string[
   return form.fields.flatMap((field) => {
     const value = form.values[field.id]?.trim();
     if (!value) return [];
-    if (field.kind === "department") {
+    if (field.kind === "choice") {
       return [field.options.find((o) => o.value === value)?.label ?? value];
     }
     return [value];

@@ -9,6 +9,9 @@ import type { CardAction } from "./card-actions.ts";
 import type { ConcernAction } from "../concern/concern-state-machine.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import { asDepartmentId } from "../ids.ts";
+import type { IdentifiedActor } from "../concern/identify-actor.ts";
+import { MISSING_NOTE, resolveInput } from "./resolve-input.ts";
+import { noticeSentInput } from "./notice-sent-input.ts";
 
 /** What reading a submitted form gives: the core action to apply, or what to show next to which field. */
 export type FormReading = { action: ConcernAction } | { errors: FormErrors };
@@ -18,7 +21,15 @@ export interface ActionInputSpec {
   title: string;
   submitLabel: string;
   fields(subject: FormSubject, directory: DirectoryIndex): FormField[];
-  read(values: FormValues, subject: FormSubject, directory: DirectoryIndex): FormReading;
+  /** What the form shows before anything is typed (the liaison as contact, today's date). */
+  defaults?(
+    subject: FormSubject,
+    directory: DirectoryIndex,
+    actor: IdentifiedActor,
+    today: string,
+  ): FormValues;
+  /** `today` is the hospital's date, "YYYY-MM-DD": no form may claim a day that has not come. */
+  read(values: FormValues, subject: FormSubject, directory: DirectoryIndex, today: string): FormReading;
 }
 
 /** Everything about one card action both platforms show; adapters render it and decide nothing. */
@@ -35,7 +46,7 @@ export interface CardActionSpec {
 
 /** What the person is asked for when a required text is empty; the state machine says the same. */
 export const MISSING_TEXT = {
-  resolve: "Please enter a resolution note: this concern is a grievance.",
+  resolve: MISSING_NOTE,
   reopen: "Please enter why it is being reopened.",
   "add-note": "Please enter a note.",
 } as const;
@@ -60,6 +71,7 @@ function textInput(
         id: "text",
         label: copy.label,
         required,
+        multiline: true,
         maxLength: NOTE_MAX_LENGTH,
       };
       return [
@@ -79,15 +91,23 @@ const reassignInput: ActionInputSpec = {
   submitLabel: "Reassign",
   fields: (subject, directory) => [
     {
-      kind: "department",
+      kind: "choice",
       id: "department",
       label: "New department",
+      placeholder: "Choose a department",
       missing: CHOOSE_DEPARTMENT,
       options: directory.directory.departments
         .filter((d) => d.id !== subject.departmentId)
         .map((d) => ({ value: d.id, label: d.name })),
     },
-    { kind: "text", id: "reason", label: "Reason", required: false, maxLength: NOTE_MAX_LENGTH },
+    {
+      kind: "text",
+      id: "reason",
+      label: "Reason",
+      required: false,
+      multiline: true,
+      maxLength: NOTE_MAX_LENGTH,
+    },
   ],
   read: (values, _subject, directory) => {
     const chosen = values.department?.trim();
@@ -115,15 +135,8 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
       (reason) => ({ type: "reopen", reason }),
     ),
   },
-  resolve: {
-    label: "Resolve",
-    input: textInput(
-      "resolve",
-      { title: "Resolve concern", submitLabel: "Resolve", label: "Resolution note" },
-      (subject) => subject.isGrievance,
-      (note) => ({ type: "resolve", resolutionNote: note || undefined }),
-    ),
-  },
+  resolve: { label: "Resolve", input: resolveInput },
+  "mark-notice-sent": { label: "Mark notice sent", style: "primary", input: noticeSentInput },
   reassign: { label: "Reassign", secondary: true, input: reassignInput },
   escalate: {
     label: "Escalate now",

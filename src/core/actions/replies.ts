@@ -37,6 +37,7 @@ const ATTEMPT_NOUN: Record<Attempt, string> = {
   reopen: "reopening",
   reassign: "reassignment",
   "add-note": "note",
+  "mark-notice-sent": "record that the notice was sent",
 };
 
 /**

@@ -18,6 +18,7 @@ const VERB: Record<ConcernActionType, string> = {
   reassign: "reassign",
   escalate: "escalate",
   "add-note": "add notes to",
+  "mark-notice-sent": "record the notice sent for",
 };
 
 /** What an authorization looks at: the directory in force and the platform groups' last known lists. */

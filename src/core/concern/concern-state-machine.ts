@@ -10,14 +10,18 @@ import { nextDueAt } from "../escalation/next-due-at.ts";
 import { walkLadder } from "../escalation/walk-ladder.ts";
 import { NOTE_MAX_LENGTH } from "../actions/action-form.ts";
 import { MISSING_TEXT } from "../actions/card-action-specs.ts";
+import { MISSING_ELEMENT } from "../actions/resolve-input.ts";
+import type { GrievanceResolution, NoticeMethod } from "../grievance/grievance-notice.ts";
 
 export type ConcernAction =
   | { type: "acknowledge" }
-  | { type: "resolve"; resolutionNote?: string }
+  | { type: "resolve"; resolutionNote?: string; grievance?: GrievanceResolution }
   | { type: "reopen"; reason: string }
   | { type: "reassign"; toDepartment: DepartmentId; toDepartmentName: string; reason?: string }
   | { type: "escalate" }
-  | { type: "add-note"; text: string };
+  | { type: "add-note"; text: string }
+  /** The liaison sent the grievance's letter (Liaison never sends anything to a patient itself). */
+  | { type: "mark-notice-sent"; method: NoticeMethod; sentOn: string };
 
 export type ConcernActionType = ConcernAction["type"];
 
@@ -36,6 +40,7 @@ export const LEGAL_FROM: Readonly<Record<ConcernActionType, readonly ConcernStat
   reassign: ACTIVE,
   escalate: ACTIVE,
   "add-note": ["open", "acknowledged", "reopened", "resolved"],
+  "mark-notice-sent": ["resolved"],
 };
 
 /** Refuses an action its concern's status does not allow, saying what would (asked before a form opens, too). */
@@ -70,6 +75,24 @@ function requireText(
   return trimmed;
 }
 
+/** Which form field asks for each element of a grievance's written notice. */
+const ELEMENT_FIELDS = {
+  contactPerson: "contact",
+  investigationSteps: "steps",
+  results: "results",
+  completedOn: "completedOn",
+  language: "language",
+} as const satisfies Record<keyof GrievanceResolution, keyof typeof MISSING_ELEMENT>;
+
+/** A grievance is resolved only with all four elements of its written notice (and its language). */
+function requireResolution(resolution: GrievanceResolution | undefined): GrievanceResolution {
+  const missing = (Object.keys(ELEMENT_FIELDS) as (keyof GrievanceResolution)[])
+    .filter((key) => !resolution?.[key]?.trim())
+    .map((key) => [ELEMENT_FIELDS[key], MISSING_ELEMENT[ELEMENT_FIELDS[key]]]);
+  if (!resolution || missing.length > 0) throw new InvalidInputError(Object.fromEntries(missing));
+  return resolution;
+}
+
 /** What a transition may need to know about the world: who holds each ladder level right now. */
 export interface TransitionContext {
   recipientOf: (target: LadderTarget) => EscalationRecipient | undefined;
@@ -78,7 +101,7 @@ export interface TransitionContext {
 }
 
 type ActionOf<T extends ConcernActionType> = Extract<ConcernAction, { type: T }>;
-type ActionEventType = "acknowledged" | "resolved" | "reopened" | "note-added" | "reassigned";
+type ActionEventType = "acknowledged" | "resolved" | "reopened" | "note-added" | "reassigned" | "notice-sent";
 
 /** Everything one action is applied with: the concern before, who, when, and its next version. */
 interface Change {
@@ -145,13 +168,34 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
     events: [c.event("acknowledged", {})],
   }),
   resolve: (action, c) => {
-    const note = c.concern.isGrievance
-      ? requireText("resolutionNote", action.resolutionNote, "resolve", "resolution note")
-      : action.resolutionNote?.trim() || undefined;
-    if (note !== undefined) requireText("resolutionNote", note, "resolve", "resolution note");
+    const grievance = c.concern.isGrievance ? requireResolution(action.grievance) : undefined;
+    const note = grievance?.results ?? (action.resolutionNote?.trim() || undefined);
+    if (note !== undefined) requireText("text", note, "resolve", "resolution note");
     return {
-      next: { ...c.base, status: "resolved", resolvedAt: c.now, resolvedBy: c.actor, resolutionNote: note },
-      events: [c.event("resolved", { resolutionNote: note ?? null })],
+      next: {
+        ...c.base,
+        status: "resolved",
+        resolvedAt: c.now,
+        resolvedBy: c.actor,
+        resolutionNote: note,
+        grievanceResolution: grievance,
+      },
+      events: [c.event("resolved", { resolutionNote: note ?? null, ...(grievance ? { grievance } : {}) })],
+    };
+  },
+  "mark-notice-sent": (action, c) => {
+    const letter = c.concern.grievanceLetter;
+    if (!letter) {
+      throw new IllegalTransitionError(
+        c.concern.status,
+        "mark-notice-sent",
+        `${c.concern.reference} has no written notice yet to mark as sent.`,
+      );
+    }
+    const sent = { method: action.method, sentOn: action.sentOn, by: c.actor, at: c.now };
+    return {
+      next: { ...c.base, grievanceLetter: { ...letter, sent } },
+      events: [c.event("notice-sent", { letterId: letter.id, method: action.method, sentOn: action.sentOn })],
     };
   },
   reopen: (action, c) => {
@@ -163,6 +207,9 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
         status: "reopened",
         resolvedAt: undefined,
         resolvedBy: undefined,
+        // Resolved again, it gets a new notice; the old letter stays in the record.
+        grievanceResolution: undefined,
+        grievanceLetter: undefined,
         escalation: { ...c.concern.escalation, stepsFired: 0 },
       },
       events: [c.event("reopened", { reason })],

@@ -1,3 +1,4 @@
+import type { GrievanceLetterRef, GrievanceResolution } from "../grievance/grievance-notice.ts";
 import type { CategoryId, ConcernId, DepartmentId } from "../ids.ts";
 import type { Platform } from "../platform.ts";
 import type { PolicySnapshot } from "../escalation/policy-snapshot.ts";
@@ -68,6 +69,9 @@ export interface Concern {
   resolvedAt?: Date;
   resolvedBy?: ActorRef;
   resolutionNote?: string;
+  /** A grievance's written notice: its four elements as resolved, and the letter drafted from them. */
+  grievanceResolution?: GrievanceResolution;
+  grievanceLetter?: GrievanceLetterRef;
   escalation: EscalationState;
   reassignedFrom?: Reassignment;
   /** When the escalation sweep must next look at this concern; absent once nothing is pending. */

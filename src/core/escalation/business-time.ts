@@ -86,3 +86,13 @@ export function localTime(at: Date, timeZone: string): string {
 export function localDateTime(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("ccc d LLL HH:mm");
 }
+
+/** "2026-12-02": the hospital's calendar date, as date inputs and letters use it. */
+export function localDate(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toISODate() ?? "";
+}
+
+/** "November 29, 2026" (en-US) or "29 de noviembre de 2026" (es-US): a "YYYY-MM-DD" date written out. */
+export function longDate(isoDate: string, locale: string): string {
+  return DateTime.fromISO(isoDate, { locale }).toLocaleString(DateTime.DATE_FULL);
+}

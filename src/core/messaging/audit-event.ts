@@ -1,3 +1,4 @@
+import type { GrievanceResolution, LetterLanguage, NoticeMethod } from "../grievance/grievance-notice.ts";
 import type { ActorRef, ConcernStatus } from "../concern/concern.ts";
 import type { LadderTarget } from "../directory/directory.ts";
 import type { ConcernId, DepartmentId, PersonId } from "../ids.ts";
@@ -69,7 +70,10 @@ export interface AuditDetails {
   };
   escalated: LadderEscalation | GrievanceEscalation;
   "escalation-skipped": { clock: EscalationClock; level: number; notify: LadderTarget; reason: string };
-  resolved: { from: ConcernStatus; resolutionNote: string | null };
+  resolved: { from: ConcernStatus; resolutionNote: string | null; grievance?: GrievanceResolution };
+  /** The grievance's letter was drafted from its resolution and stored for the liaison to review. */
+  "letter-produced": { letterId: string; kind: "final"; language: LetterLanguage };
+  "notice-sent": { from: ConcernStatus; letterId: string; method: NoticeMethod; sentOn: string };
   reopened: { from: ConcernStatus; reason: string };
   "grievance-reminder": { noticeDueAt: string; recipients: PersonId[] };
   "card-posted": DeliveryRef & { channel: string };

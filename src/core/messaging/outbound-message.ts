@@ -39,7 +39,8 @@ export type ChatMessage =
         | "grievance-reminder"
         | "grievance-overdue"
         | "after-hours"
-        | "duty-hand-over";
+        | "duty-hand-over"
+        | "grievance-letter";
       concernId?: ConcernId;
       text: string;
       withCard: boolean;

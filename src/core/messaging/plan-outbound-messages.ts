@@ -11,6 +11,8 @@ import { concernSent } from "../actions/replies.ts";
 import { formatMinutes } from "../escalation/duration.ts";
 import type { Mention } from "./outbound-message.ts";
 import { FanOutBuilder, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
+import { NOTICE_METHODS } from "../grievance/grievance-notice.ts";
+import type { PersonId } from "../ids.ts";
 
 export { channelPlatforms, platformFor, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
 
@@ -93,6 +95,25 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
   routed,
   acknowledged: settled("acknowledged"),
   resolved: settled("resolved"),
+  // The card shows the letter's link; whoever resolved the grievance is asked to review and send it.
+  "letter-produced": (event, fan) => {
+    fan.updateCards();
+    const resolver = event.actor.key.startsWith("person:")
+      ? event.actor.key.slice("person:".length)
+      : undefined;
+    const text = `${fan.summary}: the written notice of this grievance's resolution is drafted. Review the letter, send it to the patient, then press "Mark notice sent" on the card.`;
+    if (resolver) fan.direct(resolver as PersonId, "grievance-letter", text, true);
+  },
+  "notice-sent": (event, fan) => {
+    fan.updateCards();
+    const how = NOTICE_METHODS[event.detail.method].toLowerCase();
+    fan.reply(
+      `Written notice sent (${how}, ${event.detail.sentOn}); recorded by ${event.actor.displayName}.`,
+      false,
+      "",
+      [actor(event)],
+    );
+  },
   reopened: (event, fan) => {
     fan.updateCards();
     const text = `Reopened by ${event.actor.displayName} at ${fan.time(event.at)}: ${event.detail.reason}`;

@@ -7,6 +7,7 @@ import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
 import type { ConcernId } from "../ids.ts";
 import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
+import { draftGrievanceLetter } from "./draft-grievance-letter.ts";
 
 const MAX_ATTEMPTS = 5;
 
@@ -40,6 +41,11 @@ export async function actOnConcern(
       skipReason: (target) => skipReason(directory, department, target, duties),
     });
     if (outcome.kind === "already-done") return outcome;
+    if (action.type === "resolve" && outcome.concern.grievanceResolution) {
+      const drafted = await draftGrievanceLetter(ctx, outcome.concern, by, now);
+      outcome.concern = drafted.concern;
+      outcome.events.push(drafted.event);
+    }
     const fanOut = planOutboundMessages(concern, outcome.concern, outcome.events, {
       directory,
       platforms: ctx.platforms,

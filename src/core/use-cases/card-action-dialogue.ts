@@ -1,6 +1,6 @@
-import type { ActionForm, FormErrors, FormSubject, FormValues } from "../actions/action-form.ts";
+import type { ActionForm, FieldId, FormErrors, FormSubject, FormValues } from "../actions/action-form.ts";
 import { authorizeAction } from "../concern/authorize-action.ts";
-import { localTime } from "../escalation/business-time.ts";
+import { localDate, localTime } from "../escalation/business-time.ts";
 import type { CardAction } from "../actions/card-actions.ts";
 import { CARD_ACTION_SPECS, type ActionInputSpec, type FormReading } from "../actions/card-action-specs.ts";
 import { channelCardView, type CardView } from "../views/channel-card-view.ts";
@@ -62,8 +62,9 @@ export function readActionForm(
   action: CardAction,
   subject: FormSubject,
   values: FormValues,
+  now: Date,
 ): FormReading {
-  return inputOf(action).read(values, subject, directory);
+  return inputOf(action).read(values, subject, directory, localDate(now, directory.hospital.timeZone));
 }
 
 /** The sentence that says a form was not saved and why, for surfaces that cannot show the form again. */
@@ -85,12 +86,15 @@ export async function clickCardAction(
     const directory = ctx.directory();
     const concern = await ctx.concerns.findById(concernId);
     if (!concern) return message(CONCERN_GONE);
-    authorizeAction({ directory, groups: ctx.groups }, identifyActor(directory, who), concern, action);
+    const actor = identifyActor(directory, who);
+    authorizeAction({ directory, groups: ctx.groups }, actor, concern, action);
     // A stale card may still show the button: say so now, not after the person has typed.
     const done = alreadyDone(concern, action);
     if (done?.kind === "already-done") return alreadyDoneReply(ctx, done);
     requireLegal(concern, action);
-    return { kind: "form", form: actionForm(directory, action, concern) };
+    const today = localDate(ctx.clock.now(), directory.hospital.timeZone);
+    const defaults = inputOf(action).defaults?.(concern, directory, actor, today) ?? {};
+    return { kind: "form", form: actionForm(directory, action, concern, defaults) };
   } catch (error) {
     if (error instanceof LiaisonError) return refusedOnCard(ctx, concernId, error.message);
     ctx.logger.error({ err: error, action }, "could not open an action's form");
@@ -115,14 +119,20 @@ export async function submitCardAction(
     const concern = await ctx.concerns.findById(concernId);
     if (!concern) return message(CONCERN_GONE);
     subject = concern;
-    const reading = readActionForm(directory, action, concern, values);
+    const reading = readActionForm(directory, action, concern, values, ctx.clock.now());
     if ("errors" in reading)
       return { kind: "form", form: actionForm(directory, action, concern, values, reading.errors) };
     return await applied(ctx, concernId, reading.action, who);
   } catch (error) {
     return {
       kind: "form",
-      form: actionForm(directory, action, subject, values, notSavedErrors(ctx, error, action)),
+      form: actionForm(
+        directory,
+        action,
+        subject,
+        values,
+        notSavedErrors(ctx, error, action, fieldsOf(directory, action, subject)),
+      ),
     };
   }
 }
@@ -139,6 +149,11 @@ export async function showConcernCard(ctx: LiaisonContext, rawConcernId: string)
     return message(SOMETHING_WENT_WRONG);
   }
 }
+
+const fieldsOf = (directory: DirectoryIndex, action: CardAction, subject: FormSubject) =>
+  inputOf(action)
+    .fields(subject, directory)
+    .map((f) => f.id);
 
 function inputOf(action: CardAction): ActionInputSpec {
   const input = CARD_ACTION_SPECS[action].input;
@@ -201,10 +216,17 @@ async function refusedOnCard(
  * Why a submitted form was not saved: a refusal the person can act on next to its field, anything else
  * (the store is down) for the whole form, saying plainly it was NOT saved.
  */
-function notSavedErrors(ctx: LiaisonContext, error: unknown, action: CardAction): FormErrors {
+function notSavedErrors(
+  ctx: LiaisonContext,
+  error: unknown,
+  action: CardAction,
+  fields: readonly FieldId[],
+): FormErrors {
   if (error instanceof InvalidInputError) {
-    const text = Object.values(error.fieldErrors).join(" ");
-    return action === "reassign" ? { department: text } : { text };
+    const entries = Object.entries(error.fieldErrors);
+    // Next to the field it is about when the form has that field; otherwise next to its first field.
+    if (entries.every(([key]) => fields.includes(key as FieldId))) return Object.fromEntries(entries);
+    return { [fields[0] ?? "form"]: entries.map(([, text]) => text).join(" ") };
   }
   if (error instanceof NotFoundError) return { form: CONCERN_GONE };
   if (error instanceof LiaisonError) return { form: refusedReply(action, error.message) };

@@ -6,6 +6,7 @@ import type { DutyRepository } from "../ports/duty-repository.port.ts";
 import type { Logger } from "../ports/logger.port.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.port.ts";
 import type { Platform } from "../platform.ts";
+import type { LetterDesk } from "../ports/letter-desk.port.ts";
 import type { ResponderGroupMembers } from "../directory/responder-group-members.ts";
 
 /** What every use case needs; main.ts builds one from the infra implementations. */
@@ -19,6 +20,8 @@ export interface LiaisonContext {
   directory: () => DirectoryIndex;
   /** The departments' Slack user groups and Teams teams, as last fetched: their members may act too. */
   groups: ResponderGroupMembers;
+  /** Grievance letters: the hospital's template, the PDF renderer and where letters are kept. */
+  letters: LetterDesk;
   clock: Clock;
   logger: Logger;
   newId: () => string;

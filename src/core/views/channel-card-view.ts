@@ -1,4 +1,5 @@
-import { localDateTime, localTime } from "../escalation/business-time.ts";
+import { localDateTime, localTime, longDate } from "../escalation/business-time.ts";
+import { NOTICE_METHODS, type GrievanceLetterRef } from "../grievance/grievance-notice.ts";
 import { cardActionsFor, type CardAction } from "../actions/card-actions.ts";
 import type { Concern } from "../concern/concern.ts";
 import type { LadderTarget } from "../directory/directory.ts";
@@ -55,6 +56,10 @@ export interface CardView {
   reassignedLine?: string;
   /** On a resolved card: what was done, in the resolver's words. */
   resolutionLine?: string;
+  /** A resolved grievance's written notice: drafted and waiting to be sent, or sent how and when. */
+  noticeLine?: string;
+  /** Where the drafted letter (PDF) opens. */
+  letterUrl?: string;
   /** Set on the card left behind in a department the concern was reassigned away from. */
   movedTo?: string;
   actions: CardAction[];
@@ -164,7 +169,19 @@ export function channelCardView(
       concern.status === "resolved" && concern.resolutionNote && !moved.movedTo
         ? `Resolution: ${concern.resolutionNote}`
         : undefined,
+    ...(concern.grievanceLetter && !moved.movedTo
+      ? { noticeLine: noticeLine(concern.grievanceLetter, zone), letterUrl: concern.grievanceLetter.url }
+      : {}),
     movedTo: moved.movedTo,
-    actions: moved.movedTo ? [] : cardActionsFor(concern.status),
+    actions: moved.movedTo ? [] : cardActionsFor(concern),
   };
+}
+
+/** "Written notice sent by mail on 2 December 2026 (recorded by Pat Liaison)", or what is still to do. */
+function noticeLine(letter: GrievanceLetterRef, zone: string): string {
+  if (!letter.sent) {
+    return `Written notice drafted ${localDateTime(letter.producedAt, zone)}: review it, send it to the patient, then press Mark notice sent.`;
+  }
+  const how = NOTICE_METHODS[letter.sent.method].toLowerCase();
+  return `Written notice sent (${how}) on ${longDate(letter.sent.sentOn, "en-US")}, recorded by ${letter.sent.by.displayName}.`;
 }

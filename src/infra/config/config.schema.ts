@@ -46,6 +46,14 @@ export const configSchema = z.object({
     .optional(),
   LIAISON_DATA_DIR: z.string().min(1).default("./data"),
   LIAISON_DIRECTORY_FILE: z.string().min(1).default("./config/sample-hospital.directory.yaml"),
+  LIAISON_LETTER_TEMPLATE_FILE: z.string().min(1).default("./config/grievance-letter.yaml"),
+  // Where staff reach Liaison over HTTPS: grievance letters' links start with it. Unset: this machine.
+  LIAISON_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "expected the address staff reach Liaison at, like https://liaison.example.org",
+    })
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SWEEP_INTERVAL_SECONDS: exactInterval([...SECONDS_DIVIDING_A_MINUTE, ...MINUTES_DIVIDING_AN_HOUR]).default(
     15,

@@ -6,6 +6,8 @@ import {
   type CardLocation,
   type Concern,
   type ConcernStatus,
+  type GrievanceLetterRef,
+  type GrievanceResolution,
   type Platform,
   type PolicySnapshot,
   type Reassignment,
@@ -23,6 +25,27 @@ function toReassignment(value: unknown): Reassignment | undefined {
   if (value === null || value === undefined) return undefined;
   const r = value as ReassignmentJson;
   return { ...r, fromDepartment: asDepartmentId(r.fromDepartment), at: new Date(r.at) };
+}
+
+type LetterJson = Omit<GrievanceLetterRef, "producedAt" | "sent"> & {
+  producedAt: string;
+  sent?: Omit<NonNullable<GrievanceLetterRef["sent"]>, "at"> & { at: string };
+};
+function letterJson({ sent, ...l }: GrievanceLetterRef): LetterJson {
+  return {
+    ...l,
+    producedAt: l.producedAt.toISOString(),
+    ...(sent ? { sent: { ...sent, at: sent.at.toISOString() } } : {}),
+  };
+}
+function toLetter(value: unknown): GrievanceLetterRef | undefined {
+  if (value === null || value === undefined) return undefined;
+  const l = value as LetterJson;
+  return {
+    ...l,
+    producedAt: new Date(l.producedAt),
+    ...(l.sent ? { sent: { ...l.sent, at: new Date(l.sent.at) } } : {}),
+  } as GrievanceLetterRef;
 }
 
 /** Concern columns as Prisma writes them; shared by insert and compare-and-set update. */
@@ -58,6 +81,8 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
     lastEscalatedAt: c.escalation.lastEscalatedAt ?? null,
     lastEscalatedBy: c.escalation.lastEscalatedBy ? json(c.escalation.lastEscalatedBy) : Prisma.DbNull,
     reassignedFrom: c.reassignedFrom ? json(reassignmentJson(c.reassignedFrom)) : Prisma.DbNull,
+    grievanceResolution: c.grievanceResolution ? json(c.grievanceResolution) : Prisma.DbNull,
+    grievanceLetter: c.grievanceLetter ? json(letterJson(c.grievanceLetter)) : Prisma.DbNull,
     grievanceRemindedAt: c.escalation.grievanceRemindedAt ?? null,
     grievanceEscalatedAt: c.escalation.grievanceEscalatedAt ?? null,
     nextDueAt: c.nextDueAt ?? null,
@@ -79,6 +104,8 @@ export function toConcernRecord(c: Concern): Record<string, unknown> {
     resolvedBy: c.resolvedBy ?? null,
     lastEscalatedBy: c.escalation.lastEscalatedBy ?? null,
     reassignedFrom: c.reassignedFrom ? reassignmentJson(c.reassignedFrom) : null,
+    grievanceResolution: c.grievanceResolution ?? null,
+    grievanceLetter: c.grievanceLetter ? letterJson(c.grievanceLetter) : null,
   };
 }
 
@@ -135,6 +162,8 @@ export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Co
       grievanceEscalatedAt: orUndefined(row.grievanceEscalatedAt),
     },
     reassignedFrom: toReassignment(row.reassignedFrom),
+    grievanceResolution: orUndefined(row.grievanceResolution as GrievanceResolution | null),
+    grievanceLetter: toLetter(row.grievanceLetter),
     nextDueAt: orUndefined(row.nextDueAt),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

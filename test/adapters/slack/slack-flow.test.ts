@@ -214,7 +214,7 @@ describe("Slack, end to end over HTTP", () => {
     });
   });
 
-  it("a grievance cannot be resolved without a note: the modal says so on the field", async () => {
+  it("a grievance is resolved with its written notice's four elements: the modal marks each one missing, then the card links the drafted letter and offers Mark notice sent", async () => {
     const { concernId, ts } = await raise(
       {
         ...CONCERN,
@@ -225,12 +225,60 @@ describe("Slack, end to end over HTTP", () => {
     );
     const pat = { id: "U04PMORGN07", name: "pat" };
     await press(pat, "liaison_resolve", { concernId, ts, channel: "C04PTRELS03" }, "g");
-    const { meta, answer } = await fillModal(pat, "liaison_resolve_modal", concernId, { text: "" });
+    const modal = await modalFor("liaison_resolve_modal", concernId);
+    const blocks = (modal.args.view as { blocks: { block_id?: string; element?: Record<string, unknown> }[] })
+      .blocks;
+    const element = (id: string) => blocks.find((b) => b.block_id === id)?.element;
+    expect(element("contact")).toMatchObject({
+      type: "plain_text_input",
+      multiline: false,
+      initial_value: "Pat Morgan",
+    });
+    expect(element("completedOn")).toMatchObject({
+      type: "datepicker",
+      initial_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(element("language")).toMatchObject({ type: "static_select", initial_option: { value: "en" } });
+    const { meta, answer } = await fillModal(pat, "liaison_resolve_modal", concernId, {
+      contact: "Pat Morgan",
+      steps: "",
+    });
     expect(JSON.parse(meta), meta).toMatchObject({ concernId, isGrievance: true });
     expect(await answer.json()).toEqual({
       response_action: "errors",
-      errors: { text: "Please enter a resolution note: this concern is a grievance." },
+      errors: {
+        steps: "Please enter the steps taken to investigate the grievance.",
+        results: "Please enter the results of the grievance process.",
+        completedOn: "Please choose the date the grievance process was completed.",
+        language: "Please choose the language of the letter.",
+      },
     });
+    const today = String(element("completedOn")!.initial_date);
+    const done = await interact(
+      viewSubmissionPayload(
+        pat,
+        "liaison_resolve_modal",
+        {
+          contact: "Pat Morgan, (217) 555-0100",
+          steps: "Spoke with the interpreter service and the charge nurse.",
+          results: "An interpreter is now booked at admission for every patient who asks.",
+          completedOn: today,
+          language: "es",
+        },
+        meta,
+      ),
+    );
+    expect(done.status).toBe(200);
+    const update = await waitFor(() =>
+      slack.callsTo("chat.update").find((c) => JSON.stringify(c.args.blocks).includes("/letters/")),
+    );
+    const card = JSON.stringify(update.args.blocks);
+    expect(card).toContain("Written notice (PDF)");
+    expect(card).toContain("liaison_notice_sent");
+    const url = /"url":"(http[^"]+\/letters\/[A-Za-z0-9_-]{22}\.pdf)"/.exec(card)![1]!;
+    const pdf = await fetch(url.replace(/^http:\/\/localhost:\d+/, baseUrl));
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect((await pdf.arrayBuffer()).byteLength).toBeGreaterThan(1000);
   });
 
   it("someone outside the department is told who may act, and nothing changes", async () => {

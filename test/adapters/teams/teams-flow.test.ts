@@ -208,14 +208,48 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
     for (const call of connector.calls) expect(teamsMarkupLeaks(call.body)).toEqual([]);
   });
 
-  it("a grievance's resolve needs a note: the input card says so and keeps the concern open", async () => {
+  it("a grievance's Resolve asks for the four elements of its written notice; missing ones are said by their fields with what was typed kept, then the card links the letter", async () => {
     const answer = await invoke(NURSE, "liaison.raise", { ...TEAMS_FORM, category: "patient-rights" });
     const reference = /PR-\d{4}-\d{5}/.exec(text(answer.value))![0];
     const concern = (await liaison.context.concerns.findByReference(reference))!;
     const pat = { id: "29:pat", name: "Pat Morgan", aadObjectId: "5d8c2e71-9f4a-4b3d-a6e2-0c7b9f1d3e58" };
-    const refused = await invoke(pat, "liaison.resolve.submit", { concernId: concern.id, text: "" });
-    expect(text(refused.value)).toContain("Please enter a resolution note: this concern is a grievance.");
+    const asked = await invoke(pat, "liaison.resolve", { concernId: concern.id });
+    expect(inputOf(asked, "contact")).toMatchObject({
+      type: "Input.Text",
+      value: "Pat Morgan",
+      isMultiline: false,
+    });
+    expect(inputOf(asked, "completedOn")).toMatchObject({ type: "Input.Date", isRequired: true });
+    expect(inputOf(asked, "language")).toMatchObject({ type: "Input.ChoiceSet", value: "en" });
+    const today = String(inputOf(asked, "completedOn")!.value);
+    const typed = {
+      contact: "Pat Morgan",
+      results: "An interpreter is booked at admission.",
+      completedOn: today,
+      language: "es",
+    };
+    const refused = await invoke(pat, "liaison.resolve.submit", {
+      concernId: concern.id,
+      ...typed,
+      steps: " ",
+    });
+    expect(text(refused.value)).toContain("Please enter the steps taken to investigate the grievance.");
+    expect(inputOf(refused, "results")).toMatchObject({ value: typed.results });
     expect((await liaison.context.concerns.findById(concern.id))!.status).toBe("open");
+    const done = await invoke(pat, "liaison.resolve.submit", {
+      concernId: concern.id,
+      ...typed,
+      steps: "Spoke with the interpreter service.",
+    });
+    expect(text(done.value)).toContain("Open written notice (PDF)");
+    expect(text(done.value)).toContain('"verb":"liaison.noticeSent"');
+    const sent = await invoke(pat, "liaison.noticeSent.submit", {
+      concernId: concern.id,
+      method: "hand-delivered",
+      sentOn: today,
+    });
+    expect(text(sent.value)).toContain("Written notice sent (hand-delivered)");
+    expect(text(sent.value)).not.toContain('"verb":"liaison.noticeSent"');
   });
 
   /** The inputs of an invoke's answer card, by id. */

@@ -53,21 +53,28 @@ describe("what a click on a concern's card does, decided once for both platforms
     );
   });
 
-  it("a grievance's Resolve asks for a required note; empty, the form comes back and nothing changes", async () => {
+  it("a grievance's Resolve asks for its written notice's four elements (the contact defaulting to the hospital's liaison); empty, the form comes back and nothing changes", async () => {
     const { ctx, concerns, concern } = await painConcern({ grievance: true });
     const form = formOf(await clickCardAction(ctx, concern.id, "resolve", SLACK.responder));
     expect(form).toMatchObject({ title: "Resolve concern", submitLabel: "Resolve" });
-    expect(form.fields).toEqual([
-      expect.objectContaining({ id: "text", required: true, hint: "Required: this concern is a grievance." }),
-    ]);
-    const again = formOf(await submitCardAction(ctx, concern.id, "resolve", { text: "  " }, SLACK.responder));
-    expect(again.errors).toEqual({ text: "Please enter a resolution note: this concern is a grievance." });
+    expect(form.fields.map((f) => f.id)).toEqual(["contact", "steps", "results", "completedOn", "language"]);
+    expect(form.values.contact).toBe("Pat Morgan");
+    const again = formOf(
+      await submitCardAction(ctx, concern.id, "resolve", { contact: "  " }, SLACK.responder),
+    );
+    expect(Object.keys(again.errors)).toEqual(["contact", "steps", "results", "completedOn", "language"]);
     expect((await concerns.findById(concern.id))!.status).toBe("open");
     const done = await submitCardAction(
       ctx,
       concern.id,
       "resolve",
-      { text: "Pain plan changed." },
+      {
+        contact: "Pat Morgan",
+        steps: "Met the family.",
+        results: "Pain plan changed.",
+        completedOn: "2026-11-24",
+        language: "en",
+      },
       SLACK.responder,
     );
     expect(done).toMatchObject({ kind: "card", changed: true, view: { status: "resolved" } });
@@ -87,9 +94,9 @@ describe("what a click on a concern's card does, decided once for both platforms
   it("Reassign offers every other department, and without one keeps the typed reason", async () => {
     const { ctx, directory, concern } = await painConcern();
     const form = formOf(await clickCardAction(ctx, concern.id, "reassign", SLACK.responder));
-    const picker = form.fields.find((f) => f.kind === "department")!;
+    const picker = form.fields.find((f) => f.kind === "choice")!;
     expect(picker.label).toBe("New department");
-    expect(picker.kind === "department" && picker.options.map((o) => o.value)).toEqual(
+    expect(picker.kind === "choice" && picker.options.map((o) => o.value)).toEqual(
       directory.directory.departments.filter((d) => d.id !== "nursing-4w").map((d) => d.id),
     );
     const typed = { reason: "Needs the pain team." };
@@ -149,13 +156,24 @@ describe("the action table", () => {
   it("every card action has words, and each input action's form reads back into its own action", () => {
     const { directory } = coreContext();
     const subject = { id: "c", reference: "PR-2026-00001", departmentId: "nursing-4w", isGrievance: true };
-    const typed = { text: "Because.", department: "patient-relations", reason: "Because." };
+    const typed = {
+      text: "Because.",
+      department: "patient-relations",
+      reason: "Because.",
+      contact: "Pat Liaison",
+      steps: "Spoke with the charge nurse.",
+      results: "Pain plan changed.",
+      completedOn: "2026-11-24",
+      language: "es",
+      method: "mail",
+      sentOn: "2026-11-24",
+    };
     for (const action of CARD_ACTIONS) {
       expect(CARD_ACTION_SPECS[action].label.length).toBeGreaterThan(0);
       if (!CARD_ACTION_SPECS[action].input) continue;
       const form = actionForm(directory, action, subject);
       expect(form.fields.length).toBeGreaterThan(0);
-      expect(readActionForm(directory, action, subject, typed)).toEqual({
+      expect(readActionForm(directory, action, subject, typed, new Date("2026-11-25T12:00:00Z"))).toEqual({
         action: expect.objectContaining({ type: action }),
       });
     }
@@ -163,9 +181,36 @@ describe("the action table", () => {
 
   it("a card offers exactly the actions the state machine accepts from its status", () => {
     for (const status of ["open", "acknowledged", "resolved", "reopened"] as const) {
-      expect(cardActionsFor(status)).toEqual(CARD_ACTIONS.filter((a) => LEGAL_FROM[a].includes(status)));
+      expect(cardActionsFor({ status })).toEqual(
+        CARD_ACTIONS.filter((a) => LEGAL_FROM[a].includes(status) && a !== "mark-notice-sent"),
+      );
     }
-    expect(cardActionsFor("open")).toEqual(["acknowledge", "resolve", "reassign", "escalate", "add-note"]);
-    expect(cardActionsFor("resolved")).toEqual(["reopen", "add-note"]);
+    expect(cardActionsFor({ status: "open" })).toEqual([
+      "acknowledge",
+      "resolve",
+      "reassign",
+      "escalate",
+      "add-note",
+    ]);
+    expect(cardActionsFor({ status: "resolved" })).toEqual(["reopen", "add-note"]);
+  });
+
+  it("a resolved grievance whose letter waits to be sent offers Mark notice sent, until it is marked", () => {
+    const letter = { id: "l", url: "https://liaison.example.org/letters/l.pdf", producedAt: new Date() };
+    expect(cardActionsFor({ status: "resolved", grievanceLetter: letter })).toEqual([
+      "reopen",
+      "mark-notice-sent",
+      "add-note",
+    ]);
+    const sent = {
+      method: "mail" as const,
+      sentOn: "2026-11-24",
+      by: { key: "k", displayName: "Pat", platform: "slack" as const },
+      at: new Date(),
+    };
+    expect(cardActionsFor({ status: "resolved", grievanceLetter: { ...letter, sent } })).toEqual([
+      "reopen",
+      "add-note",
+    ]);
   });
 });

@@ -28,7 +28,14 @@ async function concernIn(status: ConcernStatus, grievance = false): Promise<Conc
     case "acknowledged":
       return { ...c, status, acknowledgedBy: by, acknowledgedAt: at, owner: by };
     case "resolved":
-      return { ...c, status, resolvedBy: by, resolvedAt: at };
+      // As a resolved grievance would be: its letter drafted, waiting to be marked sent.
+      return {
+        ...c,
+        status,
+        resolvedBy: by,
+        resolvedAt: at,
+        grievanceLetter: { id: "letter-1", url: "https://liaison.example.org/letters/x.pdf", producedAt: at },
+      };
     case "reopened":
       return { ...c, status };
   }
@@ -45,6 +52,7 @@ const ACTIONS: Record<ConcernActionType, ConcernAction> = {
   },
   escalate: { type: "escalate" },
   "add-note": { type: "add-note", text: "Spoke with the patient's daughter." },
+  "mark-notice-sent": { type: "mark-notice-sent", method: "mail", sentOn: "2026-11-24" },
 };
 
 const EXPECTED_STATUS: Record<ConcernActionType, ConcernStatus | "same"> = {
@@ -54,6 +62,7 @@ const EXPECTED_STATUS: Record<ConcernActionType, ConcernStatus | "same"> = {
   reassign: "open",
   escalate: "same",
   "add-note": "same",
+  "mark-notice-sent": "same",
 };
 
 const now = new Date("2026-11-24T20:10:00Z");
@@ -118,12 +127,37 @@ describe("the concern state machine", () => {
     expect(outcome.concern.nextDueAt).toEqual(open.resolveBy);
   });
 
-  it("a grievance cannot be resolved without a resolution note", async () => {
+  it("a grievance cannot be resolved without the four elements of its written notice", async () => {
     const grievance = await concernIn("acknowledged", true);
-    expect(() => act(grievance, { type: "resolve" }, colleague, now)).toThrow(InvalidInputError);
-    expect(() => act(grievance, { type: "resolve", resolutionNote: "   " }, colleague, now)).toThrow(
-      /Please enter a resolution note: this concern is a grievance/,
+    expect(() => act(grievance, { type: "resolve", resolutionNote: "Sorted." }, colleague, now)).toThrow(
+      InvalidInputError,
     );
+    const partial = {
+      contactPerson: "Pat Morgan",
+      investigationSteps: " ",
+      results: "Plan changed.",
+      completedOn: "2026-11-24",
+      language: "en" as const,
+    };
+    try {
+      act(grievance, { type: "resolve", grievance: partial }, colleague, now);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InvalidInputError).fieldErrors).toEqual({
+        steps: "Please enter the steps taken to investigate the grievance.",
+      });
+    }
+    const resolved = act(
+      grievance,
+      { type: "resolve", grievance: { ...partial, investigationSteps: "Met the family." } },
+      colleague,
+      now,
+    );
+    expect(resolved.kind === "changed" && resolved.concern).toMatchObject({
+      status: "resolved",
+      resolutionNote: "Plan changed.",
+      grievanceResolution: { investigationSteps: "Met the family." },
+    });
   });
 
   it("an empty note or reopen reason is refused with the field it belongs to", async () => {

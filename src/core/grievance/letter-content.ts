@@ -1,0 +1,69 @@
+import type { Concern } from "../concern/concern.ts";
+import { localDate, longDate } from "../escalation/business-time.ts";
+import type { GrievanceResolution, LetterLanguage } from "./grievance-notice.ts";
+import type { LetterTemplate } from "./letter-template.ts";
+
+/** A letter as any renderer draws it: plain strings only, in reading order. */
+export interface LetterContent {
+  language: LetterLanguage;
+  title: string;
+  letterhead: { name: string; lines: readonly string[] };
+  date: string;
+  reference: string;
+  greeting: string;
+  paragraphs: readonly string[];
+  /** The four elements of the written notice, each under its heading. */
+  elements: readonly { heading: string; text: string }[];
+  rights: string;
+  closing: string;
+  signature: readonly string[];
+  /** "PR-2026-00042-grievance-notice-es.pdf" */
+  fileName: string;
+}
+
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+
+/**
+ * The written notice of a grievance's resolution (42 CFR 482.13(a)(2)(iii)): the hospital's letterhead,
+ * the date, the reference, and the four elements, in the language chosen. It names no patient: the
+ * liaison addresses it, and Liaison keeps no more identity than the concern already holds.
+ */
+export function grievanceLetter(
+  template: LetterTemplate,
+  concern: Pick<Concern, "reference" | "createdAt">,
+  resolution: GrievanceResolution,
+  timeZone: string,
+  now: Date,
+): LetterContent {
+  const words = template.languages[resolution.language];
+  const date = (iso: string) => longDate(iso, words.locale);
+  const values = {
+    reference: concern.reference,
+    receivedOn: date(localDate(concern.createdAt, timeZone)),
+    hospital: template.hospital.name,
+  };
+  const { hospital } = template;
+  return {
+    language: resolution.language,
+    title: fill(words.title, values),
+    letterhead: {
+      name: hospital.name,
+      lines: [template.letterhead, ...hospital.address, ...(hospital.phone ? [hospital.phone] : [])],
+    },
+    date: date(localDate(now, timeZone)),
+    reference: `${words.referenceLabel}: ${concern.reference}`,
+    greeting: fill(words.greeting, values),
+    paragraphs: [fill(words.opening, values)],
+    elements: [
+      { heading: words.contactHeading, text: resolution.contactPerson },
+      { heading: words.stepsHeading, text: resolution.investigationSteps },
+      { heading: words.resultsHeading, text: resolution.results },
+      { heading: words.completedHeading, text: date(resolution.completedOn) },
+    ],
+    rights: fill(words.rights, values),
+    closing: words.closing,
+    signature: template.signature,
+    fileName: `${concern.reference}-grievance-notice-${resolution.language}.pdf`,
+  };
+}

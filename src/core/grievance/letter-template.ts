@@ -1,0 +1,27 @@
+import type { LetterLanguage } from "./grievance-notice.ts";
+
+/** One language's words for the letter; `{reference}`, `{receivedOn}` and `{hospital}` are filled in. */
+export interface LetterWords {
+  /** How dates are written: "en-US" → "2 December 2026"; "es-US" → "2 de diciembre de 2026". */
+  locale: string;
+  title: string;
+  greeting: string;
+  opening: string;
+  contactHeading: string;
+  stepsHeading: string;
+  resultsHeading: string;
+  completedHeading: string;
+  /** What else the patient may do (the state agency, the QIO): the hospital's own words. */
+  rights: string;
+  closing: string;
+  referenceLabel: string;
+}
+
+/** What a hospital edits about its grievance letters: who it is, how it signs, and the words. */
+export interface LetterTemplate {
+  hospital: { name: string; address: readonly string[]; phone?: string };
+  /** The line under the hospital's name ("Patient Relations · Office of Patient Experience"). */
+  letterhead: string;
+  signature: readonly string[];
+  languages: Readonly<Record<LetterLanguage, LetterWords>>;
+}
