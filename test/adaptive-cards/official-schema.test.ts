@@ -26,7 +26,7 @@ import {
   type DigestContent,
   type PlatformIdentity,
 } from "../../src/core/index.ts";
-import { asPersonId, type DepartmentId } from "../../src/core/index.ts";
+import { asPersonId, type DepartmentId, localDate } from "../../src/core/index.ts";
 import {
   actionFormCard,
   concernCard,
@@ -458,7 +458,7 @@ async function everyTeamsCard(): Promise<[string, Json][]> {
   card("routine: in its new department", moved);
   card("routine: the card left behind", moved, routine.departmentId);
 
-  // A grievance, raised from Teams, escalated and resolved with its required note.
+  // A grievance, raised from Teams, escalated and resolved with the four elements of its notice.
   const grievance = await raiseConcern(
     ctx,
     { ...PAIN_DRAFT, severity: "critical", grievance: true },
@@ -477,19 +477,43 @@ async function everyTeamsCard(): Promise<[string, Json][]> {
   await sent("grievance acknowledged");
   card("grievance: acknowledged", await current(grievance.id));
   answered(
-    "grievance resolve form (required note)",
+    "grievance resolve form (four elements)",
     await clickCardAction(ctx, grievance.id, "resolve", TEAMS.lee),
   );
   answered(
     "grievance resolve form with error",
-    await submitCardAction(ctx, grievance.id, "resolve", { text: "" }, TEAMS.lee),
+    await submitCardAction(ctx, grievance.id, "resolve", { contact: "Pat Morgan" }, TEAMS.lee),
   );
+  const today = localDate(clock.now(), "America/Chicago");
+  const elements = {
+    steps: "Met the family.",
+    results: "Pain plan changed.",
+    completedOn: today,
+    language: "es",
+  };
   answered(
     "grievance resolve",
-    await submitCardAction(ctx, grievance.id, "resolve", { text: "Pain plan changed." }, TEAMS.lee),
+    await submitCardAction(ctx, grievance.id, "resolve", { contact: "Pat Morgan", ...elements }, TEAMS.lee),
   );
   await sent("grievance resolved");
   card("grievance: resolved", await current(grievance.id));
+  answered("notice-sent form", await clickCardAction(ctx, grievance.id, "mark-notice-sent", TEAMS.lee));
+  answered(
+    "notice-sent form with error",
+    await submitCardAction(ctx, grievance.id, "mark-notice-sent", { sentOn: today }, TEAMS.lee),
+  );
+  answered(
+    "notice sent",
+    await submitCardAction(
+      ctx,
+      grievance.id,
+      "mark-notice-sent",
+      { method: "mail", sentOn: today },
+      TEAMS.lee,
+    ),
+  );
+  await sent("grievance notice sent");
+  card("grievance: resolved, notice sent", await current(grievance.id));
   answered(
     "grievance reopen",
     await submitCardAction(ctx, grievance.id, "reopen", { text: "Again." }, TEAMS.lee),
@@ -585,12 +609,15 @@ describe("every Teams card Liaison produces passes the official Adaptive Cards 1
       "grievance: open",
       "grievance: escalated",
       "grievance: resolved",
+      "grievance: resolved, notice sent",
       "grievance: reopened",
       "grievance: the card left behind",
       "add-note form: form",
       "add-note form with error: form",
       "resolve form (optional note): form",
       "grievance resolve form with error: form",
+      "notice-sent form: form",
+      "notice-sent form with error: form",
       "reopen form with error: form",
       "reassign form with error: form",
       "routine acknowledged again: card with notice",
@@ -604,6 +631,14 @@ describe("every Teams card Liaison produces passes the official Adaptive Cards 1
     for (const kind of ["posted card", "updated card", "thread reply", "direct message with concern"]) {
       expect(labels.some((l) => l.endsWith(`: ${kind}`))).toBe(true);
     }
+  });
+
+  it("a resolved grievance's card links its drafted letter and offers Mark notice sent, until it is marked", () => {
+    const shown = (label: string) => JSON.stringify(SHOWN.find(([l]) => l === label)?.[1]);
+    expect(shown("grievance: resolved")).toContain('"type":"Action.OpenUrl","title":"Open written notice (PDF)"');
+    expect(shown("grievance: resolved")).toContain('"verb":"liaison.noticeSent"');
+    expect(shown("grievance: resolved, notice sent")).toContain("Written notice sent (mail)");
+    expect(shown("grievance: resolved, notice sent")).not.toContain('"verb":"liaison.noticeSent"');
   });
 
   it("a concern card without user ids to refresh has no refresh key (the template alone leaves null)", () => {
