@@ -19,6 +19,7 @@ import puppeteer, { type Page } from "puppeteer-core";
 import { samplePreviews, type CardJson, type Preview, type SlackPicture } from "./preview/sample-messages.ts";
 import { messageHtml, modalHtml, slackPage } from "./preview/slack-html.ts";
 import { RENDER_SCRIPT, TEAMS_LIGHT_HOST_CONFIG, teamsPage } from "./preview/teams-html.ts";
+import { letterPictures } from "./preview/letter-pictures.ts";
 
 const OUT = fileURLToPath(new URL("../docs/cards/", import.meta.url));
 const BUNDLE = fileURLToPath(
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
   }
   const previews = await samplePreviews();
   mkdirSync(OUT, { recursive: true });
-  for (const old of readdirSync(OUT).filter((f) => /^(teams|slack)-.*\.png$/.test(f))) rmSync(OUT + old);
+  for (const old of readdirSync(OUT).filter((f) => /^(teams|slack|letter)-.*\.png$/.test(f))) rmSync(OUT + old);
 
   const browser = await puppeteer.launch({
     executablePath,
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
       if (preview.slack) made.push(await slackPicture(page, preview, preview.slack));
       console.log(`  ${preview.name}: ${preview.caption}`);
     }
+    made.push(...(await letterPictures(OUT)));
+    console.log("  letter-en, letter-es: a grievance's written notice, as drafted");
     console.log(`cards:preview: ${made.length} pictures in docs/cards/ (Chromium at ${executablePath})`);
   } finally {
     await browser.close();

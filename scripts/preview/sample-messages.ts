@@ -13,6 +13,7 @@ import {
   answerConcernCommand,
   asDepartmentId,
   asPersonId,
+  CARD_ACTION_SPECS,
   channelCardView,
   type CardAction,
   type Clock,
@@ -23,6 +24,8 @@ import {
   type Delivery,
   deliverOutbox,
   type DepartmentId,
+  type GrievanceResolution,
+  localDate,
   type PlatformIdentity,
   queueDigest,
   raiseConcern,
@@ -188,6 +191,17 @@ async function drawn<T>(outcome: Promise<{ kind: string; error?: string }>, sent
   return sent[0]!;
 }
 
+/** How Pat closed the sample grievance: the four elements its written notice names. */
+export const SAMPLE_RESOLUTION: GrievanceResolution = {
+  contactPerson: "Pat Morgan, Patient Relations, (217) 555-0100",
+  investigationSteps:
+    "Met the patient's daughter with the attending physician; reviewed the interpreter request log and the nursing notes for 23 and 24 November.",
+  results:
+    "An interpreter was not booked at admission. Interpreters are now requested at admission for every patient who asks, and the unit's staff were reminded of the service.",
+  completedOn: "2026-11-24",
+  language: "en",
+};
+
 /** The sample afternoon, and every message, card and form it makes, ready to draw. */
 export async function samplePreviews(): Promise<Preview[]> {
   const h = coreContext(localAt("13:05").toISOString());
@@ -226,7 +240,8 @@ export async function samplePreviews(): Promise<Preview[]> {
   await tick("13:47"); // the acknowledgement deadline: the department head
   await act("13:50", grievance, {
     type: "resolve",
-    resolutionNote: "Called the daughter with the attending; the interim notice letter went out today.",
+    grievance: SAMPLE_RESOLUTION,
+    resolutionNote: SAMPLE_RESOLUTION.results,
   });
   await tick("13:52"); // five minutes on: the manager
   const open = await raise("13:57", DRAFTS.open, LEE);
@@ -305,7 +320,9 @@ export async function samplePreviews(): Promise<Preview[]> {
   ];
 
   const formPreview = (action: CardAction, c: Concern, caption: string, time: string): Preview => {
-    const form = actionForm(directory, action, c);
+    // As the form opens: a grievance's Resolve has the liaison, today and English filled in.
+    const defaults = CARD_ACTION_SPECS[action].input?.defaults?.(c, directory, { ref: c.reporter, identity: PAT, person: directory.person(asPersonId("pat.liaison")) }, localDate(clock.now(), directory.hospital.timeZone)) ?? {};
+    const form = actionForm(directory, action, c, defaults);
     return {
       name: `form-${action}`,
       caption,
@@ -315,7 +332,7 @@ export async function samplePreviews(): Promise<Preview[]> {
     };
   };
   previews.push(
-    // As Pat saw it before resolving the grievance: a grievance's resolution note is required.
+    // As Pat saw it before resolving the grievance: the four elements of its written notice.
     formPreview("resolve", await stored(grievance), "Resolve's form, for a grievance", "13:50"),
     formPreview("reassign", await stored(open), "Reassign's form", "14:00"),
     formPreview("add-note", await stored(acknowledged), "Add note's form", "14:00"),
