@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   }
   const previews = await samplePreviews();
   mkdirSync(OUT, { recursive: true });
-  for (const old of readdirSync(OUT).filter((f) => /^(teams|slack|letter)-.*\.png$/.test(f))) rmSync(OUT + old);
+  for (const old of readdirSync(OUT).filter((f) => /^(teams|slack|letter)-.*\.png$/.test(f)))
+    rmSync(OUT + old);
 
   const browser = await puppeteer.launch({
     executablePath,

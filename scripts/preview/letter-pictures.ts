@@ -30,8 +30,10 @@ export async function letterPictures(out: string): Promise<string[]> {
       "America/Chicago",
       at,
     );
-    const pdf = await pdfjs.getDocument({ data: await renderLetterPdf(content, at), standardFontDataUrl: FONTS })
-      .promise;
+    const pdf = await pdfjs.getDocument({
+      data: await renderLetterPdf(content, at),
+      standardFontDataUrl: FONTS,
+    }).promise;
     const page = await pdf.getPage(1);
     const viewport = page.getViewport({ scale: 1.25 });
     const factory = pdf.canvasFactory as { create(w: number, h: number): Rendered };

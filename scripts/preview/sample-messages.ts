@@ -321,7 +321,13 @@ export async function samplePreviews(): Promise<Preview[]> {
 
   const formPreview = (action: CardAction, c: Concern, caption: string, time: string): Preview => {
     // As the form opens: a grievance's Resolve has the liaison, today and English filled in.
-    const defaults = CARD_ACTION_SPECS[action].input?.defaults?.(c, directory, { ref: c.reporter, identity: PAT, person: directory.person(asPersonId("pat.liaison")) }, localDate(clock.now(), directory.hospital.timeZone)) ?? {};
+    const defaults =
+      CARD_ACTION_SPECS[action].input?.defaults?.(
+        c,
+        directory,
+        { ref: c.reporter, identity: PAT, person: directory.person(asPersonId("pat.liaison")) },
+        localDate(clock.now(), directory.hospital.timeZone),
+      ) ?? {};
     const form = actionForm(directory, action, c, defaults);
     return {
       name: `form-${action}`,

@@ -177,6 +177,19 @@ function elementHtml(el: Element): string {
       const shown = value || `<span class="placeholder">${textHtml(el.placeholder as TextObject)}</span>`;
       return `<div class="text-input${el.multiline ? " multiline" : ""}">${shown}</div>`;
     }
+    case "datepicker": {
+      // Slack shows the chosen day as "Nov 24, 2026" beside a calendar icon.
+      const day = typeof el.initial_date === "string" ? new Date(`${el.initial_date}T12:00:00Z`) : undefined;
+      const shown = day
+        ? day.toLocaleDateString("en-US", {
+            month: "short",
+            day: "numeric",
+            year: "numeric",
+            timeZone: "UTC",
+          })
+        : `<span class="placeholder">Select a date</span>`;
+      return `<span class="select">📅 ${shown}<span class="chevron">⌄</span></span>`;
+    }
     case "checkboxes":
     case "radio_buttons": {
       const chosen = new Set(
