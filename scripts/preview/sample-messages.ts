@@ -25,7 +25,6 @@ import {
   deliverOutbox,
   type DepartmentId,
   type GrievanceResolution,
-  localDate,
   type PlatformIdentity,
   queueDigest,
   raiseConcern,
@@ -326,7 +325,7 @@ export async function samplePreviews(): Promise<Preview[]> {
         c,
         directory,
         { ref: c.reporter, identity: PAT, person: directory.person(asPersonId("pat.liaison")) },
-        localDate(clock.now(), directory.hospital.timeZone),
+        clock.now(),
       ) ?? {};
     const form = actionForm(directory, action, c, defaults);
     return {

@@ -476,6 +476,30 @@ async function everyTeamsCard(): Promise<[string, Json][]> {
   answered("grievance acknowledge", await clickCardAction(ctx, grievance.id, "acknowledge", TEAMS.lee));
   await sent("grievance acknowledged");
   card("grievance: acknowledged", await current(grievance.id));
+  answered("interim notice form", await clickCardAction(ctx, grievance.id, "send-interim-notice", TEAMS.lee));
+  answered(
+    "interim notice form with error",
+    await submitCardAction(ctx, grievance.id, "send-interim-notice", { contact: "Pat Morgan" }, TEAMS.lee),
+  );
+  const promised = localDate(new Date(clock.now().getTime() + 14 * 86_400_000), "America/Chicago");
+  answered(
+    "interim notice",
+    await submitCardAction(
+      ctx,
+      grievance.id,
+      "send-interim-notice",
+      {
+        contact: "Pat Morgan",
+        progress: "Pharmacy review.",
+        followUpOn: promised,
+        language: "en",
+        method: "email",
+      },
+      TEAMS.lee,
+    ),
+  );
+  await sent("grievance interim notice");
+  card("grievance: interim notice sent", await current(grievance.id));
   answered(
     "grievance resolve form (four elements)",
     await clickCardAction(ctx, grievance.id, "resolve", TEAMS.lee),
@@ -610,6 +634,8 @@ describe("every Teams card Liaison produces passes the official Adaptive Cards 1
       "grievance: escalated",
       "grievance: resolved",
       "grievance: resolved, notice sent",
+      "grievance: interim notice sent",
+      "interim notice form with error: form",
       "grievance: reopened",
       "grievance: the card left behind",
       "add-note form: form",
@@ -635,10 +661,14 @@ describe("every Teams card Liaison produces passes the official Adaptive Cards 1
 
   it("a resolved grievance's card links its drafted letter and offers Mark notice sent, until it is marked", () => {
     const shown = (label: string) => JSON.stringify(SHOWN.find(([l]) => l === label)?.[1]);
-    expect(shown("grievance: resolved")).toContain('"type":"Action.OpenUrl","title":"Open written notice (PDF)"');
+    expect(shown("grievance: resolved")).toContain(
+      '"type":"Action.OpenUrl","title":"Open written notice (PDF)"',
+    );
     expect(shown("grievance: resolved")).toContain('"verb":"liaison.noticeSent"');
     expect(shown("grievance: resolved, notice sent")).toContain("Written notice sent (mail)");
     expect(shown("grievance: resolved, notice sent")).not.toContain('"verb":"liaison.noticeSent"');
+    expect(shown("grievance: interim notice sent")).toContain("Grievance: final response promised by");
+    expect(shown("grievance: interim notice sent")).toContain("Interim notice sent (email)");
   });
 
   it("a concern card without user ids to refresh has no refresh key (the template alone leaves null)", () => {

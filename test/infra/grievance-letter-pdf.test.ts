@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { grievanceLetter } from "../../src/core/grievance/letter-content.ts";
+import { grievanceLetter, interimLetter } from "../../src/core/grievance/letter-content.ts";
 import type { GrievanceResolution } from "../../src/core/grievance/grievance-notice.ts";
 import { loadLetterTemplate } from "../../src/infra/letters/letter-template-file.ts";
 import { renderLetterPdf } from "../../src/infra/letters/pdf-letter.ts";
@@ -86,6 +86,33 @@ describe("the grievance letter a surveyor reads", () => {
       expect(pdf.text).toContain(expected);
     }
     expect(pdf.language).toBe("es");
+  });
+
+  it("the interim notice: whom to contact, what is being done, and the day the final response is promised", async () => {
+    const content = interimLetter(
+      loadLetterTemplate(SHIPPED),
+      { reference: "PR-2026-00042", createdAt: new Date("2026-11-24T20:00:00Z") },
+      {
+        contactPerson: "Pat Morgan, (217) 555-0100",
+        progress: "Pharmacy is reviewing the medication record.",
+        followUpOn: "2026-12-15",
+        language: "en",
+        method: "mail",
+      },
+      "America/Chicago",
+      new Date("2026-11-29T15:00:00Z"),
+    );
+    const pdf = await readPdf(await renderLetterPdf(content, new Date("2026-11-29T15:00:00Z")));
+    for (const expected of [
+      "Interim notice about your grievance",
+      "Grievance reference: PR-2026-00042",
+      "received your grievance on November 24, 2026",
+      "Your contact at the hospital Pat Morgan, (217) 555-0100",
+      "What we are doing Pharmacy is reviewing the medication record.",
+      "When you will have our answer We will send you our written response by December 15, 2026.",
+    ]) {
+      expect(pdf.text).toContain(expected);
+    }
   });
 
   it("a template with a missing language or word is refused with where and what", () => {

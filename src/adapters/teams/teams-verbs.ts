@@ -13,6 +13,7 @@ export const TEAMS_VERBS: Readonly<Record<CardAction, { verb: string }>> = {
   escalate: { verb: "liaison.escalate" },
   "add-note": { verb: "liaison.addNote" },
   "mark-notice-sent": { verb: "liaison.noticeSent" },
+  "send-interim-notice": { verb: "liaison.interimNotice" },
 };
 
 export const RAISE_VERB = "liaison.raise";

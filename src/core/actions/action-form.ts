@@ -15,6 +15,8 @@ export const FIELD_IDS = [
   "language",
   "method",
   "sentOn",
+  "progress",
+  "followUpOn",
 ] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
 

@@ -10,8 +10,10 @@ import type { ConcernAction } from "../concern/concern-state-machine.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import { asDepartmentId } from "../ids.ts";
 import type { IdentifiedActor } from "../concern/identify-actor.ts";
+import type { Concern } from "../concern/concern.ts";
 import { MISSING_NOTE, resolveInput } from "./resolve-input.ts";
 import { noticeSentInput } from "./notice-sent-input.ts";
+import { interimNoticeInput } from "./interim-notice-input.ts";
 
 /** What reading a submitted form gives: the core action to apply, or what to show next to which field. */
 export type FormReading = { action: ConcernAction } | { errors: FormErrors };
@@ -22,12 +24,7 @@ export interface ActionInputSpec {
   submitLabel: string;
   fields(subject: FormSubject, directory: DirectoryIndex): FormField[];
   /** What the form shows before anything is typed (the liaison as contact, today's date). */
-  defaults?(
-    subject: FormSubject,
-    directory: DirectoryIndex,
-    actor: IdentifiedActor,
-    today: string,
-  ): FormValues;
+  defaults?(concern: Concern, directory: DirectoryIndex, actor: IdentifiedActor, now: Date): FormValues;
   /** `today` is the hospital's date, "YYYY-MM-DD": no form may claim a day that has not come. */
   read(values: FormValues, subject: FormSubject, directory: DirectoryIndex, today: string): FormReading;
 }
@@ -137,6 +134,7 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
   },
   resolve: { label: "Resolve", input: resolveInput },
   "mark-notice-sent": { label: "Mark notice sent", style: "primary", input: noticeSentInput },
+  "send-interim-notice": { label: "Send interim notice", secondary: true, input: interimNoticeInput },
   reassign: { label: "Reassign", secondary: true, input: reassignInput },
   escalate: {
     label: "Escalate now",

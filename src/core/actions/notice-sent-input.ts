@@ -1,5 +1,6 @@
 import type { ActionInputSpec } from "./card-action-specs.ts";
 import { isNoticeMethod, NOTICE_METHODS } from "../grievance/grievance-notice.ts";
+import { localDate } from "../escalation/business-time.ts";
 
 const CHOOSE_METHOD = "Please choose how the letter was sent.";
 const CHOOSE_DATE = "Please choose the date the letter was sent.";
@@ -22,7 +23,7 @@ export const noticeSentInput: ActionInputSpec = {
     },
     { kind: "date", id: "sentOn", label: "Sent on", missing: CHOOSE_DATE },
   ],
-  defaults: (_subject, _directory, _actor, today) => ({ sentOn: today }),
+  defaults: (_concern, directory, _actor, now) => ({ sentOn: localDate(now, directory.hospital.timeZone) }),
   read: (values, _subject, _directory, today) => {
     const method = values.method?.trim() ?? "";
     const sentOn = values.sentOn?.trim() ?? "";

@@ -38,6 +38,7 @@ const ATTEMPT_NOUN: Record<Attempt, string> = {
   reassign: "reassignment",
   "add-note": "note",
   "mark-notice-sent": "record that the notice was sent",
+  "send-interim-notice": "interim notice",
 };
 
 /**

@@ -1,5 +1,8 @@
 import { NOTE_MAX_LENGTH, type FormErrors, type FormField, type FormValues } from "./action-form.ts";
 import type { ActionInputSpec } from "./card-action-specs.ts";
+import type { DirectoryIndex } from "../directory/directory-index.ts";
+import type { IdentifiedActor } from "../concern/identify-actor.ts";
+import { localDate } from "../escalation/business-time.ts";
 import {
   isLetterLanguage,
   LETTER_LANGUAGES,
@@ -69,6 +72,15 @@ const NOTE_FIELD: FormField = {
   maxLength: NOTE_MAX_LENGTH,
 };
 
+/** The hospital contact a letter names by default: the liaison acting, else the hospital's first liaison. */
+export function contactDefault(directory: DirectoryIndex, actor: IdentifiedActor): string {
+  const liaison =
+    actor.person?.role === "liaison"
+      ? actor.person
+      : directory.directory.people.find((p) => p.role === "liaison");
+  return liaison?.name ?? "";
+}
+
 /** Every element present, no text too long, the date real and not after today; or what is wrong. */
 function readResolution(
   values: FormValues,
@@ -103,13 +115,10 @@ export const resolveInput: ActionInputSpec = {
   title: "Resolve concern",
   submitLabel: "Resolve",
   fields: (subject) => (subject.isGrievance ? GRIEVANCE_FIELDS : [NOTE_FIELD]),
-  defaults: (subject, directory, actor, today) => {
-    if (!subject.isGrievance) return {};
-    const liaison =
-      actor.person?.role === "liaison"
-        ? actor.person
-        : directory.directory.people.find((p) => p.role === "liaison");
-    return { contact: liaison?.name ?? "", completedOn: today, language: "en" };
+  defaults: (concern, directory, actor, now) => {
+    if (!concern.isGrievance) return {};
+    const today = localDate(now, directory.hospital.timeZone);
+    return { contact: contactDefault(directory, actor), completedOn: today, language: "en" };
   },
   read: (values, subject, _directory, today) => {
     if (!subject.isGrievance)

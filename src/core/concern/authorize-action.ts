@@ -19,6 +19,7 @@ const VERB: Record<ConcernActionType, string> = {
   escalate: "escalate",
   "add-note": "add notes to",
   "mark-notice-sent": "record the notice sent for",
+  "send-interim-notice": "send the interim notice for",
 };
 
 /** What an authorization looks at: the directory in force and the platform groups' last known lists. */

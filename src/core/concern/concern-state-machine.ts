@@ -11,7 +11,8 @@ import { walkLadder } from "../escalation/walk-ladder.ts";
 import { NOTE_MAX_LENGTH } from "../actions/action-form.ts";
 import { MISSING_TEXT } from "../actions/card-action-specs.ts";
 import { MISSING_ELEMENT } from "../actions/resolve-input.ts";
-import type { GrievanceResolution, NoticeMethod } from "../grievance/grievance-notice.ts";
+import type { GrievanceResolution, InterimNotice, NoticeMethod } from "../grievance/grievance-notice.ts";
+import { endOfLocalDay } from "../escalation/business-time.ts";
 
 export type ConcernAction =
   | { type: "acknowledge" }
@@ -21,7 +22,9 @@ export type ConcernAction =
   | { type: "escalate" }
   | { type: "add-note"; text: string }
   /** The liaison sent the grievance's letter (Liaison never sends anything to a patient itself). */
-  | { type: "mark-notice-sent"; method: NoticeMethod; sentOn: string };
+  | { type: "mark-notice-sent"; method: NoticeMethod; sentOn: string }
+  /** A grievance that cannot be closed by its interim deadline: the patient is told when it will be. */
+  | { type: "send-interim-notice"; interim: InterimNotice; sentOn: string };
 
 export type ConcernActionType = ConcernAction["type"];
 
@@ -41,6 +44,7 @@ export const LEGAL_FROM: Readonly<Record<ConcernActionType, readonly ConcernStat
   escalate: ACTIVE,
   "add-note": ["open", "acknowledged", "reopened", "resolved"],
   "mark-notice-sent": ["resolved"],
+  "send-interim-notice": ACTIVE,
 };
 
 /** Refuses an action its concern's status does not allow, saying what would (asked before a form opens, too). */
@@ -101,7 +105,14 @@ export interface TransitionContext {
 }
 
 type ActionOf<T extends ConcernActionType> = Extract<ConcernAction, { type: T }>;
-type ActionEventType = "acknowledged" | "resolved" | "reopened" | "note-added" | "reassigned" | "notice-sent";
+type ActionEventType =
+  | "acknowledged"
+  | "resolved"
+  | "reopened"
+  | "note-added"
+  | "reassigned"
+  | "notice-sent"
+  | "interim-notice-sent";
 
 /** Everything one action is applied with: the concern before, who, when, and its next version. */
 interface Change {
@@ -181,6 +192,27 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
         grievanceResolution: grievance,
       },
       events: [c.event("resolved", { resolutionNote: note ?? null, ...(grievance ? { grievance } : {}) })],
+    };
+  },
+  "send-interim-notice": (action, c) => {
+    if (!c.concern.isGrievance) {
+      throw new IllegalTransitionError(
+        c.concern.status,
+        "send-interim-notice",
+        `${c.concern.reference} is not a grievance; only a grievance has an interim notice.`,
+      );
+    }
+    const { followUpOn, method } = action.interim;
+    // The grievance clock now runs to the promised day: its reminder and overdue notice fire again.
+    const noticeBy = endOfLocalDay(followUpOn, c.concern.policy.timeZone);
+    return {
+      next: {
+        ...c.base,
+        grievanceNoticeBy: noticeBy,
+        grievanceInterim: { followUpOn, method, sentOn: action.sentOn, by: c.actor, at: c.now },
+        escalation: { ...c.concern.escalation, grievanceRemindedAt: undefined, grievanceEscalatedAt: undefined },
+      },
+      events: [c.event("interim-notice-sent", { followUpOn, method, sentOn: action.sentOn, interim: action.interim })],
     };
   },
   "mark-notice-sent": (action, c) => {

@@ -1,4 +1,8 @@
-import type { GrievanceLetterRef, GrievanceResolution } from "../grievance/grievance-notice.ts";
+import type {
+  GrievanceInterimRef,
+  GrievanceLetterRef,
+  GrievanceResolution,
+} from "../grievance/grievance-notice.ts";
 import type { CategoryId, ConcernId, DepartmentId } from "../ids.ts";
 import type { Platform } from "../platform.ts";
 import type { PolicySnapshot } from "../escalation/policy-snapshot.ts";
@@ -72,6 +76,8 @@ export interface Concern {
   /** A grievance's written notice: its four elements as resolved, and the letter drafted from them. */
   grievanceResolution?: GrievanceResolution;
   grievanceLetter?: GrievanceLetterRef;
+  /** The interim notice sent while the grievance was still being worked on, if one was. */
+  grievanceInterim?: GrievanceInterimRef;
   escalation: EscalationState;
   reassignedFrom?: Reassignment;
   /** When the escalation sweep must next look at this concern; absent once nothing is pending. */

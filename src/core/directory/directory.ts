@@ -135,6 +135,11 @@ export interface Policy {
 
 export interface GrievanceSettings {
   interimNoticeDays: number;
+  /** "business": only the hospital's business days count (5 business days, not 7 calendar days). */
+  interimNoticeClock?: "calendar" | "business";
+  /** When an interim notice promises the final response, by default: this many days on its clock. */
+  followUpDays?: number;
+  followUpClock?: "calendar" | "business";
   remindDaysBefore: number;
 }
 

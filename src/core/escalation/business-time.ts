@@ -57,6 +57,26 @@ export function addBusinessMinutes(
   throw new Error("Business hours have no open day: check the directory's businessHours.days");
 }
 
+/**
+ * Adds whole days keeping the local time of day: every day on the calendar clock, only the hospital's
+ * business days (its businessHours.days) on the business clock, as "5 business days" is counted.
+ */
+export function addDays(
+  from: Date,
+  days: number,
+  clock: "calendar" | "business",
+  hours: BusinessHours,
+  timeZone: string,
+): Date {
+  let cursor = DateTime.fromJSDate(from, { zone: timeZone });
+  if (clock === "calendar") return cursor.plus({ days }).toJSDate();
+  for (let counted = 0; counted < days; ) {
+    cursor = cursor.plus({ days: 1 });
+    if (hours.days.includes(LUXON_WEEKDAY[cursor.weekday]!)) counted++;
+  }
+  return cursor.toJSDate();
+}
+
 /** Adds a policy duration: elapsed minutes, or calendar days that keep the local time of day. */
 export function addPolicyDuration(
   from: Date,
@@ -85,6 +105,11 @@ export function localTime(at: Date, timeZone: string): string {
 /** "Tue 24 Nov 14:20" in the hospital's zone. */
 export function localDateTime(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("ccc d LLL HH:mm");
+}
+
+/** The last moment of a "YYYY-MM-DD" day in the hospital's zone: what "by 12 December" means. */
+export function endOfLocalDay(isoDate: string, timeZone: string): Date {
+  return DateTime.fromISO(isoDate, { zone: timeZone }).endOf("day").toJSDate();
 }
 
 /** "2026-12-02": the hospital's calendar date, as date inputs and letters use it. */

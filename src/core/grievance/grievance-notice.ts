@@ -29,6 +29,29 @@ export interface GrievanceResolution {
   language: LetterLanguage;
 }
 
+/**
+ * A grievance that cannot be closed in time: the interim notice says whom to contact, what is being
+ * done, and by when the patient will have the final response; the grievance clock then runs to that day.
+ */
+export interface InterimNotice {
+  contactPerson: string;
+  progress: string;
+  /** "YYYY-MM-DD", the hospital's calendar: the final response is promised by the end of that day. */
+  followUpOn: string;
+  language: LetterLanguage;
+  method: NoticeMethod;
+}
+
+/** The interim notice as recorded: how and when it was sent, and the letter drafted for it. */
+export interface GrievanceInterimRef {
+  followUpOn: string;
+  method: NoticeMethod;
+  sentOn: string;
+  by: ActorRef;
+  at: Date;
+  letter?: { id: string; url: string };
+}
+
 /** The letter Liaison produced from a resolution, and whether the liaison has sent it yet. */
 export interface GrievanceLetterRef {
   id: string;

@@ -1,6 +1,6 @@
 import type { Concern } from "../concern/concern.ts";
 import { localDate, longDate } from "../escalation/business-time.ts";
-import type { GrievanceResolution, LetterLanguage } from "./grievance-notice.ts";
+import type { GrievanceResolution, InterimNotice, LetterLanguage } from "./grievance-notice.ts";
 import type { LetterTemplate } from "./letter-template.ts";
 
 /** A letter as any renderer draws it: plain strings only, in reading order. */
@@ -17,7 +17,7 @@ export interface LetterContent {
   rights: string;
   closing: string;
   signature: readonly string[];
-  /** "PR-2026-00042-grievance-notice-es.pdf" */
+  /** "PR-2026-00042-grievance-notice-es.pdf", "PR-2026-00042-interim-notice-en.pdf" */
   fileName: string;
 }
 
@@ -65,5 +65,43 @@ export function grievanceLetter(
     closing: words.closing,
     signature: template.signature,
     fileName: `${concern.reference}-grievance-notice-${resolution.language}.pdf`,
+  };
+}
+
+/**
+ * The interim notice for a grievance still being worked on: whom to contact, what is being done, and
+ * the day by which the patient will have the final response, in the language chosen.
+ */
+export function interimLetter(
+  template: LetterTemplate,
+  concern: Pick<Concern, "reference" | "createdAt">,
+  interim: InterimNotice,
+  timeZone: string,
+  now: Date,
+): LetterContent {
+  const words = template.languages[interim.language];
+  const final = grievanceLetter(
+    template,
+    concern,
+    { contactPerson: interim.contactPerson, investigationSteps: "", results: "", completedOn: localDate(now, timeZone), language: interim.language },
+    timeZone,
+    now,
+  );
+  const values = {
+    reference: concern.reference,
+    receivedOn: longDate(localDate(concern.createdAt, timeZone), words.locale),
+    hospital: template.hospital.name,
+    followUpOn: longDate(interim.followUpOn, words.locale),
+  };
+  return {
+    ...final,
+    title: fill(words.interim.title, values),
+    paragraphs: [fill(words.interim.opening, values)],
+    elements: [
+      { heading: words.contactHeading, text: interim.contactPerson },
+      { heading: words.interim.progressHeading, text: interim.progress },
+      { heading: words.interim.followUpHeading, text: fill(words.interim.followUp, values) },
+    ],
+    fileName: `${concern.reference}-interim-notice-${interim.language}.pdf`,
   };
 }

@@ -15,6 +15,14 @@ export interface LetterWords {
   rights: string;
   closing: string;
   referenceLabel: string;
+  /** The interim notice's own words; `{followUpOn}` is filled in too. */
+  interim: {
+    title: string;
+    opening: string;
+    progressHeading: string;
+    followUpHeading: string;
+    followUp: string;
+  };
 }
 
 /** What a hospital edits about its grievance letters: who it is, how it signs, and the words. */

@@ -1,4 +1,9 @@
-import type { GrievanceResolution, LetterLanguage, NoticeMethod } from "../grievance/grievance-notice.ts";
+import type {
+  GrievanceResolution,
+  InterimNotice,
+  LetterLanguage,
+  NoticeMethod,
+} from "../grievance/grievance-notice.ts";
 import type { ActorRef, ConcernStatus } from "../concern/concern.ts";
 import type { LadderTarget } from "../directory/directory.ts";
 import type { ConcernId, DepartmentId, PersonId } from "../ids.ts";
@@ -72,7 +77,14 @@ export interface AuditDetails {
   "escalation-skipped": { clock: EscalationClock; level: number; notify: LadderTarget; reason: string };
   resolved: { from: ConcernStatus; resolutionNote: string | null; grievance?: GrievanceResolution };
   /** The grievance's letter was drafted from its resolution and stored for the liaison to review. */
-  "letter-produced": { letterId: string; kind: "final"; language: LetterLanguage };
+  "letter-produced": { letterId: string; kind: "final" | "interim"; language: LetterLanguage };
+  "interim-notice-sent": {
+    from: ConcernStatus;
+    followUpOn: string;
+    method: NoticeMethod;
+    sentOn: string;
+    interim: InterimNotice;
+  };
   "notice-sent": { from: ConcernStatus; letterId: string; method: NoticeMethod; sentOn: string };
   reopened: { from: ConcernStatus; reason: string };
   "grievance-reminder": { noticeDueAt: string; recipients: PersonId[] };

@@ -98,11 +98,18 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
   // The card shows the letter's link; whoever resolved the grievance is asked to review and send it.
   "letter-produced": (event, fan) => {
     fan.updateCards();
-    const resolver = event.actor.key.startsWith("person:")
-      ? event.actor.key.slice("person:".length)
-      : undefined;
-    const text = `${fan.summary}: the written notice of this grievance's resolution is drafted. Review the letter, send it to the patient, then press "Mark notice sent" on the card.`;
-    if (resolver) fan.direct(resolver as PersonId, "grievance-letter", text, true);
+    const by = event.actor.key.startsWith("person:") ? event.actor.key.slice("person:".length) : undefined;
+    const text =
+      event.detail.kind === "final"
+        ? `${fan.summary}: the written notice of this grievance's resolution is drafted. Review the letter, send it to the patient, then press "Mark notice sent" on the card.`
+        : `${fan.summary}: the interim notice letter is drafted (the card links it). Send it to the patient as you recorded.`;
+    if (by) fan.direct(by as PersonId, "grievance-letter", text, true);
+  },
+  "interim-notice-sent": (event, fan) => {
+    fan.updateCards();
+    const how = NOTICE_METHODS[event.detail.method].toLowerCase();
+    const text = `Interim notice sent (${how}, ${event.detail.sentOn}): the final response is promised by ${event.detail.followUpOn}; recorded by ${event.actor.displayName}.`;
+    fan.reply(text, false, "interim", [actor(event)]);
   },
   "notice-sent": (event, fan) => {
     fan.updateCards();
@@ -140,7 +147,11 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
   "grievance-reminder": (event, fan) => {
     const due = fan.dateTime(fan.after.grievanceNoticeBy!);
     for (const personId of event.detail.recipients) {
-      const text = `${fan.summary}: this grievance's interim notice (42 CFR 482.13) is due by ${due}.`;
+      const what = fan.after.grievanceInterim ? "promised final response" : "interim notice (42 CFR 482.13)";
+      const help = fan.after.grievanceInterim
+        ? ""
+        : ' If it cannot be closed by then, press "Send interim notice" on the card.';
+      const text = `${fan.summary}: this grievance's ${what} is due by ${due}.${help}`;
       fan.direct(personId, "grievance-reminder", text, true);
     }
   },

@@ -7,7 +7,7 @@ import type { LetterTemplate } from "../grievance/letter-template.ts";
 export interface StoredLetter {
   id: string;
   concernId: ConcernId;
-  kind: "final";
+  kind: "final" | "interim";
   language: LetterLanguage;
   fileName: string;
   pdf: Uint8Array;

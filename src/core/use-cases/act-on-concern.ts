@@ -7,7 +7,15 @@ import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
 import type { ConcernId } from "../ids.ts";
 import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
-import { draftGrievanceLetter } from "./draft-grievance-letter.ts";
+import { draftGrievanceLetter, type LetterRequest } from "./draft-grievance-letter.ts";
+import type { Concern } from "../concern/concern.ts";
+
+/** A grievance resolved, or given an interim notice, gets its letter drafted with the change. */
+function letterFor(action: ConcernAction, changed: Concern): LetterRequest | undefined {
+  if (action.type === "resolve" && changed.grievanceResolution) return { kind: "final" };
+  if (action.type === "send-interim-notice") return { kind: "interim", interim: action.interim };
+  return undefined;
+}
 
 const MAX_ATTEMPTS = 5;
 
@@ -41,8 +49,9 @@ export async function actOnConcern(
       skipReason: (target) => skipReason(directory, department, target, duties),
     });
     if (outcome.kind === "already-done") return outcome;
-    if (action.type === "resolve" && outcome.concern.grievanceResolution) {
-      const drafted = await draftGrievanceLetter(ctx, outcome.concern, by, now);
+    const letter = letterFor(action, outcome.concern);
+    if (letter) {
+      const drafted = await draftGrievanceLetter(ctx, outcome.concern, letter, by, now);
       outcome.concern = drafted.concern;
       outcome.events.push(drafted.event);
     }

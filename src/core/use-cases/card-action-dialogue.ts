@@ -92,8 +92,7 @@ export async function clickCardAction(
     const done = alreadyDone(concern, action);
     if (done?.kind === "already-done") return alreadyDoneReply(ctx, done);
     requireLegal(concern, action);
-    const today = localDate(ctx.clock.now(), directory.hospital.timeZone);
-    const defaults = inputOf(action).defaults?.(concern, directory, actor, today) ?? {};
+    const defaults = inputOf(action).defaults?.(concern, directory, actor, ctx.clock.now()) ?? {};
     return { kind: "form", form: actionForm(directory, action, concern, defaults) };
   } catch (error) {
     if (error instanceof LiaisonError) return refusedOnCard(ctx, concernId, error.message);

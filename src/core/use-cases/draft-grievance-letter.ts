@@ -1,47 +1,63 @@
 import type { AuditEvent } from "../messaging/audit-event.ts";
 import type { ActorRef, Concern } from "../concern/concern.ts";
-import { grievanceLetter } from "../grievance/letter-content.ts";
+import { grievanceLetter, interimLetter, type LetterContent } from "../grievance/letter-content.ts";
+import type { InterimNotice, LetterLanguage } from "../grievance/grievance-notice.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
+/** Which letter an action asks for: the final written notice, or the interim notice. */
+export type LetterRequest = { kind: "final" } | { kind: "interim"; interim: InterimNotice };
+
 /**
- * A grievance just resolved gets its written notice drafted from the four elements: rendered, stored,
- * and linked from the concern, before the resolution itself is saved (so a resolved grievance always
- * has its letter; a save that loses a race leaves only an unlinked draft behind).
+ * A grievance's letter, drafted from what the liaison entered: rendered, stored, and linked from the
+ * concern before the change itself is saved (so a resolved grievance always has its letter; a save that
+ * loses a race leaves only an unlinked draft behind).
  */
 export async function draftGrievanceLetter(
   ctx: LiaisonContext,
-  resolved: Concern,
+  changed: Concern,
+  request: LetterRequest,
   by: ActorRef,
   now: Date,
 ): Promise<{ concern: Concern; event: AuditEvent }> {
-  const resolution = resolved.grievanceResolution!;
-  const directory = ctx.directory();
-  const content = grievanceLetter(
-    ctx.letters.template(),
-    resolved,
-    resolution,
-    directory.hospital.timeZone,
-    now,
-  );
+  const { content, language } = letterContent(ctx, changed, request, now);
   const token = ctx.letters.newToken();
   const id = ctx.newId();
   await ctx.letters.save({
     id,
-    concernId: resolved.id,
-    kind: "final",
-    language: resolution.language,
+    concernId: changed.id,
+    kind: request.kind,
+    language,
     fileName: content.fileName,
     pdf: await ctx.letters.render(content),
     token,
     createdAt: now,
   });
-  const concern = { ...resolved, grievanceLetter: { id, url: ctx.letters.urlOf(token), producedAt: now } };
+  const url = ctx.letters.urlOf(token);
+  const concern =
+    request.kind === "final"
+      ? { ...changed, grievanceLetter: { id, url, producedAt: now } }
+      : { ...changed, grievanceInterim: { ...changed.grievanceInterim!, letter: { id, url } } };
   const event: AuditEvent = {
-    concernId: resolved.id,
+    concernId: changed.id,
     type: "letter-produced",
     actor: by,
     at: now,
-    detail: { letterId: id, kind: "final", language: resolution.language },
+    detail: { letterId: id, kind: request.kind, language },
   };
   return { concern, event };
+}
+
+function letterContent(
+  ctx: LiaisonContext,
+  concern: Concern,
+  request: LetterRequest,
+  now: Date,
+): { content: LetterContent; language: LetterLanguage } {
+  const zone = ctx.directory().hospital.timeZone;
+  const template = ctx.letters.template();
+  if (request.kind === "interim") {
+    return { content: interimLetter(template, concern, request.interim, zone, now), language: request.interim.language };
+  }
+  const resolution = concern.grievanceResolution!;
+  return { content: grievanceLetter(template, concern, resolution, zone, now), language: resolution.language };
 }

@@ -160,20 +160,37 @@ export function channelCardView(
     raisedLine: `Raised ${localDateTime(concern.createdAt, zone)} by ${concern.reporter.displayName}`,
     statusLine: moved.statusLine ?? statusLine(draw),
     escalationLine: moved.movedTo ? undefined : escalationLine(draw),
-    grievanceLine:
-      concern.isGrievance && concern.grievanceNoticeBy && !moved.movedTo
-        ? `Grievance: interim notice due ${localDateTime(concern.grievanceNoticeBy, zone)}`
-        : undefined,
+    grievanceLine: grievanceLine(concern, zone, moved.movedTo !== undefined),
     reassignedLine: moved.reassignedLine,
     resolutionLine:
       concern.status === "resolved" && concern.resolutionNote && !moved.movedTo
         ? `Resolution: ${concern.resolutionNote}`
         : undefined,
-    ...(concern.grievanceLetter && !moved.movedTo
-      ? { noticeLine: noticeLine(concern.grievanceLetter, zone), letterUrl: concern.grievanceLetter.url }
-      : {}),
+    ...(moved.movedTo ? {} : letterLines(concern, zone)),
     movedTo: moved.movedTo,
     actions: moved.movedTo ? [] : cardActionsFor(concern),
+  };
+}
+
+/** The grievance's own clock while it is open: the interim notice, or the final response promised. */
+function grievanceLine(concern: Concern, zone: string, moved: boolean): string | undefined {
+  if (!concern.isGrievance || !concern.grievanceNoticeBy || moved || concern.status === "resolved") return undefined;
+  return concern.grievanceInterim
+    ? `Grievance: final response promised by ${longDate(concern.grievanceInterim.followUpOn, "en-US")}`
+    : `Grievance: interim notice due ${localDateTime(concern.grievanceNoticeBy, zone)}`;
+}
+
+/** The latest letter's line and link: the written notice once resolved, else the interim notice. */
+function letterLines(concern: Concern, zone: string): Pick<CardView, "noticeLine" | "letterUrl"> {
+  if (concern.grievanceLetter) {
+    return { noticeLine: noticeLine(concern.grievanceLetter, zone), letterUrl: concern.grievanceLetter.url };
+  }
+  const interim = concern.grievanceInterim;
+  if (!interim) return {};
+  const how = NOTICE_METHODS[interim.method].toLowerCase();
+  return {
+    noticeLine: `Interim notice sent (${how}) on ${longDate(interim.sentOn, "en-US")}, recorded by ${interim.by.displayName}.`,
+    ...(interim.letter ? { letterUrl: interim.letter.url } : {}),
   };
 }
 

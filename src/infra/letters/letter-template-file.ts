@@ -26,6 +26,13 @@ const words = z.strictObject({
   completedHeading: line("the heading over the date of completion"),
   rights: line("the paragraph saying what else the patient may do"),
   closing: line("a closing such as Sincerely,"),
+  interim: z.strictObject({
+    title: line("the interim letter's title"),
+    opening: line("the interim letter's opening paragraph"),
+    progressHeading: line("the heading over what is being done"),
+    followUpHeading: line("the heading over the follow-up date"),
+    followUp: line("the sentence promising the final response by {followUpOn}"),
+  }),
 });
 
 const template = z.strictObject({

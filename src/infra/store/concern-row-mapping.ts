@@ -6,6 +6,7 @@ import {
   type CardLocation,
   type Concern,
   type ConcernStatus,
+  type GrievanceInterimRef,
   type GrievanceLetterRef,
   type GrievanceResolution,
   type Platform,
@@ -48,6 +49,13 @@ function toLetter(value: unknown): GrievanceLetterRef | undefined {
   } as GrievanceLetterRef;
 }
 
+const interimJson = (i: GrievanceInterimRef) => ({ ...i, at: i.at.toISOString() });
+function toInterim(value: unknown): GrievanceInterimRef | undefined {
+  if (value === null || value === undefined) return undefined;
+  const i = value as ReturnType<typeof interimJson>;
+  return { ...i, at: new Date(i.at) };
+}
+
 /** Concern columns as Prisma writes them; shared by insert and compare-and-set update. */
 export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInput, "id"> {
   return {
@@ -83,6 +91,7 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
     reassignedFrom: c.reassignedFrom ? json(reassignmentJson(c.reassignedFrom)) : Prisma.DbNull,
     grievanceResolution: c.grievanceResolution ? json(c.grievanceResolution) : Prisma.DbNull,
     grievanceLetter: c.grievanceLetter ? json(letterJson(c.grievanceLetter)) : Prisma.DbNull,
+    grievanceInterim: c.grievanceInterim ? json(interimJson(c.grievanceInterim)) : Prisma.DbNull,
     grievanceRemindedAt: c.escalation.grievanceRemindedAt ?? null,
     grievanceEscalatedAt: c.escalation.grievanceEscalatedAt ?? null,
     nextDueAt: c.nextDueAt ?? null,
@@ -106,6 +115,7 @@ export function toConcernRecord(c: Concern): Record<string, unknown> {
     reassignedFrom: c.reassignedFrom ? reassignmentJson(c.reassignedFrom) : null,
     grievanceResolution: c.grievanceResolution ?? null,
     grievanceLetter: c.grievanceLetter ? letterJson(c.grievanceLetter) : null,
+    grievanceInterim: c.grievanceInterim ? interimJson(c.grievanceInterim) : null,
   };
 }
 
@@ -164,6 +174,7 @@ export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Co
     reassignedFrom: toReassignment(row.reassignedFrom),
     grievanceResolution: orUndefined(row.grievanceResolution as GrievanceResolution | null),
     grievanceLetter: toLetter(row.grievanceLetter),
+    grievanceInterim: toInterim(row.grievanceInterim),
     nextDueAt: orUndefined(row.nextDueAt),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -167,6 +167,8 @@ describe("the action table", () => {
       language: "es",
       method: "mail",
       sentOn: "2026-11-24",
+      progress: "Pharmacy review.",
+      followUpOn: "2026-12-15",
     };
     for (const action of CARD_ACTIONS) {
       expect(CARD_ACTION_SPECS[action].label.length).toBeGreaterThan(0);
@@ -182,7 +184,9 @@ describe("the action table", () => {
   it("a card offers exactly the actions the state machine accepts from its status", () => {
     for (const status of ["open", "acknowledged", "resolved", "reopened"] as const) {
       expect(cardActionsFor({ status })).toEqual(
-        CARD_ACTIONS.filter((a) => LEGAL_FROM[a].includes(status) && a !== "mark-notice-sent"),
+        CARD_ACTIONS.filter(
+          (a) => LEGAL_FROM[a].includes(status) && a !== "mark-notice-sent" && a !== "send-interim-notice",
+        ),
       );
     }
     expect(cardActionsFor({ status: "open" })).toEqual([

@@ -53,6 +53,17 @@ const ACTIONS: Record<ConcernActionType, ConcernAction> = {
   escalate: { type: "escalate" },
   "add-note": { type: "add-note", text: "Spoke with the patient's daughter." },
   "mark-notice-sent": { type: "mark-notice-sent", method: "mail", sentOn: "2026-11-24" },
+  "send-interim-notice": {
+    type: "send-interim-notice",
+    sentOn: "2026-11-24",
+    interim: {
+      contactPerson: "Pat Morgan",
+      progress: "Waiting for the pharmacy's review.",
+      followUpOn: "2026-12-15",
+      language: "en",
+      method: "mail",
+    },
+  },
 };
 
 const EXPECTED_STATUS: Record<ConcernActionType, ConcernStatus | "same"> = {
@@ -63,6 +74,7 @@ const EXPECTED_STATUS: Record<ConcernActionType, ConcernStatus | "same"> = {
   escalate: "same",
   "add-note": "same",
   "mark-notice-sent": "same",
+  "send-interim-notice": "same",
 };
 
 const now = new Date("2026-11-24T20:10:00Z");
@@ -82,7 +94,8 @@ describe("the concern state machine", () => {
   );
 
   it.each(cases)("$action from $from is legal exactly when the table says so", async ({ from, action }) => {
-    const concern = await concernIn(from);
+    // Only a grievance has an interim notice; every other action is the same on any concern.
+    const concern = await concernIn(from, action === "send-interim-notice");
     const idempotent =
       (action === "acknowledge" && from === "acknowledged") || (action === "resolve" && from === "resolved");
     if (idempotent) {
