@@ -18,18 +18,20 @@ export type CardAction = (typeof CARD_ACTIONS)[number] & ConcernActionType;
  * Which buttons a card shows: exactly what the state machine would accept now ("Mark notice sent" only
  * while a grievance's drafted letter is waiting to be sent).
  */
-export function cardActionsFor(
-  concern: Pick<Concern, "status" | "grievanceLetter"> & Partial<Pick<Concern, "isGrievance" | "grievanceInterim">>,
-): CardAction[] {
-  return CARD_ACTIONS.filter((action) => LEGAL_FROM[action].includes(concern.status) && offered(action, concern));
+/** What a card's buttons depend on: a stored Concern fits. */
+type CardFacts = Pick<Concern, "status" | "grievanceLetter"> &
+  Partial<Pick<Concern, "isGrievance" | "grievanceInterim">>;
+
+export function cardActionsFor(concern: CardFacts): CardAction[] {
+  return CARD_ACTIONS.filter(
+    (action) => LEGAL_FROM[action].includes(concern.status) && offered(action, concern),
+  );
 }
 
 /** The grievance letters' buttons appear only while there is something to do with them. */
-function offered(
-  action: CardAction,
-  concern: Pick<Concern, "grievanceLetter"> & Partial<Pick<Concern, "isGrievance" | "grievanceInterim">>,
-): boolean {
-  if (action === "mark-notice-sent") return concern.grievanceLetter !== undefined && !concern.grievanceLetter.sent;
+function offered(action: CardAction, concern: CardFacts): boolean {
+  if (action === "mark-notice-sent")
+    return concern.grievanceLetter !== undefined && !concern.grievanceLetter.sent;
   // Once someone owns the grievance (and so Acknowledge is gone: Teams shows at most five buttons).
   if (action === "send-interim-notice")
     return concern.isGrievance === true && concern.status === "acknowledged" && !concern.grievanceInterim;

@@ -82,10 +82,12 @@ export const interimNoticeInput: ActionInputSpec = {
     if (!contactPerson) errors.contact = MISSING.contact;
     if (!progress) errors.progress = MISSING.progress;
     if (!ISO_DATE.test(followUpOn)) errors.followUpOn = MISSING.followUpOn;
-    else if (followUpOn <= today) errors.followUpOn = "The final response must be promised for a day after today.";
+    else if (followUpOn <= today)
+      errors.followUpOn = "The final response must be promised for a day after today.";
     if (!isLetterLanguage(language)) errors.language = MISSING.language;
     if (!isNoticeMethod(method)) errors.method = MISSING.method;
-    if (Object.keys(errors).length > 0 || !isLetterLanguage(language) || !isNoticeMethod(method)) return { errors };
+    if (Object.keys(errors).length > 0 || !isLetterLanguage(language) || !isNoticeMethod(method))
+      return { errors };
     return {
       action: {
         type: "send-interim-notice",

@@ -210,9 +210,20 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
         ...c.base,
         grievanceNoticeBy: noticeBy,
         grievanceInterim: { followUpOn, method, sentOn: action.sentOn, by: c.actor, at: c.now },
-        escalation: { ...c.concern.escalation, grievanceRemindedAt: undefined, grievanceEscalatedAt: undefined },
+        escalation: {
+          ...c.concern.escalation,
+          grievanceRemindedAt: undefined,
+          grievanceEscalatedAt: undefined,
+        },
       },
-      events: [c.event("interim-notice-sent", { followUpOn, method, sentOn: action.sentOn, interim: action.interim })],
+      events: [
+        c.event("interim-notice-sent", {
+          followUpOn,
+          method,
+          sentOn: action.sentOn,
+          interim: action.interim,
+        }),
+      ],
     };
   },
   "mark-notice-sent": (action, c) => {

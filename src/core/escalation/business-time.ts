@@ -70,7 +70,7 @@ export function addDays(
 ): Date {
   let cursor = DateTime.fromJSDate(from, { zone: timeZone });
   if (clock === "calendar") return cursor.plus({ days }).toJSDate();
-  for (let counted = 0; counted < days; ) {
+  for (let counted = 0; counted < days;) {
     cursor = cursor.plus({ days: 1 });
     if (hours.days.includes(LUXON_WEEKDAY[cursor.weekday]!)) counted++;
   }

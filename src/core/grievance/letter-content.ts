@@ -83,7 +83,13 @@ export function interimLetter(
   const final = grievanceLetter(
     template,
     concern,
-    { contactPerson: interim.contactPerson, investigationSteps: "", results: "", completedOn: localDate(now, timeZone), language: interim.language },
+    {
+      contactPerson: interim.contactPerson,
+      investigationSteps: "",
+      results: "",
+      completedOn: localDate(now, timeZone),
+      language: interim.language,
+    },
     timeZone,
     now,
   );

@@ -56,8 +56,14 @@ function letterContent(
   const zone = ctx.directory().hospital.timeZone;
   const template = ctx.letters.template();
   if (request.kind === "interim") {
-    return { content: interimLetter(template, concern, request.interim, zone, now), language: request.interim.language };
+    return {
+      content: interimLetter(template, concern, request.interim, zone, now),
+      language: request.interim.language,
+    };
   }
   const resolution = concern.grievanceResolution!;
-  return { content: grievanceLetter(template, concern, resolution, zone, now), language: resolution.language };
+  return {
+    content: grievanceLetter(template, concern, resolution, zone, now),
+    language: resolution.language,
+  };
 }

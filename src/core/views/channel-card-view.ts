@@ -174,7 +174,8 @@ export function channelCardView(
 
 /** The grievance's own clock while it is open: the interim notice, or the final response promised. */
 function grievanceLine(concern: Concern, zone: string, moved: boolean): string | undefined {
-  if (!concern.isGrievance || !concern.grievanceNoticeBy || moved || concern.status === "resolved") return undefined;
+  if (!concern.isGrievance || !concern.grievanceNoticeBy || moved || concern.status === "resolved")
+    return undefined;
   return concern.grievanceInterim
     ? `Grievance: final response promised by ${longDate(concern.grievanceInterim.followUpOn, "en-US")}`
     : `Grievance: interim notice due ${localDateTime(concern.grievanceNoticeBy, zone)}`;

@@ -205,9 +205,13 @@ export const directoryFileSchema = z.strictObject({
     grievance: z
       .strictObject({
         interimNoticeDays: z.number().int().min(1).max(30).default(7),
-        interimNoticeClock: z.enum(["calendar", "business"], { error: 'expected "calendar" or "business"' }).default("calendar"),
+        interimNoticeClock: z
+          .enum(["calendar", "business"], { error: 'expected "calendar" or "business"' })
+          .default("calendar"),
         followUpDays: z.number().int().min(1).max(90).default(21),
-        followUpClock: z.enum(["calendar", "business"], { error: 'expected "calendar" or "business"' }).default("business"),
+        followUpClock: z
+          .enum(["calendar", "business"], { error: 'expected "calendar" or "business"' })
+          .default("business"),
         remindDaysBefore: z.number().int().min(0).max(29).default(2),
       })
       .default({
