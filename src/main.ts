@@ -117,15 +117,9 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     isFirstDelivery: (key: string) => receipts(key, clock.now()),
   };
   chat.slack = startSlack(config, inbound, app, delivery);
-  // Someone joined or left a team (or Liaison was added to one): its roster is listed again now.
-  const teamMembersChanged = (teamId: string) => {
-    groups.refresh.markChanged("teams", teamId);
-    listResponderGroupsNow(scheduler);
-  };
+  const teamMembersChanged = onTeamMembersChanged(groups.refresh, scheduler);
   chat.teams = startTeams(config, teamsCertificate, { ...inbound, db, teamMembersChanged }, app, delivery);
-  if (chat.slack) groups.sources.set("slack", chat.slack.groups);
-  if (chat.teams) groups.sources.set("teams", chat.teams.groups);
-  await groups.refresh.loadKept();
+  await listGroupsOf(chat, groups);
   const timer = scheduleJobs(config, scheduler, context, delivery, { db, wake, groups: groups.refresh });
   watchDirectory(directory, db, scheduler, context);
   // Whatever fell due while Liaison was down is escalated now, once.
@@ -214,6 +208,19 @@ function liaisonContext(
     newId: randomUUID,
     raises: newRaiseQueue(),
   };
+}
+
+/** Someone joined or left a team (or Liaison was added to one): its roster is listed again now. */
+const onTeamMembersChanged = (refresh: ResponderGroupRefresh, scheduler: Scheduler) => (teamId: string) => {
+  refresh.markChanged("teams", teamId);
+  listResponderGroupsNow(scheduler);
+};
+
+/** Each platform that started lists its groups; the lists kept from the last run are in force meanwhile. */
+async function listGroupsOf(chat: ChatPlatforms, groups: ReturnType<typeof responderGroups>): Promise<void> {
+  if (chat.slack) groups.sources.set("slack", chat.slack.groups);
+  if (chat.teams) groups.sources.set("teams", chat.teams.groups);
+  await groups.refresh.loadKept();
 }
 
 /** Runs the responder-group job now, in the background (its failures are its own to log). */
