@@ -44,6 +44,9 @@ describe("the compiled build IT runs in production (npm run build, then node dis
       LOG_LEVEL: "info",
       LIAISON_DATA_DIR: dataDir,
       LIAISON_DIRECTORY_FILE: SAMPLE_DIRECTORY_FILE,
+      LIAISON_LETTER_TEMPLATE_FILE: fileURLToPath(
+        new URL("../../config/grievance-letter.yaml", import.meta.url),
+      ),
       TEAMS_LOCAL_MODE: "true",
     });
   }, 180_000);

@@ -77,7 +77,7 @@ describe("Slack, end to end over HTTP", () => {
     who: { id: string; name: string },
     modalId: string,
     concernId: string,
-    values: Record<string, string>,
+    values: Record<string, string | undefined>,
   ) {
     const modal = await modalFor(modalId, concernId);
     const meta = (modal.args.view as { private_metadata: string }).private_metadata;
@@ -239,9 +239,13 @@ describe("Slack, end to end over HTTP", () => {
       initial_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     expect(element("language")).toMatchObject({ type: "static_select", initial_option: { value: "en" } });
+    // Slack sends every input block of the modal, the empty ones as null.
     const { meta, answer } = await fillModal(pat, "liaison_resolve_modal", concernId, {
       contact: "Pat Morgan",
       steps: "",
+      results: undefined,
+      completedOn: undefined,
+      language: undefined,
     });
     expect(JSON.parse(meta), meta).toMatchObject({ concernId, isGrievance: true });
     expect(await answer.json()).toEqual({
@@ -279,6 +283,26 @@ describe("Slack, end to end over HTTP", () => {
     const pdf = await fetch(url.replace(/^http:\/\/localhost:\d+/, baseUrl));
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect((await pdf.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  });
+
+  it("a resolve modal opened before the four elements were asked (its metadata from then) is closed, and the person gets the reasons and their text", async () => {
+    const { concernId } = await raise();
+    const pat = { id: "U04PMORGN07", name: "pat" };
+    const before = slack.callsTo("chat.postMessage").length;
+    const legacy = JSON.stringify({ concernId, required: true });
+    const res = await interact(
+      viewSubmissionPayload(pat, "liaison_resolve_modal", { text: "Called the daughter back." }, legacy),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    const dm = await waitFor(() =>
+      slack
+        .callsTo("chat.postMessage")
+        .slice(before)
+        .find((c) => c.args.channel === pat.id && String(c.args.text).includes("NOT saved")),
+    );
+    expect(String(dm.args.text)).toContain("Please enter the hospital contact person");
+    expect(String(dm.args.text)).toContain("Called the daughter back.");
   });
 
   it("someone outside the department is told who may act, and nothing changes", async () => {
