@@ -82,6 +82,7 @@ export function concernCard(view: CardView, notice?: string): CardJson {
     reassignedLine: view.reassignedLine ?? "",
     resolutionLine: view.resolutionLine ?? "",
     noticeLine: view.noticeLine ?? "",
+    qioLine: view.qioLine ?? "",
     letterUrl: view.letterUrl ?? "",
     escalationLine: view.escalationLine ?? "",
     grievanceLine: view.grievanceLine ?? "",

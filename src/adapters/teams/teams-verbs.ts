@@ -14,6 +14,7 @@ export const TEAMS_VERBS: Readonly<Record<CardAction, { verb: string }>> = {
   "add-note": { verb: "liaison.addNote" },
   "mark-notice-sent": { verb: "liaison.noticeSent" },
   "send-interim-notice": { verb: "liaison.interimNotice" },
+  "record-qio-referral": { verb: "liaison.qioReferral" },
 };
 
 export const RAISE_VERB = "liaison.raise";

@@ -17,6 +17,7 @@ export const FIELD_IDS = [
   "sentOn",
   "progress",
   "followUpOn",
+  "referredOn",
 ] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
 

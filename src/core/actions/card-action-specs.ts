@@ -14,6 +14,7 @@ import type { Concern } from "../concern/concern.ts";
 import { MISSING_NOTE, resolveInput } from "./resolve-input.ts";
 import { noticeSentInput } from "./notice-sent-input.ts";
 import { interimNoticeInput } from "./interim-notice-input.ts";
+import { qioReferralInput } from "./qio-referral-input.ts";
 
 /** What reading a submitted form gives: the core action to apply, or what to show next to which field. */
 export type FormReading = { action: ConcernAction } | { errors: FormErrors };
@@ -135,6 +136,7 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
   resolve: { label: "Resolve", input: resolveInput },
   "mark-notice-sent": { label: "Mark notice sent", style: "primary", input: noticeSentInput },
   "send-interim-notice": { label: "Send interim notice", secondary: true, input: interimNoticeInput },
+  "record-qio-referral": { label: "Referred to QIO", secondary: true, input: qioReferralInput },
   reassign: { label: "Reassign", secondary: true, input: reassignInput },
   escalate: {
     label: "Escalate now",

@@ -6,6 +6,7 @@ export const CARD_ACTIONS = [
   "acknowledge",
   "reopen",
   "mark-notice-sent",
+  "record-qio-referral",
   "resolve",
   "send-interim-notice",
   "reassign",
@@ -20,7 +21,10 @@ export type CardAction = (typeof CARD_ACTIONS)[number] & ConcernActionType;
  */
 /** What a card's buttons depend on: a stored Concern fits. */
 type CardFacts = Pick<Concern, "status" | "grievanceLetter"> &
-  Partial<Pick<Concern, "isGrievance" | "grievanceInterim">>;
+  Partial<Pick<Concern, "isGrievance" | "grievanceInterim" | "qioReferral">> & {
+    /** Its category is quality of care or discharge (the directory says so). */
+    qioReferable?: boolean;
+  };
 
 export function cardActionsFor(concern: CardFacts): CardAction[] {
   return CARD_ACTIONS.filter(
@@ -35,5 +39,8 @@ function offered(action: CardAction, concern: CardFacts): boolean {
   // Once someone owns the grievance (and so Acknowledge is gone: Teams shows at most five buttons).
   if (action === "send-interim-notice")
     return concern.isGrievance === true && concern.status === "acknowledged" && !concern.grievanceInterim;
+  // On a resolved card, where there is room (Teams shows at most five buttons).
+  if (action === "record-qio-referral")
+    return concern.qioReferable === true && concern.status === "resolved" && !concern.qioReferral;
   return true;
 }

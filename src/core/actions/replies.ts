@@ -39,6 +39,7 @@ const ATTEMPT_NOUN: Record<Attempt, string> = {
   "add-note": "note",
   "mark-notice-sent": "record that the notice was sent",
   "send-interim-notice": "interim notice",
+  "record-qio-referral": "QIO referral",
 };
 
 /**

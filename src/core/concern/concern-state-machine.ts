@@ -24,7 +24,9 @@ export type ConcernAction =
   /** The liaison sent the grievance's letter (Liaison never sends anything to a patient itself). */
   | { type: "mark-notice-sent"; method: NoticeMethod; sentOn: string }
   /** A grievance that cannot be closed by its interim deadline: the patient is told when it will be. */
-  | { type: "send-interim-notice"; interim: InterimNotice; sentOn: string };
+  | { type: "send-interim-notice"; interim: InterimNotice; sentOn: string }
+  /** The patient asked the QIO to review a quality-of-care or discharge concern. */
+  | { type: "record-qio-referral"; referredOn: string };
 
 export type ConcernActionType = ConcernAction["type"];
 
@@ -45,6 +47,7 @@ export const LEGAL_FROM: Readonly<Record<ConcernActionType, readonly ConcernStat
   "add-note": ["open", "acknowledged", "reopened", "resolved"],
   "mark-notice-sent": ["resolved"],
   "send-interim-notice": ACTIVE,
+  "record-qio-referral": ["open", "acknowledged", "reopened", "resolved"],
 };
 
 /** Refuses an action its concern's status does not allow, saying what would (asked before a form opens, too). */
@@ -112,7 +115,8 @@ type ActionEventType =
   | "note-added"
   | "reassigned"
   | "notice-sent"
-  | "interim-notice-sent";
+  | "interim-notice-sent"
+  | "qio-referred";
 
 /** Everything one action is applied with: the concern before, who, when, and its next version. */
 interface Change {
@@ -224,6 +228,20 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
           interim: action.interim,
         }),
       ],
+    };
+  },
+  "record-qio-referral": (action, c) => {
+    const earlier = c.concern.qioReferral;
+    if (earlier) {
+      throw new IllegalTransitionError(
+        c.concern.status,
+        "record-qio-referral",
+        `${c.concern.reference} was already recorded as referred to the QIO on ${earlier.referredOn} by ${earlier.by.displayName}.`,
+      );
+    }
+    return {
+      next: { ...c.base, qioReferral: { referredOn: action.referredOn, by: c.actor, at: c.now } },
+      events: [c.event("qio-referred", { referredOn: action.referredOn })],
     };
   },
   "mark-notice-sent": (action, c) => {

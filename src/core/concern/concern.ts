@@ -78,6 +78,8 @@ export interface Concern {
   grievanceLetter?: GrievanceLetterRef;
   /** The interim notice sent while the grievance was still being worked on, if one was. */
   grievanceInterim?: GrievanceInterimRef;
+  /** The patient asked the Quality Improvement Organization to review it (recorded by staff). */
+  qioReferral?: { referredOn: string; by: ActorRef; at: Date };
   escalation: EscalationState;
   reassignedFrom?: Reassignment;
   /** When the escalation sweep must next look at this concern; absent once nothing is pending. */

@@ -66,6 +66,8 @@ export interface Category {
   label: string;
   /** Abuse/neglect, patient rights, safety and privacy concerns are grievances by default. */
   grievance: boolean;
+  /** Quality of care or a premature discharge: a Medicare patient may ask the QIO to review it. */
+  qioReferable: boolean;
 }
 
 /** A nursing unit or ward as the hospital names it, with every spelling staff use for it. */

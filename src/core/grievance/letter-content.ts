@@ -35,6 +35,7 @@ export function grievanceLetter(
   resolution: GrievanceResolution,
   timeZone: string,
   now: Date,
+  qio = false,
 ): LetterContent {
   const words = template.languages[resolution.language];
   const date = (iso: string) => longDate(iso, words.locale);
@@ -54,7 +55,7 @@ export function grievanceLetter(
     date: date(localDate(now, timeZone)),
     reference: `${words.referenceLabel}: ${concern.reference}`,
     greeting: fill(words.greeting, values),
-    paragraphs: [fill(words.opening, values)],
+    paragraphs: [fill(words.opening, values), ...(qio ? [fill(words.qio, values)] : [])],
     elements: [
       { heading: words.contactHeading, text: resolution.contactPerson },
       { heading: words.stepsHeading, text: resolution.investigationSteps },
@@ -78,6 +79,7 @@ export function interimLetter(
   interim: InterimNotice,
   timeZone: string,
   now: Date,
+  qio = false,
 ): LetterContent {
   const words = template.languages[interim.language];
   const final = grievanceLetter(
@@ -102,7 +104,7 @@ export function interimLetter(
   return {
     ...final,
     title: fill(words.interim.title, values),
-    paragraphs: [fill(words.interim.opening, values)],
+    paragraphs: [fill(words.interim.opening, values), ...(qio ? [fill(words.qio, values)] : [])],
     elements: [
       { heading: words.contactHeading, text: interim.contactPerson },
       { heading: words.interim.progressHeading, text: interim.progress },

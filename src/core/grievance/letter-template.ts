@@ -15,6 +15,8 @@ export interface LetterWords {
   rights: string;
   closing: string;
   referenceLabel: string;
+  /** Said in a quality-of-care or discharge grievance's letters: the QIO may review it. */
+  qio: string;
   /** The interim notice's own words; `{followUpOn}` is filled in too. */
   interim: {
     title: string;

@@ -78,6 +78,7 @@ export interface AuditDetails {
   resolved: { from: ConcernStatus; resolutionNote: string | null; grievance?: GrievanceResolution };
   /** The grievance's letter was drafted from its resolution and stored for the liaison to review. */
   "letter-produced": { letterId: string; kind: "final" | "interim"; language: LetterLanguage };
+  "qio-referred": { from: ConcernStatus; referredOn: string };
   "interim-notice-sent": {
     from: ConcernStatus;
     followUpOn: string;

@@ -105,6 +105,11 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
         : `${fan.summary}: the interim notice letter is drafted (the card links it). Send it to the patient as you recorded.`;
     if (by) fan.direct(by as PersonId, "grievance-letter", text, true);
   },
+  "qio-referred": (event, fan) => {
+    fan.updateCards();
+    const text = `Referred to the QIO on ${event.detail.referredOn}; recorded by ${event.actor.displayName}.`;
+    fan.reply(text, false, "qio", [actor(event)]);
+  },
   "interim-notice-sent": (event, fan) => {
     fan.updateCards();
     const how = NOTICE_METHODS[event.detail.method].toLowerCase();

@@ -53,17 +53,20 @@ function letterContent(
   request: LetterRequest,
   now: Date,
 ): { content: LetterContent; language: LetterLanguage } {
-  const zone = ctx.directory().hospital.timeZone;
+  const directory = ctx.directory();
+  const zone = directory.hospital.timeZone;
+  // A quality-of-care or discharge grievance's letters say the QIO may review it.
+  const qio = directory.category(concern.category)?.qioReferable ?? false;
   const template = ctx.letters.template();
   if (request.kind === "interim") {
     return {
-      content: interimLetter(template, concern, request.interim, zone, now),
+      content: interimLetter(template, concern, request.interim, zone, now, qio),
       language: request.interim.language,
     };
   }
   const resolution = concern.grievanceResolution!;
   return {
-    content: grievanceLetter(template, concern, resolution, zone, now),
+    content: grievanceLetter(template, concern, resolution, zone, now, qio),
     language: resolution.language,
   };
 }

@@ -60,6 +60,8 @@ export interface CardView {
   noticeLine?: string;
   /** Where the drafted letter (PDF) opens. */
   letterUrl?: string;
+  /** Quality of care or discharge: the QIO may review it, or it was referred there. */
+  qioLine?: string;
   /** Set on the card left behind in a department the concern was reassigned away from. */
   movedTo?: string;
   actions: CardAction[];
@@ -140,6 +142,7 @@ export function channelCardView(
     targetName: (target) => ladderTargetLabel(directory, target),
   };
   const moved = reassignment(draw, cardDepartment);
+  const qioReferable = directory.category(concern.category)?.qioReferable ?? false;
   const state = cardState(concern, now, moved.movedTo !== undefined);
   return {
     concernId: concern.id,
@@ -168,8 +171,19 @@ export function channelCardView(
         : undefined,
     ...(moved.movedTo ? {} : letterLines(concern, zone)),
     movedTo: moved.movedTo,
-    actions: moved.movedTo ? [] : cardActionsFor(concern),
+    qioLine: qioLine(concern, qioReferable),
+    actions: moved.movedTo ? [] : cardActionsFor({ ...concern, qioReferable }),
   };
+}
+
+/** A quality-of-care or discharge concern says the QIO may review it, then that it was asked to. */
+function qioLine(concern: Concern, referable: boolean): string | undefined {
+  if (concern.qioReferral) {
+    return `Referred to the QIO on ${longDate(concern.qioReferral.referredOn, "en-US")}, recorded by ${concern.qioReferral.by.displayName}.`;
+  }
+  return referable
+    ? "Quality of care or discharge: a Medicare patient may ask the QIO (Quality Improvement Organization) to review it."
+    : undefined;
 }
 
 /** The grievance's own clock while it is open: the interim notice, or the final response promised. */

@@ -239,6 +239,8 @@ export const directoryFileSchema = z.strictObject({
         id,
         label: z.string().min(1, "expected a label"),
         grievance: z.boolean().default(false),
+        // Quality of care or a premature discharge: cards and letters say the QIO may review it.
+        qio: z.boolean().default(false),
       }),
     )
     .min(1, "expected at least one category"),

@@ -69,7 +69,7 @@ function toDirectory(file: DirectoryFile): Directory {
         : undefined,
     },
     units: file.units.map((u) => ({ ...u, id: asUnitId(u.id) })),
-    categories: file.categories.map((c) => ({ ...c, id: asCategoryId(c.id) })),
+    categories: file.categories.map(({ qio, ...c }) => ({ ...c, id: asCategoryId(c.id), qioReferable: qio })),
     people: file.people.map((p) => ({
       id: asPersonId(p.id),
       name: p.name,

@@ -26,6 +26,7 @@ const words = z.strictObject({
   completedHeading: line("the heading over the date of completion"),
   rights: line("the paragraph saying what else the patient may do"),
   closing: line("a closing such as Sincerely,"),
+  qio: line("the paragraph for quality-of-care and discharge grievances about the QIO"),
   interim: z.strictObject({
     title: line("the interim letter's title"),
     opening: line("the interim letter's opening paragraph"),

@@ -49,12 +49,15 @@ function toLetter(value: unknown): GrievanceLetterRef | undefined {
   } as GrievanceLetterRef;
 }
 
-const interimJson = (i: GrievanceInterimRef) => ({ ...i, at: i.at.toISOString() });
-function toInterim(value: unknown): GrievanceInterimRef | undefined {
+/** A record stamped with when it was made (`at`), as JSON: the date as ISO text. */
+const stampJson = <T extends { at: Date }>(r: T) => ({ ...r, at: r.at.toISOString() });
+function toStamped(value: unknown): ({ at: Date } & Record<string, unknown>) | undefined {
   if (value === null || value === undefined) return undefined;
-  const i = value as ReturnType<typeof interimJson>;
-  return { ...i, at: new Date(i.at) };
+  const r = value as { at: string } & Record<string, unknown>;
+  return { ...r, at: new Date(r.at) };
 }
+const interimJson = (i: GrievanceInterimRef) => stampJson(i);
+const toInterim = (value: unknown) => toStamped(value) as GrievanceInterimRef | undefined;
 
 /** Concern columns as Prisma writes them; shared by insert and compare-and-set update. */
 export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInput, "id"> {
@@ -92,6 +95,7 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
     grievanceResolution: c.grievanceResolution ? json(c.grievanceResolution) : Prisma.DbNull,
     grievanceLetter: c.grievanceLetter ? json(letterJson(c.grievanceLetter)) : Prisma.DbNull,
     grievanceInterim: c.grievanceInterim ? json(interimJson(c.grievanceInterim)) : Prisma.DbNull,
+    qioReferral: c.qioReferral ? json(stampJson(c.qioReferral)) : Prisma.DbNull,
     grievanceRemindedAt: c.escalation.grievanceRemindedAt ?? null,
     grievanceEscalatedAt: c.escalation.grievanceEscalatedAt ?? null,
     nextDueAt: c.nextDueAt ?? null,
@@ -116,6 +120,7 @@ export function toConcernRecord(c: Concern): Record<string, unknown> {
     grievanceResolution: c.grievanceResolution ?? null,
     grievanceLetter: c.grievanceLetter ? letterJson(c.grievanceLetter) : null,
     grievanceInterim: c.grievanceInterim ? interimJson(c.grievanceInterim) : null,
+    qioReferral: c.qioReferral ? stampJson(c.qioReferral) : null,
   };
 }
 
@@ -175,6 +180,7 @@ export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Co
     grievanceResolution: orUndefined(row.grievanceResolution as GrievanceResolution | null),
     grievanceLetter: toLetter(row.grievanceLetter),
     grievanceInterim: toInterim(row.grievanceInterim),
+    qioReferral: toStamped(row.qioReferral) as Concern["qioReferral"],
     nextDueAt: orUndefined(row.nextDueAt),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

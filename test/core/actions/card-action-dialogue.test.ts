@@ -169,6 +169,7 @@ describe("the action table", () => {
       sentOn: "2026-11-24",
       progress: "Pharmacy review.",
       followUpOn: "2026-12-15",
+      referredOn: "2026-11-24",
     };
     for (const action of CARD_ACTIONS) {
       expect(CARD_ACTION_SPECS[action].label.length).toBeGreaterThan(0);
@@ -185,7 +186,9 @@ describe("the action table", () => {
     for (const status of ["open", "acknowledged", "resolved", "reopened"] as const) {
       expect(cardActionsFor({ status })).toEqual(
         CARD_ACTIONS.filter(
-          (a) => LEGAL_FROM[a].includes(status) && a !== "mark-notice-sent" && a !== "send-interim-notice",
+          (a) =>
+            LEGAL_FROM[a].includes(status) &&
+            !["mark-notice-sent", "send-interim-notice", "record-qio-referral"].includes(a),
         ),
       );
     }

@@ -53,6 +53,7 @@ const ACTIONS: Record<ConcernActionType, ConcernAction> = {
   escalate: { type: "escalate" },
   "add-note": { type: "add-note", text: "Spoke with the patient's daughter." },
   "mark-notice-sent": { type: "mark-notice-sent", method: "mail", sentOn: "2026-11-24" },
+  "record-qio-referral": { type: "record-qio-referral", referredOn: "2026-11-24" },
   "send-interim-notice": {
     type: "send-interim-notice",
     sentOn: "2026-11-24",
@@ -75,6 +76,7 @@ const EXPECTED_STATUS: Record<ConcernActionType, ConcernStatus | "same"> = {
   "add-note": "same",
   "mark-notice-sent": "same",
   "send-interim-notice": "same",
+  "record-qio-referral": "same",
 };
 
 const now = new Date("2026-11-24T20:10:00Z");

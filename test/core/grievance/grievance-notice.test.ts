@@ -170,3 +170,67 @@ describe("a grievance is closed in writing (42 CFR 482.13(a)(2)(iii))", () => {
     expect(letters.letters.map((l) => l.language)).toEqual(["es", "en"]);
   });
 });
+
+describe("quality of care and premature discharge: the QIO", () => {
+  it("a discharge concern's card says the QIO may review it; once resolved, Referred to QIO records the day", async () => {
+    const core = coreContext("2026-11-24T20:00:00Z");
+    const concern = await raiseConcern(core.ctx, { ...PAIN_DRAFT, category: "discharge" }, NIA);
+    const open = await clickCardAction(core.ctx, concern.id, "acknowledge", PAT);
+    expect(open.kind === "card" && open.view.qioLine).toBe(
+      "Quality of care or discharge: a Medicare patient may ask the QIO (Quality Improvement Organization) to review it.",
+    );
+    const resolved = await submitCardAction(
+      core.ctx,
+      concern.id,
+      "resolve",
+      { text: "Follow-up visit booked." },
+      PAT,
+    );
+    expect(resolved.kind === "card" && resolved.view.actions).toContain("record-qio-referral");
+    const asked = await clickCardAction(core.ctx, concern.id, "record-qio-referral", PAT);
+    expect(asked.kind === "form" && asked.form.values).toEqual({ referredOn: "2026-11-24" });
+    const recorded = await submitCardAction(
+      core.ctx,
+      concern.id,
+      "record-qio-referral",
+      { referredOn: "2026-11-24" },
+      PAT,
+    );
+    if (recorded.kind !== "card") throw new Error(`expected the card, got ${recorded.kind}`);
+    expect(recorded.view.qioLine).toBe("Referred to the QIO on November 24, 2026, recorded by Pat Morgan.");
+    expect(recorded.view.actions).not.toContain("record-qio-referral");
+    const trail = await core.concerns.auditTrail(concern.id);
+    expect(trail.find((e) => e.type === "qio-referred")?.detail).toEqual({
+      from: "resolved",
+      referredOn: "2026-11-24",
+    });
+    const again = await submitCardAction(
+      core.ctx,
+      concern.id,
+      "record-qio-referral",
+      { referredOn: "2026-11-24" },
+      PAT,
+    );
+    expect(JSON.stringify(again)).toContain(
+      "was already recorded as referred to the QIO on 2026-11-24 by Pat Morgan.",
+    );
+  });
+
+  it("a safety grievance's letter tells the patient about the QIO; a rights grievance's does not", async () => {
+    const { ctx, concern, letters } = await grievance();
+    await submitCardAction(ctx, concern.id, "resolve", FOUR_ELEMENTS, PAT);
+    expect(letters.drawn[0]!.paragraphs).toHaveLength(1);
+    const core = coreContext("2026-11-24T20:00:00Z");
+    const safety = await raiseConcern(core.ctx, { ...PAIN_DRAFT, category: "safety" }, NIA);
+    await submitCardAction(
+      core.ctx,
+      safety.id,
+      "resolve",
+      { ...FOUR_ELEMENTS, completedOn: "2026-11-24", language: "en" },
+      PAT,
+    );
+    expect(core.letters.drawn[0]!.paragraphs[1]).toContain(
+      "you may ask the Quality Improvement Organization to review it",
+    );
+  });
+});
