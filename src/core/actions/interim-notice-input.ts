@@ -2,15 +2,14 @@ import { NOTE_MAX_LENGTH, type FormErrors, type FormField } from "./action-form.
 import type { ActionInputSpec } from "./card-action-specs.ts";
 import { contactDefault } from "./resolve-input.ts";
 import { defaultFollowUpBy } from "../escalation/compute-deadlines.ts";
-import { localDate } from "../escalation/business-time.ts";
+import { isCalendarDate, localDate } from "../escalation/business-time.ts";
+import { unprintableError } from "../grievance/printable-text.ts";
 import {
   isLetterLanguage,
   isNoticeMethod,
   LETTER_LANGUAGES,
   NOTICE_METHODS,
 } from "../grievance/grievance-notice.ts";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const MISSING = {
   contact: "Please enter the hospital contact person the patient can reach about this grievance.",
@@ -80,8 +79,19 @@ export const interimNoticeInput: ActionInputSpec = {
     const method = values.method?.trim() ?? "";
     const errors: FormErrors = {};
     if (!contactPerson) errors.contact = MISSING.contact;
+    else if (contactPerson.length > 200)
+      errors.contact = `This is ${contactPerson.length} characters; the limit is 200.`;
     if (!progress) errors.progress = MISSING.progress;
-    if (!ISO_DATE.test(followUpOn)) errors.followUpOn = MISSING.followUpOn;
+    else if (progress.length > NOTE_MAX_LENGTH)
+      errors.progress = `This is ${progress.length} characters; the limit is ${NOTE_MAX_LENGTH}.`;
+    for (const [id, value] of [
+      ["contact", contactPerson],
+      ["progress", progress],
+    ] as const) {
+      const unprintable = errors[id] ? undefined : unprintableError(value);
+      if (unprintable) errors[id] = unprintable;
+    }
+    if (!isCalendarDate(followUpOn)) errors.followUpOn = MISSING.followUpOn;
     else if (followUpOn <= today)
       errors.followUpOn = "The final response must be promised for a day after today.";
     if (!isLetterLanguage(language)) errors.language = MISSING.language;

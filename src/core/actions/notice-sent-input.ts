@@ -1,6 +1,6 @@
 import type { ActionInputSpec } from "./card-action-specs.ts";
 import { isNoticeMethod, NOTICE_METHODS } from "../grievance/grievance-notice.ts";
-import { localDate } from "../escalation/business-time.ts";
+import { isCalendarDate, localDate } from "../escalation/business-time.ts";
 
 const CHOOSE_METHOD = "Please choose how the letter was sent.";
 const CHOOSE_DATE = "Please choose the date the letter was sent.";
@@ -29,7 +29,7 @@ export const noticeSentInput: ActionInputSpec = {
     const sentOn = values.sentOn?.trim() ?? "";
     const errors = {
       ...(isNoticeMethod(method) ? {} : { method: CHOOSE_METHOD }),
-      ...(!/^\d{4}-\d{2}-\d{2}$/.test(sentOn)
+      ...(!isCalendarDate(sentOn)
         ? { sentOn: CHOOSE_DATE }
         : sentOn > today
           ? { sentOn: "The letter cannot have been sent after today." }

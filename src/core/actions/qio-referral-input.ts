@@ -1,5 +1,5 @@
 import type { ActionInputSpec } from "./card-action-specs.ts";
-import { localDate } from "../escalation/business-time.ts";
+import { isCalendarDate, localDate } from "../escalation/business-time.ts";
 
 const CHOOSE_DATE = "Please choose the date the patient asked the QIO to review it.";
 
@@ -16,10 +16,12 @@ export const qioReferralInput: ActionInputSpec = {
       missing: CHOOSE_DATE,
     },
   ],
-  defaults: (_concern, directory, _actor, now) => ({ referredOn: localDate(now, directory.hospital.timeZone) }),
+  defaults: (_concern, directory, _actor, now) => ({
+    referredOn: localDate(now, directory.hospital.timeZone),
+  }),
   read: (values, _subject, _directory, today) => {
     const referredOn = values.referredOn?.trim() ?? "";
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(referredOn)) return { errors: { referredOn: CHOOSE_DATE } };
+    if (!isCalendarDate(referredOn)) return { errors: { referredOn: CHOOSE_DATE } };
     if (referredOn > today) return { errors: { referredOn: "The referral cannot be dated after today." } };
     return { action: { type: "record-qio-referral", referredOn } };
   },

@@ -2,7 +2,8 @@ import { NOTE_MAX_LENGTH, type FormErrors, type FormField, type FormValues } fro
 import type { ActionInputSpec } from "./card-action-specs.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import type { IdentifiedActor } from "../concern/identify-actor.ts";
-import { localDate } from "../escalation/business-time.ts";
+import { isCalendarDate, localDate } from "../escalation/business-time.ts";
+import { unprintableError } from "../grievance/printable-text.ts";
 import {
   isLetterLanguage,
   LETTER_LANGUAGES,
@@ -11,7 +12,6 @@ import {
 
 /** The longest contact line a letter prints ("Pat Liaison, Patient Relations, (217) 555-0100"). */
 const CONTACT_MAX_LENGTH = 200;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const MISSING_NOTE = "Please enter a resolution note: this concern is a grievance.";
 
@@ -91,14 +91,17 @@ function readResolution(
     const value = values[id]?.trim() ?? "";
     if (!value) errors[id] = MISSING_ELEMENT[id];
     else if (value.length > max) errors[id] = `This is ${value.length} characters; the limit is ${max}.`;
+    else {
+      const unprintable = unprintableError(value);
+      if (unprintable) errors[id] = unprintable;
+    }
     return value;
   };
   const contactPerson = typed("contact", CONTACT_MAX_LENGTH);
   const investigationSteps = typed("steps", NOTE_MAX_LENGTH);
   const results = typed("results", NOTE_MAX_LENGTH);
   const completedOn = values.completedOn?.trim() ?? "";
-  if (!ISO_DATE.test(completedOn) || Number.isNaN(Date.parse(completedOn)))
-    errors.completedOn = MISSING_ELEMENT.completedOn;
+  if (!isCalendarDate(completedOn)) errors.completedOn = MISSING_ELEMENT.completedOn;
   else if (completedOn > today) errors.completedOn = "The date of completion cannot be after today.";
   const language = values.language?.trim() ?? "";
   if (!isLetterLanguage(language)) errors.language = MISSING_ELEMENT.language;

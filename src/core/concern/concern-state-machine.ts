@@ -206,6 +206,15 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
         `${c.concern.reference} is not a grievance; only a grievance has an interim notice.`,
       );
     }
+    const earlier = c.concern.grievanceInterim;
+    if (earlier) {
+      // A stale card or a second modal: one interim notice moves the clock once.
+      throw new IllegalTransitionError(
+        c.concern.status,
+        "send-interim-notice",
+        `${c.concern.reference}'s interim notice was already recorded on ${earlier.sentOn} by ${earlier.by.displayName}; it promised the final response by ${earlier.followUpOn}.`,
+      );
+    }
     const { followUpOn, method } = action.interim;
     // The grievance clock now runs to the promised day: its reminder and overdue notice fire again.
     const noticeBy = endOfLocalDay(followUpOn, c.concern.policy.timeZone);
@@ -251,6 +260,13 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
         c.concern.status,
         "mark-notice-sent",
         `${c.concern.reference} has no written notice yet to mark as sent.`,
+      );
+    }
+    if (letter.sent) {
+      throw new IllegalTransitionError(
+        c.concern.status,
+        "mark-notice-sent",
+        `${c.concern.reference}'s written notice was already marked sent (${letter.sent.method}, ${letter.sent.sentOn}) by ${letter.sent.by.displayName}.`,
       );
     }
     const sent = { method: action.method, sentOn: action.sentOn, by: c.actor, at: c.now };

@@ -107,6 +107,11 @@ export function localDateTime(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("ccc d LLL HH:mm");
 }
 
+/** Whether a form's text is a real "YYYY-MM-DD" day (not 31 February). */
+export function isCalendarDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid;
+}
+
 /** The last moment of a "YYYY-MM-DD" day in the hospital's zone: what "by 12 December" means. */
 export function endOfLocalDay(isoDate: string, timeZone: string): Date {
   return DateTime.fromISO(isoDate, { zone: timeZone }).endOf("day").toJSDate();

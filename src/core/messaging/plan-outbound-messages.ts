@@ -47,9 +47,11 @@ function settled(verb: "acknowledged" | "resolved") {
 
 function grievanceOverdue(detail: GrievanceEscalation, fan: FanOutBuilder): void {
   const due = fan.dateTime(fan.after.grievanceNoticeBy!);
-  fan.reply(`Grievance interim notice overdue since ${due}.`, true, "grievance");
+  // After an interim notice, what is overdue is the final response it promised.
+  const what = fan.after.grievanceInterim ? "promised final response" : "interim notice";
+  fan.reply(`Grievance ${what} overdue since ${due}.`, true, "grievance");
   for (const personId of detail.recipients) {
-    const text = `${fan.summary}: this grievance's interim notice was due ${due} and has not been resolved.`;
+    const text = `${fan.summary}: this grievance's ${what} was due ${due} and has not been resolved.`;
     fan.direct(personId, "grievance-overdue", text, true);
   }
 }

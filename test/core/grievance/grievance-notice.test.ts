@@ -234,3 +234,57 @@ describe("quality of care and premature discharge: the QIO", () => {
     );
   });
 });
+
+describe("what the letter is given is checked before it is drafted", () => {
+  it("a name the letter's font cannot print is refused on its field, saying which characters", async () => {
+    const { ctx, concern } = await grievance();
+    const reply = await submitCardAction(
+      ctx,
+      concern.id,
+      "resolve",
+      { ...FOUR_ELEMENTS, contact: "Nguyễn Văn An, 李华" },
+      PAT,
+    );
+    expect(reply.kind === "form" && reply.form.errors).toEqual({
+      contact:
+        "The letter cannot print “ễ” “ă” “李” “华”: please write it in Latin letters (a transliteration of a name is fine).",
+    });
+  });
+
+  it("a date that is not on the calendar is refused (31 February)", async () => {
+    const { ctx, concern } = await grievance();
+    const reply = await submitCardAction(
+      ctx,
+      concern.id,
+      "resolve",
+      { ...FOUR_ELEMENTS, completedOn: "2026-02-31" },
+      PAT,
+    );
+    expect(reply.kind === "form" && reply.form.errors).toEqual({
+      completedOn: "Please choose the date the grievance process was completed.",
+    });
+  });
+
+  it("a second Mark notice sent (a stale card, a second modal) is refused and the first record kept", async () => {
+    const { ctx, concern, concerns } = await grievance();
+    await submitCardAction(ctx, concern.id, "resolve", FOUR_ELEMENTS, PAT);
+    await submitCardAction(
+      ctx,
+      concern.id,
+      "mark-notice-sent",
+      { method: "mail", sentOn: "2026-11-29" },
+      PAT,
+    );
+    const again = await submitCardAction(
+      ctx,
+      concern.id,
+      "mark-notice-sent",
+      { method: "email", sentOn: "2026-11-29" },
+      PAT,
+    );
+    expect(JSON.stringify(again)).toContain(
+      "written notice was already marked sent (mail, 2026-11-29) by Pat Morgan.",
+    );
+    expect((await concerns.findById(concern.id))?.grievanceLetter?.sent?.method).toBe("mail");
+  });
+});

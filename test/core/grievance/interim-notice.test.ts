@@ -115,6 +115,29 @@ describe("a grievance that cannot be closed in time gets an interim notice", () 
     });
   });
 
+  it("a second interim notice is refused: one notice moves the clock once", async () => {
+    const { ctx, clock, concern, concerns } = await grievance();
+    clock.advanceMinutes(5 * 24 * 60);
+    await submitCardAction(
+      ctx,
+      concern.id,
+      "send-interim-notice",
+      { ...INTERIM, followUpOn: "2026-12-15" },
+      PAT,
+    );
+    const again = await submitCardAction(
+      ctx,
+      concern.id,
+      "send-interim-notice",
+      { ...INTERIM, followUpOn: "2027-01-15" },
+      PAT,
+    );
+    expect(JSON.stringify(again)).toContain(
+      "interim notice was already recorded on 2026-11-29 by Pat Morgan",
+    );
+    expect((await concerns.findById(concern.id))?.grievanceInterim?.followUpOn).toBe("2026-12-15");
+  });
+
   it("the promised day must be after today, and every field is asked for", async () => {
     const { ctx, clock, concern } = await grievance();
     clock.advanceMinutes(5 * 24 * 60);
