@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ResponderGroupMembers } from "../../src/core/directory/responder-group-members.ts";
-import type { GroupSnapshot, GroupSource } from "../../src/core/ports/group-source.port.ts";
+import {
+  GroupGoneError,
+  type GroupSnapshot,
+  type GroupSource,
+} from "../../src/core/ports/group-source.port.ts";
 import { ResponderGroupRefresh } from "../../src/infra/groups/responder-group-refresh.ts";
 import { PrismaGroupSnapshots } from "../../src/infra/store/prisma-group-snapshots.ts";
 import { FakeClock } from "../support/fake-clock.ts";
@@ -15,10 +19,12 @@ const NURSING_4W = sampleDirectory().requireDepartment("nursing-4w" as never);
 class ScriptedSlackGroups implements GroupSource {
   readonly platform = "slack" as const;
   down = false;
+  gone = false;
   calls = 0;
   members = [{ userId: "U04DANAPRK1", displayName: "Dana Park" }];
   async fetch(groupId: string): Promise<Omit<GroupSnapshot, "fetchedAt">> {
     this.calls++;
+    if (this.gone) throw new GroupGoneError("Slack says no_such_subteam");
     if (this.down) throw new Error("An HTTP protocol error occurred: statusCode = 503");
     return { platform: "slack", groupId, label: "@4w-nurses", members: this.members };
   }
@@ -91,6 +97,38 @@ describe.each(STORE_KINDS)("4 West's Slack group through a Slack outage, on the 
     await restarted.refresh.refresh();
     expect(restarted.isMember("U04DANAPRK1")).toBe(false);
     expect(restarted.refresh.health()[0]).toMatchObject({ state: "current", members: 0 });
+  });
+
+  it("a group Slack says is gone stops counting at once, and is not brought back from the store", async () => {
+    test = await openTestDatabase(kind);
+    const clock = new FakeClock("2026-12-02T02:00:00Z");
+    const slack = new ScriptedSlackGroups();
+    const { refresh, isMember } = liaisonGroups(test, slack, clock);
+    await refresh.refresh();
+    slack.gone = true;
+    clock.advanceMinutes(16);
+    await refresh.refresh();
+    expect(isMember("U04DANAPRK1")).toBe(false);
+    clock.advanceMinutes(1);
+    await refresh.refresh();
+    expect(isMember("U04DANAPRK1")).toBe(false);
+    expect(refresh.health()[0]).toMatchObject({ state: "none", lastError: "Slack says no_such_subteam" });
+  });
+
+  it("through an outage the last list counts for a day, then no longer", async () => {
+    test = await openTestDatabase(kind);
+    const clock = new FakeClock("2026-12-02T02:00:00Z");
+    const slack = new ScriptedSlackGroups();
+    const { refresh, isMember } = liaisonGroups(test, slack, clock);
+    await refresh.refresh();
+    slack.down = true;
+    clock.advanceMinutes(23 * 60);
+    await refresh.refresh();
+    expect(isMember("U04DANAPRK1")).toBe(true);
+    clock.advanceMinutes(2 * 60);
+    await refresh.refresh();
+    expect(isMember("U04DANAPRK1")).toBe(false);
+    expect(refresh.health()[0]).toMatchObject({ state: "none" });
   });
 
   it("a healthy list is asked for again only when it is older than the refresh interval", async () => {

@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { GroupMember, GroupSnapshot, GroupSource } from "../../core/index.ts";
+import { type GroupMember, GroupGoneError, type GroupSnapshot, type GroupSource } from "../../core/index.ts";
 
 /** Slack's answer to usergroups.list is the same for every group: asked once per refresh round. */
 const HANDLES_TTL_MS = 5 * 60_000;
@@ -13,6 +13,14 @@ interface SlackProfileUser {
 /** What Slack shows for a person: their display name, else their full name, else their username. */
 const displayNameOf = (u: SlackProfileUser | undefined) =>
   u?.profile?.display_name || u?.profile?.real_name || u?.real_name || u?.name || "";
+
+/** Slack's answers that mean the group itself is gone, not that Slack is down. */
+const GONE = new Set(["no_such_subteam", "subteam_not_found", "subteam_disabled"]);
+
+function goneOrNot(error: unknown): unknown {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  return code && GONE.has(code) ? new GroupGoneError(`Slack says ${code}`) : error;
+}
 
 /**
  * A Slack user group's members (usergroups.users.list, scope usergroups:read), with the group's handle
@@ -29,7 +37,9 @@ export class SlackUserGroups implements GroupSource {
     groupId: string,
     known: ReadonlyMap<string, string>,
   ): Promise<Omit<GroupSnapshot, "fetchedAt">> {
-    const listed = await this.client.usergroups.users.list({ usergroup: groupId });
+    const listed = await this.client.usergroups.users.list({ usergroup: groupId }).catch((error: unknown) => {
+      throw goneOrNot(error);
+    });
     const label = (await this.handleOf(groupId)) ?? groupId;
     return { platform: "slack", groupId, label, members: await this.named(listed.users ?? [], known) };
   }

@@ -1,6 +1,12 @@
 import { type CloudAdapter, type ConversationReference, TeamsInfo, type TurnContext } from "botbuilder";
 import { type ConnectorClient, TeamsConnectorClient } from "botframework-connector";
-import type { GroupMember, GroupSnapshot, GroupSource, TeamsConversationStore } from "../../core/index.ts";
+import {
+  type GroupMember,
+  GroupGoneError,
+  type GroupSnapshot,
+  type GroupSource,
+  type TeamsConversationStore,
+} from "../../core/index.ts";
 
 export interface TeamsTeamMembersDeps {
   adapter: CloudAdapter;
@@ -39,10 +45,23 @@ export class TeamsTeamMembers implements GroupSource {
       },
     };
     let snapshot: Omit<GroupSnapshot, "fetchedAt"> | undefined;
-    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
-      const members = await this.roster(context, teamId);
-      snapshot = { platform: "teams", groupId: teamId, label: await this.teamName(context, teamId), members };
-    });
+    await this.deps.adapter
+      .continueConversationAsync(this.deps.appId, reference, async (context) => {
+        const members = await this.roster(context, teamId);
+        snapshot = {
+          platform: "teams",
+          groupId: teamId,
+          label: await this.teamName(context, teamId),
+          members,
+        };
+      })
+      .catch((error: unknown) => {
+        // 403/404: the team is gone or Liaison was removed from it; anything else is an outage.
+        const status = (error as { statusCode?: number }).statusCode;
+        throw status === 403 || status === 404
+          ? new GroupGoneError(`Teams answered ${status} for the team`)
+          : error;
+      });
     if (!snapshot) throw new Error("Teams did not run the roster request");
     return snapshot;
   }
@@ -53,7 +72,9 @@ export class TeamsTeamMembers implements GroupSource {
     do {
       const page = await TeamsInfo.getPagedTeamMembers(context, teamId, PAGE_SIZE, continuationToken);
       for (const m of page.members) {
-        if (m.aadObjectId) members.push({ userId: m.aadObjectId.toLowerCase(), displayName: m.name ?? "" });
+        // Guests in the team are not the unit's staff.
+        if (m.aadObjectId && m.userRole !== "guest")
+          members.push({ userId: m.aadObjectId.toLowerCase(), displayName: m.name ?? "" });
       }
       continuationToken = page.continuationToken;
     } while (continuationToken);

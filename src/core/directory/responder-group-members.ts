@@ -41,6 +41,11 @@ export class ResponderGroupMembers {
     this.lists.set(`${snapshot.platform}:${snapshot.groupId}`, { snapshot, names });
   }
 
+  /** Its members no longer count (the group is gone, or its last list too old to trust). */
+  forget(platform: Platform, groupId: string): void {
+    this.lists.delete(`${platform}:${groupId}`);
+  }
+
   snapshot(platform: Platform, groupId: string): GroupSnapshot | undefined {
     return this.lists.get(`${platform}:${groupId}`)?.snapshot;
   }

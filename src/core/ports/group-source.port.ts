@@ -28,6 +28,12 @@ export interface GroupSource {
   fetch(groupId: string, known: ReadonlyMap<string, string>): Promise<Omit<GroupSnapshot, "fetchedAt">>;
 }
 
+/**
+ * The platform says the group itself is gone or closed to Liaison (deleted, disabled, Liaison removed
+ * from the team): its last list must stop counting, unlike an outage, which keeps it.
+ */
+export class GroupGoneError extends Error {}
+
 /** Where the last known member lists are kept, so a restart during a platform outage still has them. */
 export interface GroupSnapshotRepository {
   all(): Promise<GroupSnapshot[]>;

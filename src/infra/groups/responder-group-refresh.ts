@@ -1,6 +1,7 @@
 import {
   type Clock,
   type DirectoryIndex,
+  GroupGoneError,
   type GroupSnapshot,
   type GroupSnapshotRepository,
   type GroupSource,
@@ -20,7 +21,10 @@ export interface ResponderGroupHealth {
   platform: Platform;
   group: string;
   departments: string[];
-  /** "current": the last fetch worked; "last-known": it failed and the list kept is used; "none": never fetched. */
+  /**
+   * "current": the last fetch worked; "last-known": it failed and the list kept is used; "none": no
+   * list (never fetched, the platform says the group is gone, or the last list is over a day old).
+   */
   state: "current" | "last-known" | "none";
   label: string | null;
   members: number | null;
@@ -49,13 +53,16 @@ export interface ResponderGroupRefreshDeps {
 
 const keyOf = (platform: Platform, groupId: string) => `${platform}:${groupId}`;
 
+/** A last known list older than this stops counting: who is on a unit changes within a day. */
+const LAST_KNOWN_MAX_MS = 24 * 3_600_000;
+
 /**
  * Keeps the departments' platform groups' member lists fresh. Start-up only reads the lists kept in
  * the store; fetching runs in the background, so a platform that is down or slow delays nothing, and a
  * failed fetch keeps the last list (reported in /healthz) rather than locking a unit's nurses out.
  */
 export class ResponderGroupRefresh {
-  private readonly failures = new Map<string, { error: string; at: Date }>();
+  private readonly failures = new Map<string, { error: string; at: Date; gone?: true }>();
   private readonly changed = new Set<string>();
 
   constructor(private readonly deps: ResponderGroupRefreshDeps) {}
@@ -72,18 +79,49 @@ export class ResponderGroupRefresh {
     }
   }
 
+  /**
+   * An outage keeps the last list (up to a day); a group the platform says is gone, or a list older
+   * than a day, stops counting at once.
+   */
+  private failed(platform: Platform, groupId: string, kept: GroupSnapshot | undefined, error: unknown): void {
+    const message = reasonOf(error);
+    const now = this.deps.clock.now();
+    const gone = error instanceof GroupGoneError;
+    this.failures.set(keyOf(platform, groupId), { error: message, at: now, ...(gone ? { gone } : {}) });
+    const tooOld = kept !== undefined && now.getTime() - kept.fetchedAt.getTime() > LAST_KNOWN_MAX_MS;
+    if (kept && (gone || tooOld)) {
+      this.deps.members.forget(platform, groupId);
+      this.deps.logger.warn(
+        { platform, group: groupId, err: message },
+        gone
+          ? "a responder group is gone: its members no longer act through it"
+          : "a responder group's last list is over a day old: its members no longer act through it",
+      );
+      return;
+    }
+    this.deps.logger.warn(
+      { platform, group: groupId, err: message, keeping: kept?.members.length ?? 0 },
+      "could not refresh a responder group: its last known members may still act",
+    );
+  }
+
   private adoptIfNewer(kept: GroupSnapshot): void {
     const key = keyOf(kept.platform, kept.groupId);
     const mine = this.deps.members.snapshot(kept.platform, kept.groupId);
     if (mine && mine.fetchedAt >= kept.fetchedAt) return;
-    this.deps.members.keep(kept);
     const failure = this.failures.get(key);
+    // A list from before the group was gone, or over a day old, is not brought back from the store.
+    if (failure?.gone && kept.fetchedAt <= failure.at) return;
+    if (this.deps.clock.now().getTime() - kept.fetchedAt.getTime() > LAST_KNOWN_MAX_MS) return;
+    this.deps.members.keep(kept);
     if (failure && kept.fetchedAt >= failure.at) this.failures.delete(key);
   }
 
   /** The platform said a group's members changed (Teams: someone joined or left the team). */
   markChanged(platform: Platform, groupId: string): void {
-    this.changed.add(keyOf(platform, groupId));
+    // Teams tells about every team Liaison is in; only the directory's groups are kept track of.
+    if (this.wanted().some((w) => w.platform === platform && w.groupId === groupId))
+      this.changed.add(keyOf(platform, groupId));
   }
 
   /**
@@ -112,12 +150,7 @@ export class ResponderGroupRefresh {
     try {
       snapshot = { ...(await source.fetch(groupId, known)), fetchedAt: this.deps.clock.now() };
     } catch (error) {
-      const message = reasonOf(error);
-      this.failures.set(keyOf(platform, groupId), { error: message, at: this.deps.clock.now() });
-      this.deps.logger.warn(
-        { platform, group: groupId, err: message, keeping: kept?.members.length ?? 0 },
-        "could not refresh a responder group: its last known members may still act",
-      );
+      this.failed(platform, groupId, kept, error);
       return;
     }
     this.deps.members.keep(snapshot);
