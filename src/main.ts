@@ -16,6 +16,7 @@ import {
   type GroupSource,
   type Platform,
   ResponderGroupMembers,
+  type StoredLetter,
   systemClock,
 } from "./core/index.ts";
 import type { Config } from "./infra/config/config.schema.ts";
@@ -109,7 +110,13 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const chat: ChatPlatforms = {};
   const groups = responderGroups(config, context, db);
   const app = createHttpApp(healthOf(db, scheduler, chat, directory, groups.refresh));
-  mountLetterRoute(app, letters, logger);
+  mountLetterRoute(app, letters, logger, recordLetterOpened(context));
+  if (!config.LIAISON_PUBLIC_URL && context.platforms.size > 0) {
+    logger.warn(
+      { publicUrl },
+      "LIAISON_PUBLIC_URL is not set: grievance letters' links point at this machine only; set it to the address staff reach Liaison at",
+    );
+  }
   const receipts = inboundEventReceipts(db.prisma);
   const inbound = {
     ctx: context,
@@ -209,6 +216,18 @@ function liaisonContext(
     raises: newRaiseQueue(),
   };
 }
+
+/** Each opening of a letter's link goes into its concern's audit trail. */
+const recordLetterOpened = (context: LiaisonContext) => (letter: StoredLetter, from: string) =>
+  context.concerns.appendAudit([
+    {
+      concernId: letter.concernId,
+      type: "letter-opened",
+      actor: { key: "link", displayName: "someone with the letter's link", platform: "api" },
+      at: context.clock.now(),
+      detail: { letterId: letter.id, kind: letter.kind, from },
+    },
+  ]);
 
 /** Someone joined or left a team (or Liaison was added to one): its roster is listed again now. */
 const onTeamMembersChanged = (refresh: ResponderGroupRefresh, scheduler: Scheduler) => (teamId: string) => {

@@ -22,6 +22,7 @@ describe("GET /letters/<token>.pdf", () => {
   let server: Server;
   let base = "";
   let storeDown = false;
+  const opened: { id: string; from: string }[] = [];
   beforeAll(async () => {
     const app = express();
     const store = {
@@ -30,7 +31,9 @@ describe("GET /letters/<token>.pdf", () => {
         return token === TOKEN ? LETTER : undefined;
       },
     } as unknown as PrismaLetterStore;
-    mountLetterRoute(app, store, new RecordingLogger());
+    mountLetterRoute(app, store, new RecordingLogger(), async (letter, from) => {
+      opened.push({ id: letter.id, from });
+    });
     server = app.listen(0);
     await new Promise((r) => server.once("listening", r));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -47,6 +50,8 @@ describe("GET /letters/<token>.pdf", () => {
       "referrer-policy": "no-referrer",
     });
     expect(await res.text()).toBe("%PDF-1.3 test");
+    // Each opening is recorded, with where it came from.
+    expect(opened).toEqual([{ id: LETTER.id, from: expect.stringContaining("127.0.0.1") }]);
   });
 
   it("any other token, or anything that is not one, is a plain 404 that says where letters open from", async () => {

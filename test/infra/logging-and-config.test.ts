@@ -58,6 +58,18 @@ describe("Teams configuration", () => {
     );
   });
 
+  it("letters' links go over https: a plain-http public address is refused, except for localhost", () => {
+    expect(() => loadConfig({ LIAISON_PUBLIC_URL: "http://liaison.example.org" })).toThrow(
+      /LIAISON_PUBLIC_URL: expected an https:\/\/ address \(plain http only for localhost\)/,
+    );
+    expect(loadConfig({ LIAISON_PUBLIC_URL: "https://liaison.example.org" }).LIAISON_PUBLIC_URL).toBe(
+      "https://liaison.example.org",
+    );
+    expect(loadConfig({ LIAISON_PUBLIC_URL: "http://localhost:3978" }).LIAISON_PUBLIC_URL).toBe(
+      "http://localhost:3978",
+    );
+  });
+
   it("a SingleTenant bot needs its password and tenant", () => {
     expect(() => loadConfig({ MICROSOFT_APP_ID: GUID, MICROSOFT_APP_PASSWORD: "x" })).toThrow(
       "MICROSOFT_APP_TENANT_ID: a SingleTenant bot needs MICROSOFT_APP_ID, MICROSOFT_APP_TENANT_ID, and MICROSOFT_APP_PASSWORD or a certificate",

@@ -51,7 +51,7 @@ export function cardBlocks(view: CardView): Block[] {
   if (view.noticeLine) {
     // The link is Liaison's own (an unguessable token); the line beside it is plain text.
     const link: Span[] = view.letterUrl
-      ? [{ text: "Written notice (PDF)", link: view.letterUrl }, { text: " · " }]
+      ? [{ text: view.letterTitle ?? "Letter (PDF)", link: view.letterUrl }, { text: " · " }]
       : [];
     blocks.push(richText([[...link, { text: view.noticeLine }]]));
   }

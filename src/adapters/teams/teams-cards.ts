@@ -75,6 +75,9 @@ const STATE_STYLE: Readonly<Record<CardState, string>> = {
   moved: "emphasis",
 };
 
+/** "Written notice (PDF)" as a button: "Open written notice (PDF)". */
+const openTitle = (title = "Letter (PDF)") => `Open ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+
 export function concernCard(view: CardView, notice?: string): CardJson {
   // Absent lines are given as "": the template engine would print a missing "${x}" literally.
   const data = {
@@ -84,6 +87,7 @@ export function concernCard(view: CardView, notice?: string): CardJson {
     noticeLine: view.noticeLine ?? "",
     qioLine: view.qioLine ?? "",
     letterUrl: view.letterUrl ?? "",
+    letterTitle: openTitle(view.letterTitle),
     escalationLine: view.escalationLine ?? "",
     grievanceLine: view.grievanceLine ?? "",
     movedTo: view.movedTo ?? "",

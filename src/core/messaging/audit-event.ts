@@ -86,6 +86,8 @@ export interface AuditDetails {
     sentOn: string;
     interim: InterimNotice;
   };
+  /** A letter's link was opened: when, and from which address (its link is its only key). */
+  "letter-opened": { letterId: string; kind: "final" | "interim"; from: string };
   "notice-sent": { from: ConcernStatus; letterId: string; method: NoticeMethod; sentOn: string };
   reopened: { from: ConcernStatus; reason: string };
   "grievance-reminder": { noticeDueAt: string; recipients: PersonId[] };

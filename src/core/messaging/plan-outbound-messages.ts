@@ -163,6 +163,7 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
     }
   },
   "card-posted": recordOnly,
+  "letter-opened": recordOnly,
   "digest-sent": recordOnly,
   "delivery-failed": recordOnly,
   "delivery-retried": recordOnly,

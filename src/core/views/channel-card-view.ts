@@ -58,8 +58,9 @@ export interface CardView {
   resolutionLine?: string;
   /** A resolved grievance's written notice: drafted and waiting to be sent, or sent how and when. */
   noticeLine?: string;
-  /** Where the drafted letter (PDF) opens. */
+  /** Where the drafted letter (PDF) opens, and what its link says. */
   letterUrl?: string;
+  letterTitle?: string;
   /** Quality of care or discharge: the QIO may review it, or it was referred there. */
   qioLine?: string;
   /** Set on the card left behind in a department the concern was reassigned away from. */
@@ -196,16 +197,23 @@ function grievanceLine(concern: Concern, zone: string, moved: boolean): string |
 }
 
 /** The latest letter's line and link: the written notice once resolved, else the interim notice. */
-function letterLines(concern: Concern, zone: string): Pick<CardView, "noticeLine" | "letterUrl"> {
+function letterLines(
+  concern: Concern,
+  zone: string,
+): Pick<CardView, "noticeLine" | "letterUrl" | "letterTitle"> {
   if (concern.grievanceLetter) {
-    return { noticeLine: noticeLine(concern.grievanceLetter, zone), letterUrl: concern.grievanceLetter.url };
+    return {
+      noticeLine: noticeLine(concern.grievanceLetter, zone),
+      letterUrl: concern.grievanceLetter.url,
+      letterTitle: "Written notice (PDF)",
+    };
   }
   const interim = concern.grievanceInterim;
   if (!interim) return {};
   const how = NOTICE_METHODS[interim.method].toLowerCase();
   return {
     noticeLine: `Interim notice sent (${how}) on ${longDate(interim.sentOn, "en-US")}, recorded by ${interim.by.displayName}.`,
-    ...(interim.letter ? { letterUrl: interim.letter.url } : {}),
+    ...(interim.letter ? { letterUrl: interim.letter.url, letterTitle: "Interim notice (PDF)" } : {}),
   };
 }
 

@@ -53,6 +53,11 @@ export const configSchema = z.object({
       protocol: /^https?$/,
       error: "expected the address staff reach Liaison at, like https://liaison.example.org",
     })
+    // Letters' links carry their only key: over plain HTTP anyone on the path could read it.
+    .refine((u) => u.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(u), {
+      message:
+        "expected an https:// address (plain http only for localhost): letters' links must not travel unencrypted",
+    })
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SWEEP_INTERVAL_SECONDS: exactInterval([...SECONDS_DIVIDING_A_MINUTE, ...MINUTES_DIVIDING_AN_HOUR]).default(

@@ -17,7 +17,7 @@ export class PrismaLetterStore {
     return {
       ...row,
       concernId: asConcernId(row.concernId),
-      kind: "final",
+      kind: row.kind as StoredLetter["kind"],
       language: row.language as LetterLanguage,
       pdf: new Uint8Array(row.pdf),
     };
