@@ -131,6 +131,26 @@ describe.each(STORE_KINDS)("4 West's Slack group through a Slack outage, on the 
     expect(refresh.health()[0]).toMatchObject({ state: "none" });
   });
 
+  it("an instance's slower, older listing never overwrites a newer one another instance kept", async () => {
+    test = await openTestDatabase(kind);
+    const store = new PrismaGroupSnapshots(test.db.prisma);
+    const snapshot = (at: string, members: number) => ({
+      platform: "slack" as const,
+      groupId: FOUR_WEST,
+      label: "@4w-nurses",
+      members: Array.from({ length: members }, (_, i) => ({
+        userId: `U0MEMBER${i}`,
+        displayName: `Nurse ${i}`,
+      })),
+      fetchedAt: new Date(at),
+    });
+    await store.save(snapshot("2026-12-02T02:10:00Z", 3));
+    await store.save(snapshot("2026-12-02T02:05:00Z", 1));
+    expect((await store.all()).map((s) => [s.fetchedAt.toISOString(), s.members.length])).toEqual([
+      ["2026-12-02T02:10:00.000Z", 3],
+    ]);
+  });
+
   it("a healthy list is asked for again only when it is older than the refresh interval", async () => {
     test = await openTestDatabase(kind);
     const clock = new FakeClock("2026-12-02T02:00:00Z");

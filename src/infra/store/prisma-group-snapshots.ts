@@ -1,5 +1,5 @@
 import type { GroupMember, GroupSnapshot, GroupSnapshotRepository, Platform } from "../../core/index.ts";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
 
 /** The last known member list of each responder group, one row per group (both stores). */
 export class PrismaGroupSnapshots implements GroupSnapshotRepository {
@@ -17,19 +17,14 @@ export class PrismaGroupSnapshots implements GroupSnapshotRepository {
     }));
   }
 
+  /** Keeps the list unless the store already holds a newer one (another instance fetched later). */
   async save(s: GroupSnapshot): Promise<void> {
-    const data = {
-      label: s.label,
-      members: s.members.map((m) => ({
-        userId: m.userId,
-        displayName: m.displayName,
-      })) as Prisma.InputJsonValue,
-      fetchedAt: s.fetchedAt,
-    };
-    await this.prisma.responderGroupSnapshot.upsert({
-      where: { platform_groupId: { platform: s.platform, groupId: s.groupId } },
-      create: { platform: s.platform, groupId: s.groupId, ...data },
-      update: data,
-    });
+    const members = JSON.stringify(s.members.map((m) => ({ userId: m.userId, displayName: m.displayName })));
+    await this.prisma.$executeRaw`
+      INSERT INTO "ResponderGroupSnapshot" ("platform", "groupId", "label", "members", "fetchedAt")
+      VALUES (${s.platform}, ${s.groupId}, ${s.label}, ${members}::jsonb, ${s.fetchedAt})
+      ON CONFLICT ("platform", "groupId") DO UPDATE
+        SET "label" = EXCLUDED."label", "members" = EXCLUDED."members", "fetchedAt" = EXCLUDED."fetchedAt"
+        WHERE "ResponderGroupSnapshot"."fetchedAt" < EXCLUDED."fetchedAt"`;
   }
 }
