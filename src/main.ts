@@ -111,12 +111,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const groups = responderGroups(config, context, db);
   const app = createHttpApp(healthOf(db, scheduler, chat, directory, groups.refresh));
   mountLetterRoute(app, letters, logger, recordLetterOpened(context));
-  if (!config.LIAISON_PUBLIC_URL && context.platforms.size > 0) {
-    logger.warn(
-      { publicUrl },
-      "LIAISON_PUBLIC_URL is not set: grievance letters' links point at this machine only; set it to the address staff reach Liaison at",
-    );
-  }
+  warnWithoutPublicUrl(config, context, publicUrl);
   const receipts = inboundEventReceipts(db.prisma);
   const inbound = {
     ctx: context,
@@ -215,6 +210,15 @@ function liaisonContext(
     newId: randomUUID,
     raises: newRaiseQueue(),
   };
+}
+
+/** Links drafted into letters are fixed: without the public address they only work on this machine. */
+function warnWithoutPublicUrl(config: Config, context: LiaisonContext, publicUrl: string): void {
+  if (config.LIAISON_PUBLIC_URL || context.platforms.size === 0) return;
+  context.logger.warn(
+    { publicUrl },
+    "LIAISON_PUBLIC_URL is not set: grievance letters' links point at this machine only; set it to the address staff reach Liaison at",
+  );
 }
 
 /** Each opening of a letter's link goes into its concern's audit trail. */

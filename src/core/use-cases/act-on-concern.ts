@@ -7,7 +7,12 @@ import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
 import type { ConcernId } from "../ids.ts";
 import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
-import { draftGrievanceLetter, type LetterRequest } from "./draft-grievance-letter.ts";
+import {
+  draftGrievanceLetter,
+  type DraftedLetter,
+  type LetterRequest,
+  withLetter,
+} from "./draft-grievance-letter.ts";
 import type { Concern } from "../concern/concern.ts";
 
 /** A grievance resolved, or given an interim notice, gets its letter drafted with the change. */
@@ -36,6 +41,7 @@ export async function actOnConcern(
 ): Promise<TransitionOutcome> {
   const directory = ctx.directory();
   const actor = identifyActor(directory, who);
+  let drafted: DraftedLetter | undefined;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const concern = await ctx.concerns.findById(concernId);
     if (!concern) throw new NotFoundError(`Concern ${concernId} no longer exists.`);
@@ -51,8 +57,9 @@ export async function actOnConcern(
     if (outcome.kind === "already-done") return outcome;
     const letter = letterFor(action, outcome.concern);
     if (letter) {
-      const drafted = await draftGrievanceLetter(ctx, outcome.concern, letter, by, now);
-      outcome.concern = drafted.concern;
+      // Drafted once: a retry after a lost race links the same letter rather than storing another.
+      drafted ??= await draftGrievanceLetter(ctx, outcome.concern, letter, by, now);
+      outcome.concern = withLetter(outcome.concern, drafted);
       outcome.events.push(drafted.event);
     }
     const fanOut = planOutboundMessages(concern, outcome.concern, outcome.events, {

@@ -18,7 +18,7 @@ export async function draftGrievanceLetter(
   request: LetterRequest,
   by: ActorRef,
   now: Date,
-): Promise<{ concern: Concern; event: AuditEvent }> {
+): Promise<DraftedLetter> {
   const { content, language } = letterContent(ctx, changed, request, now);
   const token = ctx.letters.newToken();
   const id = ctx.newId();
@@ -32,11 +32,6 @@ export async function draftGrievanceLetter(
     token,
     createdAt: now,
   });
-  const url = ctx.letters.urlOf(token);
-  const concern =
-    request.kind === "final"
-      ? { ...changed, grievanceLetter: { id, url, producedAt: now } }
-      : { ...changed, grievanceInterim: { ...changed.grievanceInterim!, letter: { id, url } } };
   const event: AuditEvent = {
     concernId: changed.id,
     type: "letter-produced",
@@ -44,7 +39,24 @@ export async function draftGrievanceLetter(
     at: now,
     detail: { letterId: id, kind: request.kind, language },
   };
-  return { concern, event };
+  return { kind: request.kind, id, url: ctx.letters.urlOf(token), producedAt: now, event };
+}
+
+/** A letter drafted for a change: stored once, linked from whichever version of the concern is saved. */
+export interface DraftedLetter {
+  kind: LetterRequest["kind"];
+  id: string;
+  url: string;
+  producedAt: Date;
+  event: AuditEvent;
+}
+
+/** The changed concern with its drafted letter linked (the written notice, or the interim notice's). */
+export function withLetter(changed: Concern, letter: DraftedLetter): Concern {
+  const { id, url, producedAt } = letter;
+  return letter.kind === "final"
+    ? { ...changed, grievanceLetter: { id, url, producedAt } }
+    : { ...changed, grievanceInterim: { ...changed.grievanceInterim!, letter: { id, url } } };
 }
 
 function letterContent(

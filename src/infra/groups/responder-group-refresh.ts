@@ -69,7 +69,8 @@ export class ResponderGroupRefresh {
 
   /**
    * The lists kept in the store that are newer than this instance's: at start, so members can act
-   * before the first fetch answers; at every run, so instances share one fetch and agree on who may act.
+   * before the first fetch answers; at every run, so instances agree on who may act and one that finds
+   * a fresh list kept by another need not fetch it again.
    */
   async loadKept(): Promise<void> {
     try {
