@@ -7,6 +7,7 @@ import { placeLeaders } from "../duty/duty-places.ts";
 import { type DutyAssignment, dutyPlaceName, DutyRoster, shiftEndAfter } from "../duty/duty-roster.ts";
 import { platformFor } from "../messaging/plan-outbound-messages.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
+import type { PersonId } from "../ids.ts";
 
 type DutyContext = Pick<LiaisonContext, "directory" | "duties" | "clock" | "outbox" | "platforms" | "logger">;
 
@@ -124,10 +125,18 @@ async function changeDuty(ctx: DutyContext, change: DutyChange, invocation: stri
   await ctx.duties.take(assignment);
   const what = `${duty.name.toLowerCase()} for ${dutyPlaceName(directory, duty, placeId)} until ${localTime(endsAt, directory.hospital.timeZone)}`;
   const from = held && held.personId !== to.id ? `, taking over from ${held.personName}` : "";
+  // Whoever loses a duty to someone else's command hears it, so a duty is never taken unnoticed.
+  if (held && held.personId !== to.id && held.personId !== by.id) {
+    const role = `${duty.name.toLowerCase()} for ${dutyPlaceName(directory, duty, placeId)}`;
+    const text = self
+      ? `${by.name} took ${role} from you.`
+      : `${by.name} gave ${role} to ${to.name}: you no longer hold it.`;
+    await tell(ctx, assignment, held.personId, text);
+  }
   if (self) return `You are ${what}${from}.`;
   // "Sam Rivera made you …, taking over from Sam Rivera" says nothing the first half did not.
   const fromOther = held?.personId === by.id ? "" : from;
-  const untold = await tellNewHolder(ctx, assignment, `${by.name} made you ${what}${fromOther}.`);
+  const untold = await tell(ctx, assignment, to.id, `${by.name} made you ${what}${fromOther}.`);
   return `${to.name} is ${what}${from}.${untold}`;
 }
 
@@ -157,18 +166,19 @@ function handOverRefusal(
 }
 
 /**
- * The new holder hears it by direct message, queued in the outbox like every other message so a chat
- * outage delays it but does not lose it. Returns what the reply adds when they will not be told.
+ * The new holder (or the one a duty was taken from) hears it by direct message, queued in the outbox
+ * like every other message so a chat outage delays it but does not lose it. Returns what the reply adds
+ * when they will not be told.
  */
-async function tellNewHolder(ctx: DutyContext, a: DutyAssignment, text: string): Promise<string> {
-  const person = ctx.directory().person(a.personId);
+async function tell(ctx: DutyContext, a: DutyAssignment, personId: PersonId, text: string): Promise<string> {
+  const person = ctx.directory().person(personId);
   const platform = person && platformFor(person, ctx.platforms);
-  const tellThem = ` Liaison could not message ${a.personName}, so tell them yourself.`;
+  const tellThem = ` Liaison could not message ${person?.name ?? personId}, so tell them yourself.`;
   if (!platform) return tellThem;
   const message = {
-    idempotencyKey: `duty-hand-over:${a.dutyId}:${a.placeId}:${a.personId}:${a.takenAt.toISOString()}`,
+    idempotencyKey: `duty-hand-over:${a.dutyId}:${a.placeId}:${personId}:${a.takenAt.toISOString()}`,
     platform,
-    message: { kind: "direct", personId: a.personId, purpose: "duty-hand-over", text, withCard: false },
+    message: { kind: "direct", personId, purpose: "duty-hand-over", text, withCard: false },
   } as const;
   try {
     await ctx.outbox.enqueue([message], a.takenAt);

@@ -201,15 +201,15 @@ describe("handing a duty over", () => {
     expect(handOvers(h)).toEqual([]);
   });
 
-  it("anyone may take a duty for themselves, and hears whom they took it from", async () => {
+  it("anyone may take a duty for themselves, hears whom they took it from, and the one who held it is told", async () => {
     const h = hospital();
     await h.say(SLACK.responder, "duty charge-nurse 4W");
     expect(await h.say(SLACK.nurse, "duty charge-nurse 4W")).toBe(
       "You are charge nurse for 4 West until 19:00, taking over from Sam Rivera.",
     );
     await h.tick();
-    expect(handOvers(h)).toEqual([]);
-    expect(h.dmText("sam.rivera")).toEqual([]);
+    expect(h.dmText("sam.rivera")).toEqual(["Nia Okafor took charge nurse for 4 West from you."]);
+    expect(h.dmText("nia.okafor")).toEqual([]);
   });
 
   it("while nobody holds a duty, anyone may fill it for someone else", async () => {
