@@ -51,34 +51,28 @@ export const MISSING_TEXT = {
 
 const CHOOSE_DEPARTMENT = "Please choose the department to reassign to.";
 
-/** One free-text input; `required` may depend on the concern (a grievance's resolution). */
+/** One required free-text input (a reopening's reason, a note). */
 function textInput(
-  action: keyof typeof MISSING_TEXT,
+  action: "reopen" | "add-note",
   copy: { title: string; submitLabel: string; label: string },
-  isRequired: (subject: FormSubject) => boolean,
   toAction: (text: string) => ConcernAction,
 ): ActionInputSpec {
+  const field: FormField = {
+    kind: "text",
+    id: "text",
+    label: copy.label,
+    required: true,
+    multiline: true,
+    maxLength: NOTE_MAX_LENGTH,
+    missing: MISSING_TEXT[action],
+  };
   return {
     title: copy.title,
     submitLabel: copy.submitLabel,
-    fields: (subject) => {
-      const required = isRequired(subject);
-      const hint = action === "resolve" && required ? "Required: this concern is a grievance." : undefined;
-      const field: FormField = {
-        kind: "text",
-        id: "text",
-        label: copy.label,
-        required,
-        multiline: true,
-        maxLength: NOTE_MAX_LENGTH,
-      };
-      return [
-        { ...field, ...(required ? { missing: MISSING_TEXT[action] } : {}), ...(hint ? { hint } : {}) },
-      ];
-    },
-    read: (values, subject) => {
+    fields: () => [field],
+    read: (values) => {
       const text = values.text?.trim() ?? "";
-      if (isRequired(subject) && text.length === 0) return { errors: { text: MISSING_TEXT[action] } };
+      if (text.length === 0) return { errors: { text: MISSING_TEXT[action] } };
       return { action: toAction(text) };
     },
   };
@@ -129,7 +123,6 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
     input: textInput(
       "reopen",
       { title: "Reopen concern", submitLabel: "Reopen", label: "Why is it being reopened?" },
-      () => true,
       (reason) => ({ type: "reopen", reason }),
     ),
   },
@@ -151,11 +144,9 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
   "add-note": {
     label: "Add note",
     secondary: true,
-    input: textInput(
-      "add-note",
-      { title: "Add a note", submitLabel: "Add note", label: "Note" },
-      () => true,
-      (text) => ({ type: "add-note", text }),
-    ),
+    input: textInput("add-note", { title: "Add a note", submitLabel: "Add note", label: "Note" }, (text) => ({
+      type: "add-note",
+      text,
+    })),
   },
 };

@@ -2,7 +2,7 @@ import type { LetterLanguage } from "./grievance-notice.ts";
 
 /** One language's words for the letter; `{reference}`, `{receivedOn}` and `{hospital}` are filled in. */
 export interface LetterWords {
-  /** How dates are written: "en-US" → "2 December 2026"; "es-US" → "2 de diciembre de 2026". */
+  /** How dates are written: "en-US" → "December 2, 2026"; "es-US" → "2 de diciembre de 2026". */
   locale: string;
   title: string;
   greeting: string;

@@ -217,7 +217,7 @@ function letterLines(
   };
 }
 
-/** "Written notice sent by mail on 2 December 2026 (recorded by Pat Liaison)", or what is still to do. */
+/** "Written notice sent (mail) on December 2, 2026, recorded by Pat Morgan.", or what is still to do. */
 function noticeLine(letter: GrievanceLetterRef, zone: string): string {
   if (!letter.sent) {
     return `Written notice drafted ${localDateTime(letter.producedAt, zone)}: review it, send it to the patient, then press Mark notice sent.`;
