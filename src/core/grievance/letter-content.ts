@@ -24,6 +24,43 @@ export interface LetterContent {
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 
+type LetterFrame = Omit<LetterContent, "title" | "paragraphs" | "elements" | "fileName">;
+
+/**
+ * What every letter shares, in its language: the letterhead, the date, the reference, the greeting,
+ * what else the patient may do, the closing and signature; with the words and the values they fill in.
+ */
+function letterFrame(
+  template: LetterTemplate,
+  concern: Pick<Concern, "reference" | "createdAt">,
+  language: LetterLanguage,
+  timeZone: string,
+  now: Date,
+) {
+  const words = template.languages[language];
+  const date = (iso: string) => longDate(iso, words.locale);
+  const values: Record<string, string> = {
+    reference: concern.reference,
+    receivedOn: date(localDate(concern.createdAt, timeZone)),
+    hospital: template.hospital.name,
+  };
+  const { hospital } = template;
+  const frame: LetterFrame = {
+    language,
+    letterhead: {
+      name: hospital.name,
+      lines: [template.letterhead, ...hospital.address, ...(hospital.phone ? [hospital.phone] : [])],
+    },
+    date: date(localDate(now, timeZone)),
+    reference: `${words.referenceLabel}: ${concern.reference}`,
+    greeting: fill(words.greeting, values),
+    rights: fill(words.rights, values),
+    closing: words.closing,
+    signature: template.signature,
+  };
+  return { words, values, date, frame };
+}
+
 /**
  * The written notice of a grievance's resolution (42 CFR 482.13(a)(2)(iii)): the hospital's letterhead,
  * the date, the reference, and the four elements, in the language chosen. It names no patient: the
@@ -37,24 +74,10 @@ export function grievanceLetter(
   now: Date,
   qio = false,
 ): LetterContent {
-  const words = template.languages[resolution.language];
-  const date = (iso: string) => longDate(iso, words.locale);
-  const values = {
-    reference: concern.reference,
-    receivedOn: date(localDate(concern.createdAt, timeZone)),
-    hospital: template.hospital.name,
-  };
-  const { hospital } = template;
+  const { words, values, date, frame } = letterFrame(template, concern, resolution.language, timeZone, now);
   return {
-    language: resolution.language,
+    ...frame,
     title: fill(words.title, values),
-    letterhead: {
-      name: hospital.name,
-      lines: [template.letterhead, ...hospital.address, ...(hospital.phone ? [hospital.phone] : [])],
-    },
-    date: date(localDate(now, timeZone)),
-    reference: `${words.referenceLabel}: ${concern.reference}`,
-    greeting: fill(words.greeting, values),
     paragraphs: [fill(words.opening, values), ...(qio ? [fill(words.qio, values)] : [])],
     elements: [
       { heading: words.contactHeading, text: resolution.contactPerson },
@@ -62,9 +85,6 @@ export function grievanceLetter(
       { heading: words.resultsHeading, text: resolution.results },
       { heading: words.completedHeading, text: date(resolution.completedOn) },
     ],
-    rights: fill(words.rights, values),
-    closing: words.closing,
-    signature: template.signature,
     fileName: `${concern.reference}-grievance-notice-${resolution.language}.pdf`,
   };
 }
@@ -81,34 +101,16 @@ export function interimLetter(
   now: Date,
   qio = false,
 ): LetterContent {
-  const words = template.languages[interim.language];
-  const final = grievanceLetter(
-    template,
-    concern,
-    {
-      contactPerson: interim.contactPerson,
-      investigationSteps: "",
-      results: "",
-      completedOn: localDate(now, timeZone),
-      language: interim.language,
-    },
-    timeZone,
-    now,
-  );
-  const values = {
-    reference: concern.reference,
-    receivedOn: longDate(localDate(concern.createdAt, timeZone), words.locale),
-    hospital: template.hospital.name,
-    followUpOn: longDate(interim.followUpOn, words.locale),
-  };
+  const { words, values, date, frame } = letterFrame(template, concern, interim.language, timeZone, now);
+  const filled = { ...values, followUpOn: date(interim.followUpOn) };
   return {
-    ...final,
-    title: fill(words.interim.title, values),
-    paragraphs: [fill(words.interim.opening, values), ...(qio ? [fill(words.qio, values)] : [])],
+    ...frame,
+    title: fill(words.interim.title, filled),
+    paragraphs: [fill(words.interim.opening, filled), ...(qio ? [fill(words.qio, filled)] : [])],
     elements: [
       { heading: words.contactHeading, text: interim.contactPerson },
       { heading: words.interim.progressHeading, text: interim.progress },
-      { heading: words.interim.followUpHeading, text: fill(words.interim.followUp, values) },
+      { heading: words.interim.followUpHeading, text: fill(words.interim.followUp, filled) },
     ],
     fileName: `${concern.reference}-interim-notice-${interim.language}.pdf`,
   };
