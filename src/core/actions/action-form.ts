@@ -1,4 +1,5 @@
 import type { CardAction } from "./card-actions.ts";
+import { isCalendarDate } from "../escalation/business-time.ts";
 
 /** The longest note, reason or resolution a person may type (both platforms' inputs say so too). */
 export const NOTE_MAX_LENGTH = 3000;
@@ -80,6 +81,20 @@ export interface ActionForm {
   fields: readonly FormField[];
   values: FormValues;
   errors: FormErrors;
+}
+
+/**
+ * What is wrong with a date field that records something already done (a letter sent, a referral, a
+ * completion): missing or not on the calendar, or after `today` (the hospital's "YYYY-MM-DD").
+ */
+export function pastDateError(
+  text: string,
+  today: string,
+  missing: string,
+  afterToday: string,
+): string | undefined {
+  if (!isCalendarDate(text)) return missing;
+  return text > today ? afterToday : undefined;
 }
 
 /** Whatever was typed into a form, as lines a person can copy back (empty fields left out). */

@@ -1,6 +1,7 @@
 import type { ActionInputSpec } from "./card-action-specs.ts";
 import { isNoticeMethod, NOTICE_METHODS } from "../grievance/grievance-notice.ts";
-import { isCalendarDate, localDate } from "../escalation/business-time.ts";
+import { localDate } from "../escalation/business-time.ts";
+import { pastDateError } from "./action-form.ts";
 
 const CHOOSE_METHOD = "Please choose how the letter was sent.";
 const CHOOSE_DATE = "Please choose the date the letter was sent.";
@@ -27,13 +28,15 @@ export const noticeSentInput: ActionInputSpec = {
   read: (values, _subject, _directory, today) => {
     const method = values.method?.trim() ?? "";
     const sentOn = values.sentOn?.trim() ?? "";
+    const badDate = pastDateError(
+      sentOn,
+      today,
+      CHOOSE_DATE,
+      "The letter cannot have been sent after today.",
+    );
     const errors = {
       ...(isNoticeMethod(method) ? {} : { method: CHOOSE_METHOD }),
-      ...(!isCalendarDate(sentOn)
-        ? { sentOn: CHOOSE_DATE }
-        : sentOn > today
-          ? { sentOn: "The letter cannot have been sent after today." }
-          : {}),
+      ...(badDate ? { sentOn: badDate } : {}),
     };
     if (Object.keys(errors).length > 0 || !isNoticeMethod(method)) return { errors };
     return { action: { type: "mark-notice-sent", method, sentOn } };

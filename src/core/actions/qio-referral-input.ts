@@ -1,5 +1,6 @@
 import type { ActionInputSpec } from "./card-action-specs.ts";
-import { isCalendarDate, localDate } from "../escalation/business-time.ts";
+import { localDate } from "../escalation/business-time.ts";
+import { pastDateError } from "./action-form.ts";
 
 const CHOOSE_DATE = "Please choose the date the patient asked the QIO to review it.";
 
@@ -21,8 +22,8 @@ export const qioReferralInput: ActionInputSpec = {
   }),
   read: (values, _subject, _directory, today) => {
     const referredOn = values.referredOn?.trim() ?? "";
-    if (!isCalendarDate(referredOn)) return { errors: { referredOn: CHOOSE_DATE } };
-    if (referredOn > today) return { errors: { referredOn: "The referral cannot be dated after today." } };
+    const bad = pastDateError(referredOn, today, CHOOSE_DATE, "The referral cannot be dated after today.");
+    if (bad) return { errors: { referredOn: bad } };
     return { action: { type: "record-qio-referral", referredOn } };
   },
 };

@@ -1,8 +1,14 @@
-import { NOTE_MAX_LENGTH, type FormErrors, type FormField, type FormValues } from "./action-form.ts";
+import {
+  NOTE_MAX_LENGTH,
+  pastDateError,
+  type FormErrors,
+  type FormField,
+  type FormValues,
+} from "./action-form.ts";
 import type { ActionInputSpec } from "./card-action-specs.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import type { IdentifiedActor } from "../concern/identify-actor.ts";
-import { isCalendarDate, localDate } from "../escalation/business-time.ts";
+import { localDate } from "../escalation/business-time.ts";
 import { unprintableError } from "../grievance/printable-text.ts";
 import {
   isLetterLanguage,
@@ -101,8 +107,13 @@ function readResolution(
   const investigationSteps = typed("steps", NOTE_MAX_LENGTH);
   const results = typed("results", NOTE_MAX_LENGTH);
   const completedOn = values.completedOn?.trim() ?? "";
-  if (!isCalendarDate(completedOn)) errors.completedOn = MISSING_ELEMENT.completedOn;
-  else if (completedOn > today) errors.completedOn = "The date of completion cannot be after today.";
+  const badDate = pastDateError(
+    completedOn,
+    today,
+    MISSING_ELEMENT.completedOn,
+    "The date of completion cannot be after today.",
+  );
+  if (badDate) errors.completedOn = badDate;
   const language = values.language?.trim() ?? "";
   if (!isLetterLanguage(language)) errors.language = MISSING_ELEMENT.language;
   if (Object.keys(errors).length > 0 || !isLetterLanguage(language)) return { errors };
