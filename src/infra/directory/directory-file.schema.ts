@@ -35,10 +35,12 @@ const slackChannelId = z
     /^[CG][A-Z0-9]{6,}$/,
     "expected a Slack channel id like C04ABCDEF12 (channel details → bottom of About)",
   );
+/** Teams names channels and teams alike: a thread id, 19:…@thread.tacv2 (a team by its General channel). */
+const TEAMS_THREAD_ID = /^19:[^\s@]+@thread\.(tacv2|skype)$/;
 const teamsChannelId = z
   .string()
   .regex(
-    /^19:[^\s@]+@thread\.(tacv2|skype)$/,
+    TEAMS_THREAD_ID,
     "expected a Teams channel id like 19:abc123…@thread.tacv2 (channel → ⋯ → Get link to channel)",
   );
 const slackUserGroupId = z
@@ -50,7 +52,7 @@ const slackUserGroupId = z
 const teamsTeamId = z
   .string()
   .regex(
-    /^19:[^\s@]+@thread\.(tacv2|skype)$/,
+    TEAMS_THREAD_ID,
     "expected a Teams team id like 19:abc123…@thread.tacv2 (team → ⋯ → Get link to team: the part after /team/, decoded)",
   );
 const aadObjectId = z
