@@ -13,36 +13,19 @@
  * Or point CHROMIUM_PATH at any Chrome or Chromium. Without one the script says so and exits 0: the
  * pictures are documentation, not a test.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import puppeteer, { type Page } from "puppeteer-core";
 import { samplePreviews, type CardJson, type Preview, type SlackPicture } from "./preview/sample-messages.ts";
 import { messageHtml, modalHtml, slackPage } from "./preview/slack-html.ts";
 import { RENDER_SCRIPT, TEAMS_LIGHT_HOST_CONFIG, teamsPage } from "./preview/teams-html.ts";
 import { letterPictures } from "./preview/letter-pictures.ts";
+import { CHROMIUM_INSTALL as INSTALL, findChromium as findBrowser } from "./preview/find-chromium.ts";
 
 const OUT = fileURLToPath(new URL("../docs/cards/", import.meta.url));
 const BUNDLE = fileURLToPath(
   new URL("../node_modules/adaptivecards/dist/adaptivecards.min.js", import.meta.url),
 );
-const INSTALL = "sudo apt-get install -y chromium fonts-lato fonts-open-sans fonts-noto-color-emoji";
-
-const CANDIDATES = [
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-  "/usr/bin/google-chrome-stable",
-  "/snap/bin/chromium",
-  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-  "/Applications/Chromium.app/Contents/MacOS/Chromium",
-];
-
-function findBrowser(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  return CANDIDATES.find((p) => existsSync(p));
-}
-
 async function shoot(page: Page, name: string): Promise<string> {
   const element = await page.$("#shot");
   if (!element) throw new Error(`${name}: nothing to photograph`);

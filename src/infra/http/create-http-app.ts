@@ -1,7 +1,8 @@
 import express, { type Express } from "express";
 import { collectHealth, type HealthSources } from "./health.ts";
+import { mountPageStyle } from "../web/page-style.ts";
 
-/** The one HTTP server: /healthz here; the chat adapters mount their routes on it. */
+/** The one HTTP server: /healthz and the public pages' stylesheet here; the chat adapters and pages mount their routes on it. */
 export function createHttpApp(health: HealthSources): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -14,5 +15,6 @@ export function createHttpApp(health: HealthSources): Express {
       res.status(503).json({ status: "unhealthy", error: (error as Error).message.split("\n")[0] });
     }
   });
+  mountPageStyle(app);
   return app;
 }
