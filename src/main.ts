@@ -31,6 +31,9 @@ import { PrismaLetterStore } from "./infra/store/prisma-letter-store.ts";
 import { letterDesk } from "./infra/letters/letter-desk.ts";
 import { loadLetterTemplate } from "./infra/letters/letter-template-file.ts";
 import { mountLetterRoute } from "./infra/http/letter-route.ts";
+import { mountSurveyRoutes } from "./infra/http/survey-route.ts";
+import { surveyDesk } from "./infra/surveys/survey-desk.ts";
+import { PrismaSurveyStore } from "./infra/store/prisma-survey-store.ts";
 import { recordDirectoryVersion } from "./infra/directory/record-directory-version.ts";
 import { createHttpApp } from "./infra/http/create-http-app.ts";
 import { createLogger } from "./infra/logging/pino-logger.ts";
@@ -103,6 +106,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const publicUrl = config.LIAISON_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const context = liaisonContext(db, wake, directory.current, enabledPlatforms(config), clock, logger, {
     letters: letterDesk(letterTemplate, letters, publicUrl, () => clock.now()),
+    surveys: surveyDesk(new PrismaSurveyStore(db.prisma), publicUrl, config.LIAISON_SURVEY_DAYS),
   });
   warnUnreachableDepartments(directory.current(), context.platforms, logger);
   const delivery = startDelivery(config, context);
@@ -111,6 +115,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const groups = responderGroups(config, context, db);
   const app = createHttpApp(healthOf(db, scheduler, chat, directory, groups.refresh));
   mountLetterRoute(app, letters, logger, recordLetterOpened(context));
+  mountSurveyRoutes(app, context, publicUrl);
   warnWithoutPublicUrl(config, context, publicUrl);
   const receipts = inboundEventReceipts(db.prisma);
   const inbound = {
@@ -195,10 +200,11 @@ function liaisonContext(
   platforms: Set<Platform>,
   clock: Clock,
   logger: Logger,
-  { letters }: Pick<LiaisonContext, "letters">,
+  { letters, surveys }: Pick<LiaisonContext, "letters" | "surveys">,
 ): LiaisonContext {
   return {
     letters,
+    surveys,
     concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma), wake),
     outbox: new SignallingOutboxRepository(new PrismaOutboxRepository(db.prisma), wake),
     duties: new PrismaDutyRepository(db.prisma),
@@ -217,7 +223,7 @@ function warnWithoutPublicUrl(config: Config, context: LiaisonContext, publicUrl
   if (config.LIAISON_PUBLIC_URL || context.platforms.size === 0) return;
   context.logger.warn(
     { publicUrl },
-    "LIAISON_PUBLIC_URL is not set: grievance letters' links point at this machine only; set it to the address staff reach Liaison at",
+    "LIAISON_PUBLIC_URL is not set: grievance letters' and patient surveys' links point at this machine only; set it to the address staff and patients reach Liaison at",
   );
 }
 

@@ -52,3 +52,6 @@ export * from "./grievance/grievance-notice.ts";
 export * from "./grievance/letter-content.ts";
 export * from "./grievance/letter-template.ts";
 export * from "./ports/letter-desk.port.ts";
+export * from "./ports/survey-desk.port.ts";
+export * from "./satisfaction/satisfaction.ts";
+export * from "./use-cases/answer-survey.ts";

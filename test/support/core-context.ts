@@ -9,6 +9,8 @@ import { sampleDirectory } from "./sample-directory.ts";
 import { RecordingLogger } from "./recording-logger.ts";
 import { ResponderGroupMembers } from "../../src/core/directory/responder-group-members.ts";
 import { InMemoryLetterDesk } from "./in-memory-letter-desk.ts";
+import { InMemorySurveyStore } from "./in-memory-survey-store.ts";
+import { surveyDesk } from "../../src/infra/surveys/survey-desk.ts";
 import { newRaiseQueue } from "../../src/core/use-cases/raise-concern.ts";
 
 /** A core wired to the in-memory store, the sample hospital and a fake clock. */
@@ -20,6 +22,8 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
   const directory = sampleDirectory();
   const groups = new ResponderGroupMembers();
   const letters = new InMemoryLetterDesk();
+  const surveyStore = new InMemorySurveyStore();
+  const surveys = surveyDesk(surveyStore, "https://liaison.example.org", 14);
   const ctx: LiaisonContext = {
     concerns,
     outbox: concerns,
@@ -30,6 +34,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
     directory: () => directory,
     groups,
     letters,
+    surveys,
     newId: randomUUID,
     raises: newRaiseQueue(),
   };
@@ -43,6 +48,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
     directory,
     groups,
     letters,
+    surveyStore,
     notifiers,
     slack: notifiers.get("slack")!,
     teams: notifiers.get("teams")!,

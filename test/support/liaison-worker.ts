@@ -16,6 +16,8 @@ import { PrismaConcernRepository } from "../../src/infra/store/prisma-concern-re
 import { PrismaOutboxRepository } from "../../src/infra/store/prisma-outbox-repository.ts";
 import { PrismaDutyRepository } from "../../src/infra/store/prisma-duty-repository.ts";
 import { InMemoryLetterDesk } from "./in-memory-letter-desk.ts";
+import { InMemorySurveyStore } from "./in-memory-survey-store.ts";
+import { surveyDesk } from "../../src/infra/surveys/survey-desk.ts";
 import { ResponderGroupMembers } from "../../src/core/directory/responder-group-members.ts";
 import { RecordingLogger } from "./recording-logger.ts";
 import { sampleDirectory } from "./sample-directory.ts";
@@ -43,6 +45,7 @@ const ctx: LiaisonContext = {
   directory: () => directory,
   groups: new ResponderGroupMembers(),
   letters: new InMemoryLetterDesk(),
+  surveys: surveyDesk(new InMemorySurveyStore(), "https://liaison.example.org", 14),
   clock: { now: () => new Date(nowIso) },
   logger: new RecordingLogger(),
   newId: randomUUID,

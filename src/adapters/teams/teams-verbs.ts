@@ -15,6 +15,8 @@ export const TEAMS_VERBS: Readonly<Record<CardAction, { verb: string }>> = {
   "mark-notice-sent": { verb: "liaison.noticeSent" },
   "send-interim-notice": { verb: "liaison.interimNotice" },
   "record-qio-referral": { verb: "liaison.qioReferral" },
+  "record-satisfaction": { verb: "liaison.satisfaction" },
+  "send-survey-link": { verb: "liaison.surveyLink" },
 };
 
 export const RAISE_VERB = "liaison.raise";

@@ -19,6 +19,9 @@ export const FIELD_IDS = [
   "progress",
   "followUpOn",
   "referredOn",
+  "rating",
+  "comment",
+  "askedHow",
 ] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
 

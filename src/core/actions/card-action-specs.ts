@@ -15,6 +15,7 @@ import { MISSING_NOTE, resolveInput } from "./resolve-input.ts";
 import { noticeSentInput } from "./notice-sent-input.ts";
 import { interimNoticeInput } from "./interim-notice-input.ts";
 import { qioReferralInput } from "./qio-referral-input.ts";
+import { satisfactionInput } from "./satisfaction-input.ts";
 
 /** What reading a submitted form gives: the core action to apply, or what to show next to which field. */
 export type FormReading = { action: ConcernAction } | { errors: FormErrors };
@@ -130,6 +131,9 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
   "mark-notice-sent": { label: "Mark notice sent", style: "primary", input: noticeSentInput },
   "send-interim-notice": { label: "Send interim notice", secondary: true, input: interimNoticeInput },
   "record-qio-referral": { label: "Referred to QIO", secondary: true, input: qioReferralInput },
+  "record-satisfaction": { label: "Record satisfaction", secondary: true, input: satisfactionInput },
+  // The click is the action: the link comes in a direct message only the clicker sees.
+  "send-survey-link": { label: "Send survey link", secondary: true },
   reassign: { label: "Reassign", secondary: true, input: reassignInput },
   escalate: {
     label: "Escalate now",

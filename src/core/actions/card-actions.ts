@@ -7,6 +7,8 @@ export const CARD_ACTIONS = [
   "reopen",
   "mark-notice-sent",
   "record-qio-referral",
+  "record-satisfaction",
+  "send-survey-link",
   "resolve",
   "send-interim-notice",
   "reassign",
@@ -21,9 +23,11 @@ export type CardAction = (typeof CARD_ACTIONS)[number] & ConcernActionType;
  */
 /** What a card's buttons depend on: a stored Concern fits. */
 type CardFacts = Pick<Concern, "status" | "grievanceLetter"> &
-  Partial<Pick<Concern, "isGrievance" | "grievanceInterim" | "qioReferral">> & {
+  Partial<Pick<Concern, "isGrievance" | "grievanceInterim" | "qioReferral" | "satisfaction">> & {
     /** Its category is quality of care or discharge (the directory says so). */
     qioReferable?: boolean;
+    /** A survey link sent for it can still be answered. */
+    surveyOpen?: boolean;
   };
 
 export function cardActionsFor(concern: CardFacts): CardAction[] {
@@ -42,5 +46,8 @@ function offered(action: CardAction, concern: CardFacts): boolean {
   // On a resolved card, where there is room (Teams shows at most five buttons).
   if (action === "record-qio-referral")
     return concern.qioReferable === true && concern.status === "resolved" && !concern.qioReferral;
+  // Asked once; while a survey link is out, the patient's own answer is awaited (staff may still record one).
+  if (action === "record-satisfaction") return !concern.satisfaction;
+  if (action === "send-survey-link") return !concern.satisfaction && concern.surveyOpen !== true;
   return true;
 }

@@ -40,6 +40,8 @@ const ATTEMPT_NOUN: Record<Attempt, string> = {
   "mark-notice-sent": "record that the notice was sent",
   "send-interim-notice": "interim notice",
   "record-qio-referral": "QIO referral",
+  "record-satisfaction": "patient satisfaction",
+  "send-survey-link": "survey link",
 };
 
 /**

@@ -12,7 +12,14 @@ import { NOTE_MAX_LENGTH } from "../actions/action-form.ts";
 import { MISSING_TEXT } from "../actions/card-action-specs.ts";
 import { MISSING_ELEMENT } from "../actions/resolve-input.ts";
 import type { GrievanceResolution, InterimNotice, NoticeMethod } from "../grievance/grievance-notice.ts";
-import { endOfLocalDay } from "../escalation/business-time.ts";
+import { endOfLocalDay, localDate } from "../escalation/business-time.ts";
+import {
+  SATISFACTION_COMMENT_MAX_LENGTH,
+  surveyOpen,
+  type AskedHow,
+  type Rating,
+  type Satisfaction,
+} from "../satisfaction/satisfaction.ts";
 
 export type ConcernAction =
   | { type: "acknowledge" }
@@ -26,7 +33,17 @@ export type ConcernAction =
   /** A grievance that cannot be closed by its interim deadline: the patient is told when it will be. */
   | { type: "send-interim-notice"; interim: InterimNotice; sentOn: string }
   /** The patient asked the QIO to review a quality-of-care or discharge concern. */
-  | { type: "record-qio-referral"; referredOn: string };
+  | { type: "record-qio-referral"; referredOn: string }
+  /** The patient's rating of how it was handled: asked by staff, or answered on the survey page. */
+  | {
+      type: "record-satisfaction";
+      rating: Rating;
+      comment?: string;
+      source: Satisfaction["source"];
+      askedHow?: AskedHow;
+    }
+  /** A one-time survey link for the patient (the invitation it creates is in the TransitionContext). */
+  | { type: "send-survey-link" };
 
 export type ConcernActionType = ConcernAction["type"];
 
@@ -48,6 +65,8 @@ export const LEGAL_FROM: Readonly<Record<ConcernActionType, readonly ConcernStat
   "mark-notice-sent": ["resolved"],
   "send-interim-notice": ACTIVE,
   "record-qio-referral": ["open", "acknowledged", "reopened", "resolved"],
+  "record-satisfaction": ["resolved"],
+  "send-survey-link": ["resolved"],
 };
 
 /** Refuses an action its concern's status does not allow, saying what would (asked before a form opens, too). */
@@ -105,6 +124,8 @@ export interface TransitionContext {
   recipientOf: (target: LadderTarget) => EscalationRecipient | undefined;
   /** Why a level nobody holds was skipped, for the record (an unfilled duty says which). */
   skipReason?: (target: LadderTarget) => string;
+  /** The invitation a "Send survey link" creates: its id and when it expires. */
+  surveyInvitation?: { id: string; expiresAt: Date };
 }
 
 type ActionOf<T extends ConcernActionType> = Extract<ConcernAction, { type: T }>;
@@ -116,7 +137,9 @@ type ActionEventType =
   | "reassigned"
   | "notice-sent"
   | "interim-notice-sent"
-  | "qio-referred";
+  | "qio-referred"
+  | "satisfaction-recorded"
+  | "survey-link-created";
 
 /** Everything one action is applied with: the concern before, who, when, and its next version. */
 interface Change {
@@ -167,6 +190,64 @@ function escalateNow(c: Change): Applied {
         ),
   );
   return { next: { ...c.base, escalation: { ...walk.escalation, lastEscalatedBy: actor } }, events };
+}
+
+/** A rating is recorded once: a second one (a stale card, a survey answered after staff asked) is refused. */
+function refuseSecondRating(c: Change, action: "record-satisfaction" | "send-survey-link"): void {
+  const earlier = c.concern.satisfaction;
+  if (!earlier) return;
+  throw new IllegalTransitionError(
+    c.concern.status,
+    action,
+    `${c.concern.reference}'s patient satisfaction was already recorded (${earlier.rating}/5) by ${earlier.by.displayName} on ${localDate(earlier.at, c.concern.policy.timeZone)}.`,
+  );
+}
+
+function recordSatisfaction(action: ActionOf<"record-satisfaction">, c: Change): Applied {
+  refuseSecondRating(c, "record-satisfaction");
+  const comment = action.comment?.trim() || undefined;
+  if (comment && comment.length > SATISFACTION_COMMENT_MAX_LENGTH) {
+    throw new InvalidInputError({
+      comment: `The comment is ${comment.length} characters; the limit is ${SATISFACTION_COMMENT_MAX_LENGTH}.`,
+    });
+  }
+  const { rating, source, askedHow } = action;
+  const satisfaction = { rating, source, by: c.actor, at: c.now, ...(comment ? { comment } : {}) };
+  return {
+    next: { ...c.base, satisfaction: askedHow ? { ...satisfaction, askedHow } : satisfaction },
+    events: [
+      c.event("satisfaction-recorded", {
+        rating,
+        comment: comment ?? null,
+        source,
+        ...(askedHow ? { askedHow } : {}),
+      }),
+    ],
+  };
+}
+
+function sendSurveyLink(c: Change): Applied {
+  refuseSecondRating(c, "send-survey-link");
+  const open = c.concern.surveyInvitation;
+  if (open && surveyOpen(c.concern, c.now)) {
+    const zone = c.concern.policy.timeZone;
+    throw new IllegalTransitionError(
+      c.concern.status,
+      "send-survey-link",
+      `A survey link for ${c.concern.reference} was already sent by ${open.by.displayName} on ${localDate(open.at, zone)}; it can be answered until ${localDate(open.expiresAt, zone)}.`,
+    );
+  }
+  const invitation = c.context.surveyInvitation;
+  if (!invitation) throw new Error("send-survey-link needs the invitation it creates");
+  return {
+    next: { ...c.base, surveyInvitation: { ...invitation, by: c.actor, at: c.now } },
+    events: [
+      c.event("survey-link-created", {
+        invitationId: invitation.id,
+        expiresAt: invitation.expiresAt.toISOString(),
+      }),
+    ],
+  };
 }
 
 /** What each action does to a concern; every action has an entry, or this does not compile. */
@@ -253,6 +334,8 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
       events: [c.event("qio-referred", { referredOn: action.referredOn })],
     };
   },
+  "record-satisfaction": (action, c) => recordSatisfaction(action, c),
+  "send-survey-link": (_, c) => sendSurveyLink(c),
   "mark-notice-sent": (action, c) => {
     const letter = c.concern.grievanceLetter;
     if (!letter) {

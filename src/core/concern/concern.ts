@@ -7,6 +7,7 @@ import type { CategoryId, ConcernId, DepartmentId } from "../ids.ts";
 import type { Platform } from "../platform.ts";
 import type { PolicySnapshot } from "../escalation/policy-snapshot.ts";
 import type { Severity } from "./severity.ts";
+import type { Satisfaction, SurveyInvitationRef } from "../satisfaction/satisfaction.ts";
 
 export const CONCERN_STATUSES = ["open", "acknowledged", "resolved", "reopened"] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
@@ -80,6 +81,10 @@ export interface Concern {
   grievanceInterim?: GrievanceInterimRef;
   /** The patient asked the Quality Improvement Organization to review it (recorded by staff). */
   qioReferral?: { referredOn: string; by: ActorRef; at: Date };
+  /** The patient's satisfaction with how it was handled, once it is resolved (recorded once). */
+  satisfaction?: Satisfaction;
+  /** The last one-time survey link sent to the patient, if any (its token is never stored). */
+  surveyInvitation?: SurveyInvitationRef;
   escalation: EscalationState;
   reassignedFrom?: Reassignment;
   /** When the escalation sweep must next look at this concern; absent once nothing is pending. */

@@ -12,6 +12,10 @@ import type { EscalationClock } from "../escalation/next-due-at.ts";
 import type { Platform } from "../platform.ts";
 import type { RoutingDecision } from "../directory/route-concern.ts";
 import type { Severity } from "../concern/severity.ts";
+import type { AskedHow, Rating } from "../satisfaction/satisfaction.ts";
+
+/** Why a survey link can no longer be answered. */
+export type SurveyRefusal = "answered" | "expired" | "not-resolved";
 
 /** Which outbox row a delivery event is about. */
 export interface DeliveryRef {
@@ -79,6 +83,20 @@ export interface AuditDetails {
   /** The grievance's letter was drafted from its resolution and stored for the liaison to review. */
   "letter-produced": { letterId: string; kind: "final" | "interim"; language: LetterLanguage };
   "qio-referred": { from: ConcernStatus; referredOn: string };
+  /** The patient's rating, asked by staff or answered on the survey page (the comment only in the record). */
+  "satisfaction-recorded": {
+    from: ConcernStatus;
+    rating: Rating;
+    comment: string | null;
+    source: "staff" | "survey";
+    askedHow?: AskedHow;
+  };
+  /** A one-time survey link was made; its token was sent only to whoever asked for it. */
+  "survey-link-created": { from: ConcernStatus; invitationId: string; expiresAt: string };
+  /** The patient's side: the survey (or its printable page) was opened with a live link. */
+  "survey-opened": { invitationId: string; page: "survey" | "print" };
+  /** The patient's side: a link that can no longer be answered was used (answered, expired, replaced). */
+  "survey-refused": { invitationId: string; reason: SurveyRefusal; page: "survey" | "print" };
   "interim-notice-sent": {
     from: ConcernStatus;
     followUpOn: string;

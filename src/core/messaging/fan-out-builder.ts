@@ -1,6 +1,6 @@
 import type { AuditEvent } from "./audit-event.ts";
 import { localDateTime, localTime } from "../escalation/business-time.ts";
-import type { Concern } from "../concern/concern.ts";
+import type { ActorRef, Concern } from "../concern/concern.ts";
 import { concernSummary } from "../concern/concern-summary.ts";
 import type { Department, Person } from "../directory/directory.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
@@ -170,12 +170,16 @@ export class FanOutBuilder {
 
   /** The reporter hears what happened: through the directory, or by the chat id they raised it with. */
   toReporter(text: string): void {
-    const reporter = this.after.reporter;
-    if (reporter.key.startsWith("person:")) {
-      this.direct(reporter.key.slice("person:".length) as PersonId, "reporter-update", text, false);
+    this.toActor(this.after.reporter, "reporter-update", text);
+  }
+
+  /** A direct message to whoever an actor is: a directory person, or a chat user known only by their id. */
+  toActor(who: ActorRef, purpose: DirectPurpose, text: string): void {
+    if (who.key.startsWith("person:")) {
+      this.direct(who.key.slice("person:".length) as PersonId, purpose, text, false);
       return;
     }
-    const [platform, userId] = reporter.key.split(":") as [Platform, string];
+    const [platform, userId] = who.key.split(":") as [Platform, string];
     if (!this.ctx.platforms.has(platform) || !userId) return;
     const message: ChatMessage = {
       kind: "direct-to-user",
@@ -183,6 +187,12 @@ export class FanOutBuilder {
       concernId: this.after.id,
       text,
     };
-    this.push("direct-to-user", platform, message, userId);
+    // A reporter's updates keep their key; any other purpose is its own message.
+    this.push(
+      "direct-to-user",
+      platform,
+      message,
+      purpose === "reporter-update" ? userId : `${userId}:${purpose}`,
+    );
   }
 }

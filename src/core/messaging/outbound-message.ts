@@ -40,7 +40,8 @@ export type ChatMessage =
         | "grievance-overdue"
         | "after-hours"
         | "duty-hand-over"
-        | "grievance-letter";
+        | "grievance-letter"
+        | "survey-link";
       concernId?: ConcernId;
       text: string;
       withCard: boolean;

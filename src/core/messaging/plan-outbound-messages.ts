@@ -13,6 +13,7 @@ import type { Mention } from "./outbound-message.ts";
 import { FanOutBuilder, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
 import { NOTICE_METHODS } from "../grievance/grievance-notice.ts";
 import type { PersonId } from "../ids.ts";
+import { satisfactionLine } from "../satisfaction/satisfaction.ts";
 
 export { channelPlatforms, platformFor, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
 
@@ -112,6 +113,33 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
     const text = `Referred to the QIO on ${event.detail.referredOn}; recorded by ${event.actor.displayName}.`;
     fan.reply(text, false, "qio", [actor(event)]);
   },
+  "satisfaction-recorded": (event, fan) => {
+    fan.updateCards();
+    // The patient's comment stays in the record: a channel line carries only the rating.
+    const how =
+      event.detail.source === "survey"
+        ? "answered on the survey page"
+        : `recorded by ${event.actor.displayName}`;
+    fan.reply(
+      `${satisfactionLine(event.detail)}, ${how}.`,
+      false,
+      "satisfaction",
+      event.detail.source === "survey" ? [] : [actor(event)],
+    );
+  },
+  // The link itself reaches only whoever asked for it (see sendSurveyLinkMessage).
+  "survey-link-created": (event, fan) => {
+    fan.updateCards();
+    const until = fan.dateTime(new Date(event.detail.expiresAt));
+    fan.reply(
+      `Survey link made for the patient by ${event.actor.displayName}; it can be answered until ${until}.`,
+      false,
+      "survey",
+      [actor(event)],
+    );
+  },
+  "survey-opened": recordOnly,
+  "survey-refused": recordOnly,
   "interim-notice-sent": (event, fan) => {
     fan.updateCards();
     const how = NOTICE_METHODS[event.detail.method].toLowerCase();

@@ -13,7 +13,10 @@ import {
   type LetterRequest,
   withLetter,
 } from "./draft-grievance-letter.ts";
-import type { Concern } from "../concern/concern.ts";
+import type { ActorRef, Concern } from "../concern/concern.ts";
+import type { SurveyLinks } from "../ports/survey-desk.port.ts";
+import { newSurveyInvitation, surveyLinkMessages } from "./send-survey-link.ts";
+import type { OutboundMessage } from "../messaging/outbound-message.ts";
 
 /** A grievance resolved, or given an interim notice, gets its letter drafted with the change. */
 function letterFor(action: ConcernAction, changed: Concern): LetterRequest | undefined {
@@ -29,6 +32,12 @@ async function rosterFor(ctx: LiaisonContext, action: ConcernAction, now: Date):
   return action.type === "escalate" ? new DutyRoster(await ctx.duties.current(now), now) : DutyRoster.EMPTY;
 }
 
+/** What one action did; a new survey invitation's links, which only its asker is sent. */
+export type ActOutcome = TransitionOutcome & { survey?: SurveyLinks };
+
+/** Who may act on a concern as it is now: returns the actor as the audit trail records them, or throws. */
+export type Authorize = (concern: Concern) => ActorRef;
+
 /**
  * Applies one person's action with a compare-and-set. When two people press at once, one write wins;
  * the loser reloads and decides again, which for acknowledge/resolve answers "already done by …".
@@ -38,30 +47,46 @@ export async function actOnConcern(
   concernId: ConcernId,
   action: ConcernAction,
   who: PlatformIdentity,
-): Promise<TransitionOutcome> {
+): Promise<ActOutcome> {
   const directory = ctx.directory();
   const actor = identifyActor(directory, who);
-  let drafted: DraftedLetter | undefined;
+  return applyAction(ctx, concernId, action, (concern) =>
+    authorizeAction({ directory, groups: ctx.groups }, actor, concern, action.type),
+  );
+}
+
+/** What an action made outside the concern, once, so a retry after a lost race reuses it. */
+interface Made {
+  letter?: DraftedLetter;
+  invitation?: { id: string; expiresAt: Date };
+  survey?: SurveyLinks;
+}
+
+/** The same compare-and-set loop for anyone `authorize` lets act (a chat user, or a patient's survey link). */
+export async function applyAction(
+  ctx: LiaisonContext,
+  concernId: ConcernId,
+  action: ConcernAction,
+  authorize: Authorize,
+): Promise<ActOutcome> {
+  const directory = ctx.directory();
+  const made: Made = {};
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const concern = await ctx.concerns.findById(concernId);
     if (!concern) throw new NotFoundError(`Concern ${concernId} no longer exists.`);
-    const by = authorizeAction({ directory, groups: ctx.groups }, actor, concern, action.type);
+    const by = authorize(concern);
     if (action.type === "reassign") directory.requireDepartment(action.toDepartment);
     const now = ctx.clock.now();
+    if (action.type === "send-survey-link") made.invitation ??= newSurveyInvitation(ctx, now);
     const department = directory.answeringDepartment(concern.departmentId);
     const duties = { roster: await rosterFor(ctx, action, now), unit: concern.unit };
     const outcome = transition(concern, action, by, now, {
       recipientOf: (target) => escalationRecipient(directory, department, target, now, duties),
       skipReason: (target) => skipReason(directory, department, target, duties),
+      surveyInvitation: made.invitation,
     });
     if (outcome.kind === "already-done") return outcome;
-    const letter = letterFor(action, outcome.concern);
-    if (letter) {
-      // Drafted once: a retry after a lost race links the same letter rather than storing another.
-      drafted ??= await draftGrievanceLetter(ctx, outcome.concern, letter, by, now);
-      outcome.concern = withLetter(outcome.concern, drafted);
-      outcome.events.push(drafted.event);
-    }
+    const extra = await madeWith(ctx, action, outcome, made, { concern, by, now });
     const fanOut = planOutboundMessages(concern, outcome.concern, outcome.events, {
       directory,
       platforms: ctx.platforms,
@@ -70,15 +95,43 @@ export async function actOnConcern(
     const change = {
       concern: outcome.concern,
       events: [...outcome.events, ...fanOut.events],
-      messages: fanOut.messages,
+      messages: [...fanOut.messages, ...extra],
     };
     if (await ctx.concerns.update(change, concern.version)) {
       ctx.logger.info(
         { concern: concern.reference, action: action.type, status: outcome.concern.status },
         "concern updated",
       );
-      return outcome;
+      return made.survey ? { ...outcome, survey: made.survey } : outcome;
     }
   }
   throw new LiaisonError("conflict", "The concern is changing quickly; please try again in a moment.");
+}
+
+/**
+ * What a change needs made before it is saved: a grievance's letter (linked from the concern), a survey
+ * invitation (its links in a message to the asker). Stored first, so a saved change always has them;
+ * a save that loses its race leaves only an unused draft or invitation behind.
+ */
+async function madeWith(
+  ctx: LiaisonContext,
+  action: ConcernAction,
+  outcome: Extract<TransitionOutcome, { kind: "changed" }>,
+  made: Made,
+  at: { concern: Concern; by: ActorRef; now: Date },
+): Promise<OutboundMessage[]> {
+  const letter = letterFor(action, outcome.concern);
+  if (letter) {
+    made.letter ??= await draftGrievanceLetter(ctx, outcome.concern, letter, at.by, at.now);
+    outcome.concern = withLetter(outcome.concern, made.letter);
+    outcome.events.push(made.letter.event);
+  }
+  if (!made.invitation || action.type !== "send-survey-link") return [];
+  made.survey ??= await ctx.surveys.issue({
+    ...made.invitation,
+    concernId: at.concern.id,
+    createdAt: at.now,
+  });
+  const fanCtx = { directory: ctx.directory(), platforms: ctx.platforms, now: at.now };
+  return surveyLinkMessages(at.concern, outcome.concern, at.by, made.survey, fanCtx);
 }

@@ -188,7 +188,13 @@ async function applied(
   who: PlatformIdentity,
 ): Promise<ActionReply> {
   const outcome = await actOnConcern(ctx, concernId, action, who);
-  if (outcome.kind === "changed") return { kind: "card", view: viewOf(ctx, outcome.concern), changed: true };
+  if (outcome.kind === "changed") {
+    // The link itself goes in a direct message; the clicker is told where to find it.
+    const notice = outcome.survey
+      ? "The survey link is in your direct messages with Liaison; give it (or its printed QR code) only to the patient."
+      : undefined;
+    return { kind: "card", view: viewOf(ctx, outcome.concern), changed: true, ...(notice ? { notice } : {}) };
+  }
   return alreadyDoneReply(ctx, outcome);
 }
 

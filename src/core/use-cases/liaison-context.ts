@@ -7,6 +7,7 @@ import type { Logger } from "../ports/logger.port.ts";
 import type { OutboxRepository } from "../ports/outbox-repository.port.ts";
 import type { Platform } from "../platform.ts";
 import type { LetterDesk } from "../ports/letter-desk.port.ts";
+import type { SurveyDesk } from "../ports/survey-desk.port.ts";
 import type { ResponderGroupMembers } from "../directory/responder-group-members.ts";
 
 /** What every use case needs; main.ts builds one from the infra implementations. */
@@ -22,6 +23,8 @@ export interface LiaisonContext {
   groups: ResponderGroupMembers;
   /** Grievance letters: the hospital's template, the PDF renderer and where letters are kept. */
   letters: LetterDesk;
+  /** Patients' one-time satisfaction survey links. */
+  surveys: SurveyDesk;
   clock: Clock;
   logger: Logger;
   newId: () => string;

@@ -1,3 +1,4 @@
+import { satisfactionLine, surveyOpen } from "../satisfaction/satisfaction.ts";
 import { localDateTime, localTime, longDate } from "../escalation/business-time.ts";
 import { NOTICE_METHODS, type GrievanceLetterRef } from "../grievance/grievance-notice.ts";
 import { cardActionsFor, type CardAction } from "../actions/card-actions.ts";
@@ -63,6 +64,8 @@ export interface CardView {
   letterTitle?: string;
   /** Quality of care or discharge: the QIO may review it, or it was referred there. */
   qioLine?: string;
+  /** The patient's rating ("Patient satisfaction: 4/5 (Satisfied)"), or the survey link awaiting it. */
+  satisfactionLine?: string;
   /** Set on the card left behind in a department the concern was reassigned away from. */
   movedTo?: string;
   actions: CardAction[];
@@ -173,8 +176,22 @@ export function channelCardView(
     ...(moved.movedTo ? {} : letterLines(concern, zone)),
     movedTo: moved.movedTo,
     qioLine: qioLine(concern, qioReferable),
-    actions: moved.movedTo ? [] : cardActionsFor({ ...concern, qioReferable }),
+    satisfactionLine: moved.movedTo ? undefined : patientSatisfactionLine(concern, now, zone),
+    actions: moved.movedTo
+      ? []
+      : cardActionsFor({ ...concern, qioReferable, surveyOpen: surveyOpen(concern, now) }),
   };
+}
+
+/** "Patient satisfaction: 4/5 (Satisfied)"; before that, whether a survey link is out for the patient. */
+function patientSatisfactionLine(concern: Concern, now: Date, zone: string): string | undefined {
+  if (concern.satisfaction) return satisfactionLine(concern.satisfaction);
+  const invitation = concern.surveyInvitation;
+  if (!invitation) return undefined;
+  const until = localDateTime(invitation.expiresAt, zone);
+  return invitation.expiresAt > now
+    ? `Survey link sent by ${invitation.by.displayName}; the patient can answer until ${until}.`
+    : `The survey link sent by ${invitation.by.displayName} expired unanswered at ${until}.`;
 }
 
 /** A quality-of-care or discharge concern says the QIO may review it, then that it was asked to. */

@@ -59,6 +59,13 @@ export const configSchema = z.object({
         "expected an https:// address (plain http only for localhost): letters' links must not travel unencrypted",
     })
     .optional(),
+  // How many days a patient's one-time satisfaction survey link can be answered.
+  LIAISON_SURVEY_DAYS: z.coerce
+    .number({ error: "expected a number of days" })
+    .int("expected a whole number of days")
+    .min(1, "expected at least 1 day")
+    .max(90, "expected at most 90 days")
+    .default(14),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SWEEP_INTERVAL_SECONDS: exactInterval([...SECONDS_DIVIDING_A_MINUTE, ...MINUTES_DIVIDING_AN_HOUR]).default(
     15,

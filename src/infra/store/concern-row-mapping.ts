@@ -1,5 +1,6 @@
 import {
   type ActorRef,
+  type SurveyInvitationRef,
   asCategoryId,
   asConcernId,
   asDepartmentId,
@@ -57,6 +58,14 @@ function toStamped(value: unknown): ({ at: Date } & Record<string, unknown>) | u
   return { ...r, at: new Date(r.at) };
 }
 const interimJson = (i: GrievanceInterimRef) => stampJson(i);
+const invitationJson = (i: SurveyInvitationRef) => ({
+  ...stampJson(i),
+  expiresAt: i.expiresAt.toISOString(),
+});
+function toInvitation(value: unknown): SurveyInvitationRef | undefined {
+  const r = toStamped(value);
+  return r ? ({ ...r, expiresAt: new Date(r.expiresAt as string) } as SurveyInvitationRef) : undefined;
+}
 const toInterim = (value: unknown) => toStamped(value) as GrievanceInterimRef | undefined;
 
 /** Concern columns as Prisma writes them; shared by insert and compare-and-set update. */
@@ -96,6 +105,8 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
     grievanceLetter: c.grievanceLetter ? json(letterJson(c.grievanceLetter)) : Prisma.DbNull,
     grievanceInterim: c.grievanceInterim ? json(interimJson(c.grievanceInterim)) : Prisma.DbNull,
     qioReferral: c.qioReferral ? json(stampJson(c.qioReferral)) : Prisma.DbNull,
+    satisfaction: c.satisfaction ? json(stampJson(c.satisfaction)) : Prisma.DbNull,
+    surveyInvitation: c.surveyInvitation ? json(invitationJson(c.surveyInvitation)) : Prisma.DbNull,
     grievanceRemindedAt: c.escalation.grievanceRemindedAt ?? null,
     grievanceEscalatedAt: c.escalation.grievanceEscalatedAt ?? null,
     nextDueAt: c.nextDueAt ?? null,
@@ -121,6 +132,8 @@ export function toConcernRecord(c: Concern): Record<string, unknown> {
     grievanceLetter: c.grievanceLetter ? letterJson(c.grievanceLetter) : null,
     grievanceInterim: c.grievanceInterim ? interimJson(c.grievanceInterim) : null,
     qioReferral: c.qioReferral ? stampJson(c.qioReferral) : null,
+    satisfaction: c.satisfaction ? stampJson(c.satisfaction) : null,
+    surveyInvitation: c.surveyInvitation ? invitationJson(c.surveyInvitation) : null,
   };
 }
 
@@ -181,6 +194,8 @@ export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Co
     grievanceLetter: toLetter(row.grievanceLetter),
     grievanceInterim: toInterim(row.grievanceInterim),
     qioReferral: toStamped(row.qioReferral) as Concern["qioReferral"],
+    satisfaction: toStamped(row.satisfaction) as Concern["satisfaction"],
+    surveyInvitation: toInvitation(row.surveyInvitation),
     nextDueAt: orUndefined(row.nextDueAt),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

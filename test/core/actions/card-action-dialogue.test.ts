@@ -170,6 +170,9 @@ describe("the action table", () => {
       progress: "Pharmacy review.",
       followUpOn: "2026-12-15",
       referredOn: "2026-11-24",
+      rating: "4",
+      comment: "Kind nurses.",
+      askedHow: "phone",
     };
     for (const action of CARD_ACTIONS) {
       expect(CARD_ACTION_SPECS[action].label.length).toBeGreaterThan(0);
@@ -199,7 +202,12 @@ describe("the action table", () => {
       "escalate",
       "add-note",
     ]);
-    expect(cardActionsFor({ status: "resolved" })).toEqual(["reopen", "add-note"]);
+    expect(cardActionsFor({ status: "resolved" })).toEqual([
+      "reopen",
+      "record-satisfaction",
+      "send-survey-link",
+      "add-note",
+    ]);
   });
 
   it("a resolved grievance whose letter waits to be sent offers Mark notice sent, until it is marked", () => {
@@ -207,6 +215,8 @@ describe("the action table", () => {
     expect(cardActionsFor({ status: "resolved", grievanceLetter: letter })).toEqual([
       "reopen",
       "mark-notice-sent",
+      "record-satisfaction",
+      "send-survey-link",
       "add-note",
     ]);
     const sent = {
@@ -217,6 +227,8 @@ describe("the action table", () => {
     };
     expect(cardActionsFor({ status: "resolved", grievanceLetter: { ...letter, sent } })).toEqual([
       "reopen",
+      "record-satisfaction",
+      "send-survey-link",
       "add-note",
     ]);
   });

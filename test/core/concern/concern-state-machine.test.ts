@@ -54,6 +54,8 @@ const ACTIONS: Record<ConcernActionType, ConcernAction> = {
   "add-note": { type: "add-note", text: "Spoke with the patient's daughter." },
   "mark-notice-sent": { type: "mark-notice-sent", method: "mail", sentOn: "2026-11-24" },
   "record-qio-referral": { type: "record-qio-referral", referredOn: "2026-11-24" },
+  "record-satisfaction": { type: "record-satisfaction", rating: 4, source: "staff", askedHow: "in-person" },
+  "send-survey-link": { type: "send-survey-link" },
   "send-interim-notice": {
     type: "send-interim-notice",
     sentOn: "2026-11-24",
@@ -77,6 +79,8 @@ const EXPECTED_STATUS: Record<ConcernActionType, ConcernStatus | "same"> = {
   "mark-notice-sent": "same",
   "send-interim-notice": "same",
   "record-qio-referral": "same",
+  "record-satisfaction": "same",
+  "send-survey-link": "same",
 };
 
 const now = new Date("2026-11-24T20:10:00Z");
@@ -87,6 +91,7 @@ function act(concern: Concern, action: ConcernAction, actor: ActorRef, at: Date)
   const department = directory.requireDepartment(concern.departmentId);
   return transition(concern, action, actor, at, {
     recipientOf: (target) => escalationRecipient(directory, department, target, at),
+    surveyInvitation: { id: "invitation-1", expiresAt: new Date(at.getTime() + 14 * 86_400_000) },
   });
 }
 
