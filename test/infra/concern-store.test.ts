@@ -74,6 +74,40 @@ describe.each(CONTRACT_KINDS)("the concern store contract on %s", (kind) => {
     expect(await repo.findByReference("PR-1999-00001")).toBeUndefined();
   });
 
+  it("a patient's satisfaction and the survey link sent for it read back as they were stored", async () => {
+    const concern = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
+    await actOnConcern(
+      ctx,
+      concern.id,
+      { type: "resolve", resolutionNote: "Plan changed." },
+      SLACK.responder,
+    );
+    await actOnConcern(ctx, concern.id, { type: "send-survey-link" }, SLACK.responder);
+    const rating = {
+      type: "record-satisfaction",
+      rating: 2,
+      comment: "Slow.",
+      source: "staff",
+      askedHow: "phone",
+    } as const;
+    await actOnConcern(ctx, concern.id, rating, SLACK.responder);
+    const stored = await repo.findById(concern.id);
+    expect(stored?.surveyInvitation).toEqual({
+      id: expect.any(String),
+      expiresAt: new Date(clock.now().getTime() + 14 * 86_400_000),
+      by: expect.objectContaining({ displayName: "Sam Rivera" }),
+      at: clock.now(),
+    });
+    expect(stored?.satisfaction).toEqual({
+      rating: 2,
+      comment: "Slow.",
+      source: "staff",
+      askedHow: "phone",
+      by: expect.objectContaining({ displayName: "Sam Rivera" }),
+      at: clock.now(),
+    });
+  });
+
   it("references stay unique when twenty concerns are raised at once", async () => {
     const numbers = await Promise.all(Array.from({ length: 20 }, () => repo.nextSequence(2031)));
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
