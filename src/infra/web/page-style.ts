@@ -30,6 +30,20 @@ button { font: inherit; font-weight: 600; margin-top: 1.5rem; min-height: 3rem; 
 .notice { border-left: 0.4rem solid var(--accent); padding: 0.6rem 1rem; background: #eef4fb; }
 .emergency { border-left: 0.4rem solid var(--error); padding: 0.6rem 1rem; background: #fdeeee; }
 .languages { text-align: right; }
+.rating { flex-direction: column; }
+.rating label { width: 100%; cursor: pointer; }
+.choices label:focus-within { outline: 3px solid var(--accent); outline-offset: 2px; }
+.choices label:has(input:checked) { border-color: var(--accent); background: #eef4fb; }
+.hint { margin: 0 0 0.4rem; }
+.error-summary { border: 3px solid var(--error); border-radius: 0.4rem; padding: 0.6rem 1rem; margin: 0 0 1rem; }
+.error-summary:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
+.error-summary h2 { margin-top: 0; color: var(--error); }
+.error-summary a { color: var(--error); font-weight: 600; }
+.print-card { text-align: center; border: 2px solid var(--line); border-radius: 0.6rem; padding: 1.5rem 1rem; }
+.print-card .hospital { font-weight: 600; font-size: 1.2rem; }
+.print-card .qr { display: block; margin: 1rem auto; width: 14rem; height: 14rem; max-width: 100%; }
+.print-card .address { font-family: ui-monospace, monospace; font-size: 0.8rem; word-break: break-all; }
+@media print { .languages { display: none; } html { font-size: 100%; } .print-card { border: 0; } }
 .languages a { color: var(--accent); margin-left: 0.8rem; }
 `;
 
