@@ -42,11 +42,15 @@ async function phone(): Promise<{ page: Page; problems: string[]; statuses: numb
   return { page, problems, statuses };
 }
 
+/** What the page tests read of an input and an image (this project's types have no DOM library). */
+type Labelled = { labels: { innerText: string }[] | null };
+type Picture = { src: string; naturalWidth: number };
+
 /** What the browser refused, leaving out its note that a page came with a 4xx status (the test checks those). */
 const refused = (problems: string[]) =>
   problems.filter((p) => !p.startsWith("Failed to load resource: the server responded with a status of"));
 
-const textOf = (page: Page) => page.$eval("main", (m) => (m as HTMLElement).innerText);
+const textOf = (page: Page) => page.$eval("main", (m) => (m as unknown as { innerText: string }).innerText);
 
 beforeAll(async () => {
   const app = express();
@@ -81,11 +85,11 @@ describe("the patient's survey page, in a real headless Chromium with JavaScript
     }
     // Every control has a label a screen reader reads; the answers are radio buttons with words.
     const unlabelled = await page.$$eval("input, textarea", (els) =>
-      els.filter((e) => (e as HTMLInputElement).labels?.length === 0).map((e) => e.outerHTML),
+      els.filter((e) => (e as unknown as Labelled).labels?.length === 0).map((e) => e.outerHTML),
     );
     expect(unlabelled).toEqual([]);
     const answers = await page.$$eval("input[type=radio]", (els) =>
-      els.map((e) => (e as HTMLInputElement).labels![0]!.innerText.replace(/\s+/g, " ").trim()),
+      els.map((e) => (e as unknown as Labelled).labels![0]!.innerText.replace(/\s+/g, " ").trim()),
     );
     expect(answers).toEqual([
       "1 Very dissatisfied",
@@ -111,13 +115,13 @@ describe("the patient's survey page, in a real headless Chromium with JavaScript
     await page.type("textarea", HOSTILE);
     await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
     expect(statuses.at(-1)).toBe(400);
-    expect(await page.$eval("[role=alert]", (a) => (a as HTMLElement).innerText)).toContain(
-      "Please choose how satisfied you are",
-    );
+    expect(
+      await page.$eval("[role=alert]", (a) => (a as unknown as { innerText: string }).innerText),
+    ).toContain("Please choose how satisfied you are");
     expect(await page.$eval("textarea", (t) => t.value)).toBe(HOSTILE);
     expect(await page.$("main script, main img")).toBeNull();
     // The error summary has the focus (autofocus: no script needed), so it is read first.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
+    expect(await page.evaluate(`document.activeElement?.getAttribute("role")`)).toBe("alert");
     expect((await core.concerns.findById(link.id as never))?.satisfaction).toBeUndefined();
     expect(refused(problems)).toEqual([]);
   });
@@ -221,9 +225,9 @@ describe("the patient's survey page, in a real headless Chromium with JavaScript
     for (const leak of [link.reference, PAIN_DRAFT.room, PAIN_DRAFT.patientReference])
       expect(text).not.toContain(leak);
     const qr = await page.$eval("img.qr", (i) => ({
-      src: (i as HTMLImageElement).src,
+      src: (i as unknown as Picture).src,
       alt: i.getAttribute("alt"),
-      loaded: (i as HTMLImageElement).naturalWidth > 0,
+      loaded: (i as unknown as Picture).naturalWidth > 0,
     }));
     expect(qr.src.startsWith("data:image/svg+xml;base64,")).toBe(true);
     expect(qr.alt).toBe("QR code that opens the survey");
