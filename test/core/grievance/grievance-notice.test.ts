@@ -97,7 +97,13 @@ describe("a grievance is closed in writing (42 CFR 482.13(a)(2)(iii))", () => {
     expect(reply.view.noticeLine).toMatch(
       /^Written notice drafted .*: review it, send it to the patient, then press Mark notice sent\.$/,
     );
-    expect(reply.view.actions).toEqual(["reopen", "mark-notice-sent", "add-note"]);
+    expect(reply.view.actions).toEqual([
+      "reopen",
+      "mark-notice-sent",
+      "record-satisfaction",
+      "send-survey-link",
+      "add-note",
+    ]);
 
     const trail = await concerns.auditTrail(concern.id);
     const resolved = trail.find((e) => e.type === "resolved");
@@ -147,7 +153,7 @@ describe("a grievance is closed in writing (42 CFR 482.13(a)(2)(iii))", () => {
     expect(reply.view.noticeLine).toBe(
       "Written notice sent (mail) on November 29, 2026, recorded by Pat Morgan.",
     );
-    expect(reply.view.actions).toEqual(["reopen", "add-note"]);
+    expect(reply.view.actions).toEqual(["reopen", "record-satisfaction", "send-survey-link", "add-note"]);
     const sent = (await concerns.auditTrail(concern.id)).find((e) => e.type === "notice-sent");
     expect(sent).toMatchObject({
       actor: { displayName: "Pat Morgan" },

@@ -68,7 +68,7 @@ describe("a card says first what state its concern is in, and says it truly howe
       state: "resolved",
       stateLabel: "✅ Resolved",
       resolutionLine: "Resolution: PRN given at 14:05.",
-      actions: ["reopen", "add-note"],
+      actions: ["reopen", "record-satisfaction", "send-survey-link", "add-note"],
     });
   });
 
