@@ -23,7 +23,7 @@ textarea:focus, input:focus, select:focus, button:focus { outline: 3px solid var
 fieldset { border: 0; padding: 0; margin: 0; }
 .choices { display: flex; flex-wrap: wrap; gap: 0.5rem; }
 .choices label { display: flex; align-items: center; gap: 0.4rem; font-weight: 400; margin: 0; min-height: 3rem; padding: 0.4rem 0.9rem; border: 2px solid var(--line); border-radius: 0.4rem; }
-.choices input { width: 1.4rem; height: 1.4rem; }
+.choices input { width: 1.4rem; height: 1.4rem; flex: none; }
 button { font: inherit; font-weight: 600; margin-top: 1.5rem; min-height: 3rem; padding: 0.6rem 1.6rem; color: #fff; background: var(--accent); border: 0; border-radius: 0.4rem; }
 .error { color: var(--error); font-weight: 600; }
 .field-error { color: var(--error); margin: 0.3rem 0 0; }
