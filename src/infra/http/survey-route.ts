@@ -109,6 +109,6 @@ function tooLarge(error: Error & { status?: number }, req: Request, res: Respons
   sendPage(
     res,
     error.status === 413 ? 413 : 400,
-    surveyNoticePage(lang, req.path, words.tooLongTitle, words.commentTooLong),
+    surveyNoticePage(lang, `${req.baseUrl}${req.path}`, words.tooLongTitle, words.commentTooLong),
   );
 }

@@ -194,7 +194,9 @@ describe("the patient's survey page, in a real headless Chromium with JavaScript
       body: new URLSearchParams({ rating: "3", comment: "x".repeat(20_000) }),
     });
     expect(res.status).toBe(413);
-    expect(await res.text()).toContain("Your comment is too long");
+    const body = await res.text();
+    expect(body).toContain("Your comment is too long");
+    expect(body).toContain(`href="/survey/${link.token}?lang=es"`);
   });
 
   it("speaks Spanish with ?lang=es, or when the browser asks for it", async () => {
