@@ -43,6 +43,13 @@ async function hostileConcern(status: Concern["status"]) {
       lastEscalatedAt: base.createdAt,
       lastEscalatedBy: person,
     },
+    // A survey link sent by someone with a hostile name (the card names who sent it).
+    surveyInvitation: {
+      id: "invitation-1",
+      expiresAt: new Date(base.createdAt.getTime() + 86_400_000),
+      by: person,
+      at: base.createdAt,
+    },
     reassignedFrom: {
       fromDepartment: "patient-relations" as never,
       by: person,
