@@ -100,6 +100,34 @@ describe.each(CONTRACT_KINDS)("the concern store contract on %s", (kind) => {
     ]);
   });
 
+  it("a patient update, its clock and its reminder read back as stored, through the sweep's batch write too", async () => {
+    const concern = await raiseConcern(ctx, { ...PAIN_DRAFT, severity: "moderate" }, SLACK.nurse);
+    await actOnConcern(ctx, concern.id, { type: "acknowledge" }, SLACK.responder);
+    clock.advanceMinutes(150); // the update was due after 2 h; the reminder and the escalation are due
+    await sweepDueConcerns(ctx);
+    const swept = (await repo.findById(concern.id))!;
+    expect(swept.escalation.patientUpdateRemindedAt).toEqual(clock.now());
+    expect(swept.escalation.patientUpdateEscalatedAt).toEqual(clock.now());
+    const update = {
+      type: "record-patient-update",
+      method: "in-person",
+      note: "Explained the new plan.",
+    } as const;
+    const outcome = await actOnConcern(ctx, concern.id, update, SLACK.responder);
+    const stored = (await repo.findById(concern.id))!;
+    expect(outcome.kind === "changed" && outcome.concern).toEqual(stored);
+    expect(stored.lastPatientUpdate).toEqual({
+      at: clock.now(),
+      by: expect.objectContaining({ key: "person:sam.rivera" }),
+      method: "in-person",
+      note: "Explained the new plan.",
+    });
+    expect(stored.escalation.patientUpdateRemindedAt).toBeUndefined();
+    expect((await repo.auditTrail(concern.id)).map((e) => e.type)).toEqual(
+      expect.arrayContaining(["patient-update-reminder", "patient-update-escalated", "patient-updated"]),
+    );
+  });
+
   it("two responders acknowledging at once: one wins, one is told who did", async () => {
     const concern = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
     const outcomes = await Promise.all([

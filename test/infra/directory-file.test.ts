@@ -110,6 +110,16 @@ describe("the directory file", () => {
       `directory.yaml: policies[0].acknowledgeWithin (line ${lineOf("acknowledgeWithin: 5m")}): expected minutes or hours such as "15m" or "1h"`,
     ],
     [
+      "a patient update due the moment someone acknowledges",
+      sampleWith("updatePatientWithin: 2h", "updatePatientWithin: 0m"),
+      `directory.yaml: policies[2].updatePatientWithin (line ${lineOf("updatePatientWithin: 2h")}): expected more than 0m: an update cannot be due the moment someone acknowledges`,
+    ],
+    [
+      "a repeat of patient updates without the first one",
+      sampleWith("    updatePatientWithin: 2h\n", ""),
+      `directory.yaml: policies[2].updatePatientWithin (line ${lineOf("- id: moderate")}): expected updatePatientWithin as well: it says when the first update after acknowledgement is due`,
+    ],
+    [
       "a ladder with too many repeats",
       sampleWith("repeat: 2", "repeat: 9"),
       `directory.yaml: policies[0].repeat (line ${lineOf("repeat: 2")}): expected at most 5 repeats`,

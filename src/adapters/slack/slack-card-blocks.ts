@@ -55,7 +55,14 @@ export function cardBlocks(view: CardView): Block[] {
       : [];
     blocks.push(richText([[...link, { text: view.noticeLine }]]));
   }
-  const notes = [view.escalationLine, view.reassignedLine, view.grievanceLine, view.qioLine, view.raisedLine];
+  const notes = [
+    view.escalationLine,
+    view.reassignedLine,
+    view.grievanceLine,
+    view.patientUpdateLine,
+    view.qioLine,
+    view.raisedLine,
+  ];
   blocks.push(literalContext(notes.filter((x): x is string => Boolean(x))));
   if (view.movedTo) {
     blocks.push(

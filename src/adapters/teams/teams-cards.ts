@@ -86,13 +86,14 @@ export function concernCard(view: CardView, notice?: string): CardJson {
     resolutionLine: view.resolutionLine ?? "",
     noticeLine: view.noticeLine ?? "",
     qioLine: view.qioLine ?? "",
+    patientUpdateLine: view.patientUpdateLine ?? "",
     letterUrl: view.letterUrl ?? "",
     letterTitle: openTitle(view.letterTitle),
     escalationLine: view.escalationLine ?? "",
     grievanceLine: view.grievanceLine ?? "",
     movedTo: view.movedTo ?? "",
     stateStyle: STATE_STYLE[view.state],
-    buttons: teamsButtons(view.actions),
+    ...teamsButtons(view.actions),
     userIds: [],
   };
   return withNotice(expandCard("concern-card", data), notice);

@@ -19,6 +19,7 @@ export const FIELD_IDS = [
   "progress",
   "followUpOn",
   "referredOn",
+  "note",
 ] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
 

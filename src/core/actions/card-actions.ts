@@ -6,6 +6,7 @@ export const CARD_ACTIONS = [
   "acknowledge",
   "reopen",
   "mark-notice-sent",
+  "record-patient-update",
   "record-qio-referral",
   "resolve",
   "send-interim-notice",
@@ -21,7 +22,7 @@ export type CardAction = (typeof CARD_ACTIONS)[number] & ConcernActionType;
  */
 /** What a card's buttons depend on: a stored Concern fits. */
 type CardFacts = Pick<Concern, "status" | "grievanceLetter"> &
-  Partial<Pick<Concern, "isGrievance" | "grievanceInterim" | "qioReferral">> & {
+  Partial<Pick<Concern, "isGrievance" | "grievanceInterim" | "qioReferral" | "policy">> & {
     /** Its category is quality of care or discharge (the directory says so). */
     qioReferable?: boolean;
   };
@@ -42,5 +43,7 @@ function offered(action: CardAction, concern: CardFacts): boolean {
   // On a resolved card, where there is room (Teams shows at most five buttons).
   if (action === "record-qio-referral")
     return concern.qioReferable === true && concern.status === "resolved" && !concern.qioReferral;
+  // Only where the policy asks that the patient or family be kept informed.
+  if (action === "record-patient-update") return concern.policy?.updatePatient !== undefined;
   return true;
 }

@@ -11,8 +11,14 @@ import { walkLadder } from "../escalation/walk-ladder.ts";
 import { NOTE_MAX_LENGTH } from "../actions/action-form.ts";
 import { MISSING_TEXT } from "../actions/card-action-specs.ts";
 import { MISSING_ELEMENT } from "../actions/resolve-input.ts";
+import { MISSING_PATIENT_UPDATE_NOTE } from "../actions/patient-update-input.ts";
 import type { GrievanceResolution, InterimNotice, NoticeMethod } from "../grievance/grievance-notice.ts";
 import { endOfLocalDay } from "../escalation/business-time.ts";
+import {
+  PATIENT_UPDATE_NOTE_MAX_LENGTH,
+  patientUpdateDue,
+  type PatientUpdateMethod,
+} from "./patient-update.ts";
 
 export type ConcernAction =
   | { type: "acknowledge" }
@@ -26,7 +32,9 @@ export type ConcernAction =
   /** A grievance that cannot be closed by its interim deadline: the patient is told when it will be. */
   | { type: "send-interim-notice"; interim: InterimNotice; sentOn: string }
   /** The patient asked the QIO to review a quality-of-care or discharge concern. */
-  | { type: "record-qio-referral"; referredOn: string };
+  | { type: "record-qio-referral"; referredOn: string }
+  /** The owner told the patient or family how it is going (the policy may require it on a clock). */
+  | { type: "record-patient-update"; method: PatientUpdateMethod; note: string };
 
 export type ConcernActionType = ConcernAction["type"];
 
@@ -48,6 +56,7 @@ export const LEGAL_FROM: Readonly<Record<ConcernActionType, readonly ConcernStat
   "mark-notice-sent": ["resolved"],
   "send-interim-notice": ACTIVE,
   "record-qio-referral": ["open", "acknowledged", "reopened", "resolved"],
+  "record-patient-update": ACTIVE,
 };
 
 /** Refuses an action its concern's status does not allow, saying what would (asked before a form opens, too). */
@@ -77,6 +86,18 @@ function requireText(
   if (trimmed.length > NOTE_MAX_LENGTH) {
     throw new InvalidInputError({
       [field]: `The ${what} is ${trimmed.length} characters; the limit is ${NOTE_MAX_LENGTH}.`,
+    });
+  }
+  return trimmed;
+}
+
+/** A patient update's note: what they were told, in a line (the form's own words when missing). */
+function requirePatientUpdateNote(note: string): string {
+  const trimmed = note.trim();
+  if (trimmed.length === 0) throw new InvalidInputError({ note: MISSING_PATIENT_UPDATE_NOTE });
+  if (trimmed.length > PATIENT_UPDATE_NOTE_MAX_LENGTH) {
+    throw new InvalidInputError({
+      note: `The note is ${trimmed.length} characters; the limit is ${PATIENT_UPDATE_NOTE_MAX_LENGTH}.`,
     });
   }
   return trimmed;
@@ -116,7 +137,8 @@ type ActionEventType =
   | "reassigned"
   | "notice-sent"
   | "interim-notice-sent"
-  | "qio-referred";
+  | "qio-referred"
+  | "patient-updated";
 
 /** Everything one action is applied with: the concern before, who, when, and its next version. */
 interface Change {
@@ -140,6 +162,14 @@ const restarted = (c: Change) => ({
   owner: undefined,
   acknowledgedAt: undefined,
   acknowledgedBy: undefined,
+  // The next owner's update clock starts when they acknowledge it.
+  patientUpdateBy: undefined,
+});
+
+/** A new patient-update clock: the owner's reminder and its escalation may fire again. */
+const patientUpdateClock = (escalation: Concern["escalation"], due: Date | undefined) => ({
+  patientUpdateBy: due,
+  escalation: { ...escalation, patientUpdateRemindedAt: undefined, patientUpdateEscalatedAt: undefined },
 });
 
 function escalateNow(c: Change): Applied {
@@ -171,17 +201,40 @@ function escalateNow(c: Change): Applied {
 
 /** What each action does to a concern; every action has an entry, or this does not compile. */
 const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => Applied } = {
-  acknowledge: (_, c) => ({
-    next: {
-      ...c.base,
-      status: "acknowledged",
-      owner: c.actor,
-      acknowledgedAt: c.now,
-      acknowledgedBy: c.actor,
-      escalation: { ...c.concern.escalation, stepsFired: 0 },
-    },
-    events: [c.event("acknowledged", {})],
-  }),
+  acknowledge: (_, c) => {
+    const update = patientUpdateClock(
+      c.concern.escalation,
+      patientUpdateDue(c.concern.policy, c.now, "acknowledged"),
+    );
+    return {
+      next: {
+        ...c.base,
+        status: "acknowledged",
+        owner: c.actor,
+        acknowledgedAt: c.now,
+        acknowledgedBy: c.actor,
+        patientUpdateBy: update.patientUpdateBy,
+        escalation: { ...update.escalation, stepsFired: 0 },
+      },
+      events: [c.event("acknowledged", {})],
+    };
+  },
+  "record-patient-update": (action, c) => {
+    const note = requirePatientUpdateNote(action.note);
+    // Before anyone owns it, an update is recorded but the clock waits for the acknowledgement.
+    const due =
+      c.concern.status === "acknowledged"
+        ? patientUpdateDue(c.concern.policy, c.now, "updated")
+        : c.concern.patientUpdateBy;
+    return {
+      next: {
+        ...c.base,
+        ...patientUpdateClock(c.concern.escalation, due),
+        lastPatientUpdate: { at: c.now, by: c.actor, method: action.method, note },
+      },
+      events: [c.event("patient-updated", { method: action.method, note })],
+    };
+  },
   resolve: (action, c) => {
     const grievance = c.concern.isGrievance ? requireResolution(action.grievance) : undefined;
     const note = grievance?.results ?? (action.resolutionNote?.trim() || undefined);
@@ -194,6 +247,7 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
         resolvedBy: c.actor,
         resolutionNote: note,
         grievanceResolution: grievance,
+        patientUpdateBy: undefined,
       },
       events: [c.event("resolved", { resolutionNote: note ?? null, ...(grievance ? { grievance } : {}) })],
     };

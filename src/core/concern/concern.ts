@@ -7,6 +7,7 @@ import type { CategoryId, ConcernId, DepartmentId } from "../ids.ts";
 import type { Platform } from "../platform.ts";
 import type { PolicySnapshot } from "../escalation/policy-snapshot.ts";
 import type { Severity } from "./severity.ts";
+import type { PatientUpdate } from "./patient-update.ts";
 
 export const CONCERN_STATUSES = ["open", "acknowledged", "resolved", "reopened"] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
@@ -39,6 +40,9 @@ export interface EscalationState {
   lastEscalatedBy?: ActorRef;
   grievanceRemindedAt?: Date;
   grievanceEscalatedAt?: Date;
+  /** The owner was reminded of a missed patient update, then the ladder's next level told; reset by an update. */
+  patientUpdateRemindedAt?: Date;
+  patientUpdateEscalatedAt?: Date;
 }
 
 /** The last reassignment: where the concern came from, who moved it, when and why (shown on both cards). */
@@ -80,6 +84,10 @@ export interface Concern {
   grievanceInterim?: GrievanceInterimRef;
   /** The patient asked the Quality Improvement Organization to review it (recorded by staff). */
   qioReferral?: { referredOn: string; by: ActorRef; at: Date };
+  /** When the owner must next update the patient or family (the policy's updatePatientWithin); absent: not due. */
+  patientUpdateBy?: Date;
+  /** The latest update the patient or family was given; every one is in the audit trail. */
+  lastPatientUpdate?: PatientUpdate;
   escalation: EscalationState;
   reassignedFrom?: Reassignment;
   /** When the escalation sweep must next look at this concern; absent once nothing is pending. */

@@ -12,6 +12,7 @@ import type { EscalationClock } from "../escalation/next-due-at.ts";
 import type { Platform } from "../platform.ts";
 import type { RoutingDecision } from "../directory/route-concern.ts";
 import type { Severity } from "../concern/severity.ts";
+import type { PatientUpdateMethod } from "../concern/patient-update.ts";
 
 /** Which outbox row a delivery event is about. */
 export interface DeliveryRef {
@@ -46,6 +47,17 @@ export interface GrievanceEscalation {
   clock: "grievance";
   overdueMinutes: number;
   recipients: PersonId[];
+}
+
+/** A missed patient update reaching the ladder's next level: who, at which level, how late. */
+export interface PatientUpdateEscalation {
+  dueAt: string;
+  overdueMinutes: number;
+  level: number;
+  notify: LadderTarget;
+  recipientKind: "person" | "channel";
+  recipient: PersonId | null;
+  recipientName: string;
 }
 
 /** What each kind of audit event records, beside who did it and when. */
@@ -91,6 +103,12 @@ export interface AuditDetails {
   "notice-sent": { from: ConcernStatus; letterId: string; method: NoticeMethod; sentOn: string };
   reopened: { from: ConcernStatus; reason: string };
   "grievance-reminder": { noticeDueAt: string; recipients: PersonId[] };
+  /** The owner told the patient or family how it is going: how, and what (a line). */
+  "patient-updated": { from: ConcernStatus; method: PatientUpdateMethod; note: string };
+  /** The update the policy requires was missed: its owner was reminded. */
+  "patient-update-reminder": { dueAt: string; owner: string };
+  /** Still missed after the reminder: the ladder's next level (or its channel) was told. */
+  "patient-update-escalated": PatientUpdateEscalation;
   "card-posted": DeliveryRef & { channel: string };
   "digest-sent": DeliveryRef & { person: PersonId; slot: string };
   "delivery-failed":

@@ -1,6 +1,6 @@
 import type { AuditEvent } from "./audit-event.ts";
 import { localDateTime, localTime } from "../escalation/business-time.ts";
-import type { Concern } from "../concern/concern.ts";
+import type { ActorRef, Concern } from "../concern/concern.ts";
 import { concernSummary } from "../concern/concern-summary.ts";
 import type { Department, Person } from "../directory/directory.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
@@ -170,12 +170,19 @@ export class FanOutBuilder {
 
   /** The reporter hears what happened: through the directory, or by the chat id they raised it with. */
   toReporter(text: string): void {
-    const reporter = this.after.reporter;
-    if (reporter.key.startsWith("person:")) {
-      this.direct(reporter.key.slice("person:".length) as PersonId, "reporter-update", text, false);
+    this.toActor(this.after.reporter, "reporter-update", text, false);
+  }
+
+  /**
+   * Someone who acted on the concern (its reporter, its owner) hears from Liaison: through the
+   * directory, or by the chat id they acted with (a responder known only from a platform group).
+   */
+  toActor(actor: ActorRef, purpose: DirectPurpose, text: string, withCard: boolean): void {
+    if (actor.key.startsWith("person:")) {
+      this.direct(actor.key.slice("person:".length) as PersonId, purpose, text, withCard);
       return;
     }
-    const [platform, userId] = reporter.key.split(":") as [Platform, string];
+    const [platform, userId] = actor.key.split(":") as [Platform, string];
     if (!this.ctx.platforms.has(platform) || !userId) return;
     const message: ChatMessage = {
       kind: "direct-to-user",
@@ -183,6 +190,12 @@ export class FanOutBuilder {
       concernId: this.after.id,
       text,
     };
-    this.push("direct-to-user", platform, message, userId);
+    // The reporter's key stays as it was; anyone else's names the purpose (a reporter may own it too).
+    this.push(
+      "direct-to-user",
+      platform,
+      message,
+      purpose === "reporter-update" ? userId : `${userId}:${purpose}`,
+    );
   }
 }

@@ -40,7 +40,9 @@ export type ChatMessage =
         | "grievance-overdue"
         | "after-hours"
         | "duty-hand-over"
-        | "grievance-letter";
+        | "grievance-letter"
+        | "patient-update-reminder"
+        | "patient-update-overdue";
       concernId?: ConcernId;
       text: string;
       withCard: boolean;

@@ -10,6 +10,7 @@ import { maskPatientReference } from "../concern/mask-patient-reference.ts";
 import { runningClock } from "../escalation/next-due-at.ts";
 import { formatMinutes } from "../escalation/duration.ts";
 import { SEVERITY_MARK } from "../concern/severity.ts";
+import { PATIENT_UPDATE_METHODS } from "../concern/patient-update.ts";
 
 /** What a card's reader should see first: the state the concern is in now. */
 export type CardState = "open" | "overdue" | "escalated" | "acknowledged" | "reopened" | "resolved" | "moved";
@@ -63,6 +64,8 @@ export interface CardView {
   letterTitle?: string;
   /** Quality of care or discharge: the QIO may review it, or it was referred there. */
   qioLine?: string;
+  /** Keeping the patient informed: the last update (who, how, when) and when the next is due. */
+  patientUpdateLine?: string;
   /** Set on the card left behind in a department the concern was reassigned away from. */
   movedTo?: string;
   actions: CardAction[];
@@ -173,8 +176,27 @@ export function channelCardView(
     ...(moved.movedTo ? {} : letterLines(concern, zone)),
     movedTo: moved.movedTo,
     qioLine: qioLine(concern, qioReferable),
+    patientUpdateLine: moved.movedTo ? undefined : patientUpdateLine(draw),
     actions: moved.movedTo ? [] : cardActionsFor({ ...concern, qioReferable }),
   };
+}
+
+/**
+ * "Patient/family updated Tue 1 Dec 14:05 by Sam Rivera (phone) · next update due by 18:05": the last
+ * update and the next one the policy asks for ("overdue" once it has passed).
+ */
+function patientUpdateLine({ concern, now, zone, at }: Draw): string | undefined {
+  const last = concern.lastPatientUpdate;
+  const due = concern.status === "acknowledged" ? concern.patientUpdateBy : undefined;
+  const parts = [
+    last
+      ? `Patient/family updated ${localDateTime(last.at, zone)} by ${last.by.displayName} (${PATIENT_UPDATE_METHODS[last.method].toLowerCase()})`
+      : undefined,
+    due
+      ? `${last ? "next update" : "Patient/family update"} due by ${at(due)}${now > due ? " (overdue)" : ""}`
+      : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? parts.join(" · ") : undefined;
 }
 
 /** A quality-of-care or discharge concern says the QIO may review it, then that it was asked to. */

@@ -98,6 +98,10 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
     qioReferral: c.qioReferral ? json(stampJson(c.qioReferral)) : Prisma.DbNull,
     grievanceRemindedAt: c.escalation.grievanceRemindedAt ?? null,
     grievanceEscalatedAt: c.escalation.grievanceEscalatedAt ?? null,
+    patientUpdateBy: c.patientUpdateBy ?? null,
+    lastPatientUpdate: c.lastPatientUpdate ? json(stampJson(c.lastPatientUpdate)) : Prisma.DbNull,
+    patientUpdateRemindedAt: c.escalation.patientUpdateRemindedAt ?? null,
+    patientUpdateEscalatedAt: c.escalation.patientUpdateEscalatedAt ?? null,
     nextDueAt: c.nextDueAt ?? null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
@@ -121,6 +125,7 @@ export function toConcernRecord(c: Concern): Record<string, unknown> {
     grievanceLetter: c.grievanceLetter ? letterJson(c.grievanceLetter) : null,
     grievanceInterim: c.grievanceInterim ? interimJson(c.grievanceInterim) : null,
     qioReferral: c.qioReferral ? stampJson(c.qioReferral) : null,
+    lastPatientUpdate: c.lastPatientUpdate ? stampJson(c.lastPatientUpdate) : null,
   };
 }
 
@@ -175,7 +180,11 @@ export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Co
       lastEscalatedBy: orUndefined(row.lastEscalatedBy as ActorRef | null),
       grievanceRemindedAt: orUndefined(row.grievanceRemindedAt),
       grievanceEscalatedAt: orUndefined(row.grievanceEscalatedAt),
+      patientUpdateRemindedAt: orUndefined(row.patientUpdateRemindedAt),
+      patientUpdateEscalatedAt: orUndefined(row.patientUpdateEscalatedAt),
     },
+    patientUpdateBy: orUndefined(row.patientUpdateBy),
+    lastPatientUpdate: toStamped(row.lastPatientUpdate) as Concern["lastPatientUpdate"],
     reassignedFrom: toReassignment(row.reassignedFrom),
     grievanceResolution: orUndefined(row.grievanceResolution as GrievanceResolution | null),
     grievanceLetter: toLetter(row.grievanceLetter),

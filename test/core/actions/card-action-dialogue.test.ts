@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { CARD_ACTION_SPECS } from "../../../src/core/actions/card-action-specs.ts";
 import { CARD_ACTIONS, cardActionsFor } from "../../../src/core/actions/card-actions.ts";
 import { LEGAL_FROM } from "../../../src/core/concern/concern-state-machine.ts";
+import type { PolicySnapshot } from "../../../src/core/escalation/policy-snapshot.ts";
 import {
   actionForm,
   clickCardAction,
@@ -170,13 +171,19 @@ describe("the action table", () => {
       progress: "Pharmacy review.",
       followUpOn: "2026-12-15",
       referredOn: "2026-11-24",
+      note: "Told her daughter the pain team comes at 15:00.",
+    };
+    // The same field id means the same kind of answer in each form: how a letter went, how a family was told.
+    const ownAnswers: Partial<Record<(typeof CARD_ACTIONS)[number], Partial<typeof typed>>> = {
+      "record-patient-update": { method: "phone" },
     };
     for (const action of CARD_ACTIONS) {
       expect(CARD_ACTION_SPECS[action].label.length).toBeGreaterThan(0);
       if (!CARD_ACTION_SPECS[action].input) continue;
       const form = actionForm(directory, action, subject);
       expect(form.fields.length).toBeGreaterThan(0);
-      expect(readActionForm(directory, action, subject, typed, new Date("2026-11-25T12:00:00Z"))).toEqual({
+      const values = { ...typed, ...ownAnswers[action] };
+      expect(readActionForm(directory, action, subject, values, new Date("2026-11-25T12:00:00Z"))).toEqual({
         action: expect.objectContaining({ type: action }),
       });
     }
@@ -188,7 +195,12 @@ describe("the action table", () => {
         CARD_ACTIONS.filter(
           (a) =>
             LEGAL_FROM[a].includes(status) &&
-            !["mark-notice-sent", "send-interim-notice", "record-qio-referral"].includes(a),
+            ![
+              "mark-notice-sent",
+              "send-interim-notice",
+              "record-qio-referral",
+              "record-patient-update",
+            ].includes(a),
         ),
       );
     }
@@ -200,6 +212,22 @@ describe("the action table", () => {
       "add-note",
     ]);
     expect(cardActionsFor({ status: "resolved" })).toEqual(["reopen", "add-note"]);
+  });
+
+  it("Patient/family updated is offered while the concern is active, only where its policy asks for updates", () => {
+    const policy = { updatePatient: { withinMinutes: 120, escalateAfterMinutes: 30 } } as PolicySnapshot;
+    expect(cardActionsFor({ status: "acknowledged", policy })).toEqual([
+      "record-patient-update",
+      "resolve",
+      "reassign",
+      "escalate",
+      "add-note",
+    ]);
+    expect(cardActionsFor({ status: "open", policy })).toContain("record-patient-update");
+    expect(cardActionsFor({ status: "resolved", policy })).not.toContain("record-patient-update");
+    expect(
+      cardActionsFor({ status: "acknowledged", policy: { ...policy, updatePatient: undefined } }),
+    ).not.toContain("record-patient-update");
   });
 
   it("a resolved grievance whose letter waits to be sent offers Mark notice sent, until it is marked", () => {

@@ -54,6 +54,11 @@ const ACTIONS: Record<ConcernActionType, ConcernAction> = {
   "add-note": { type: "add-note", text: "Spoke with the patient's daughter." },
   "mark-notice-sent": { type: "mark-notice-sent", method: "mail", sentOn: "2026-11-24" },
   "record-qio-referral": { type: "record-qio-referral", referredOn: "2026-11-24" },
+  "record-patient-update": {
+    type: "record-patient-update",
+    method: "phone",
+    note: "Told her daughter the pain team comes at 15:00.",
+  },
   "send-interim-notice": {
     type: "send-interim-notice",
     sentOn: "2026-11-24",
@@ -77,6 +82,7 @@ const EXPECTED_STATUS: Record<ConcernActionType, ConcernStatus | "same"> = {
   "mark-notice-sent": "same",
   "send-interim-notice": "same",
   "record-qio-referral": "same",
+  "record-patient-update": "same",
 };
 
 const now = new Date("2026-11-24T20:10:00Z");
