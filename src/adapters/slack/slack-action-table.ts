@@ -17,6 +17,7 @@ export const SLACK_ACTIONS: Readonly<Record<CardAction, { actionId: string; moda
   "mark-notice-sent": { actionId: "liaison_notice_sent", modalId: "liaison_notice_sent_modal" },
   "send-interim-notice": { actionId: "liaison_interim_notice", modalId: "liaison_interim_notice_modal" },
   "record-qio-referral": { actionId: "liaison_qio_referral", modalId: "liaison_qio_referral_modal" },
+  merge: { actionId: "liaison_merge", modalId: "liaison_merge_modal" },
 };
 
 const entries = Object.entries(SLACK_ACTIONS) as [CardAction, (typeof SLACK_ACTIONS)[CardAction]][];

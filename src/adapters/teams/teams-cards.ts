@@ -73,6 +73,7 @@ const STATE_STYLE: Readonly<Record<CardState, string>> = {
   overdue: "attention",
   resolved: "good",
   moved: "emphasis",
+  merged: "emphasis",
 };
 
 /** "Written notice (PDF)" as a button: "Open written notice (PDF)". */
@@ -86,6 +87,8 @@ export function concernCard(view: CardView, notice?: string): CardJson {
     resolutionLine: view.resolutionLine ?? "",
     noticeLine: view.noticeLine ?? "",
     qioLine: view.qioLine ?? "",
+    repeatLine: view.repeatLine ?? "",
+    mergeLine: view.mergeLine ?? "",
     letterUrl: view.letterUrl ?? "",
     letterTitle: openTitle(view.letterTitle),
     escalationLine: view.escalationLine ?? "",

@@ -15,6 +15,7 @@ export const TEAMS_VERBS: Readonly<Record<CardAction, { verb: string }>> = {
   "mark-notice-sent": { verb: "liaison.noticeSent" },
   "send-interim-notice": { verb: "liaison.interimNotice" },
   "record-qio-referral": { verb: "liaison.qioReferral" },
+  merge: { verb: "liaison.merge" },
 };
 
 export const RAISE_VERB = "liaison.raise";

@@ -15,6 +15,7 @@ import { MISSING_NOTE, resolveInput } from "./resolve-input.ts";
 import { noticeSentInput } from "./notice-sent-input.ts";
 import { interimNoticeInput } from "./interim-notice-input.ts";
 import { qioReferralInput } from "./qio-referral-input.ts";
+import { mergeInput } from "./merge-input.ts";
 
 /** What reading a submitted form gives: the core action to apply, or what to show next to which field. */
 export type FormReading = { action: ConcernAction } | { errors: FormErrors };
@@ -131,6 +132,7 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
   "send-interim-notice": { label: "Send interim notice", secondary: true, input: interimNoticeInput },
   "record-qio-referral": { label: "Referred to QIO", secondary: true, input: qioReferralInput },
   reassign: { label: "Reassign", secondary: true, input: reassignInput },
+  merge: { label: "Merge into…", secondary: true, input: mergeInput },
   escalate: {
     label: "Escalate now",
     style: "danger",

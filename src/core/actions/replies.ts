@@ -40,6 +40,7 @@ const ATTEMPT_NOUN: Record<Attempt, string> = {
   "mark-notice-sent": "record that the notice was sent",
   "send-interim-notice": "interim notice",
   "record-qio-referral": "QIO referral",
+  merge: "merge",
 };
 
 /**

@@ -21,6 +21,7 @@ const VERB: Record<ConcernActionType, string> = {
   "mark-notice-sent": "record the notice sent for",
   "send-interim-notice": "send the interim notice for",
   "record-qio-referral": "record a QIO referral for",
+  merge: "merge",
 };
 
 /** What an authorization looks at: the directory in force and the platform groups' last known lists. */
