@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { asConcernId } from "../../../src/core/ids.ts";
 import { CARD_ACTION_SPECS } from "../../../src/core/actions/card-action-specs.ts";
 import { CARD_ACTIONS, cardActionsFor } from "../../../src/core/actions/card-actions.ts";
 import { LEGAL_FROM } from "../../../src/core/concern/concern-state-machine.ts";
@@ -170,6 +171,7 @@ describe("the action table", () => {
       progress: "Pharmacy review.",
       followUpOn: "2026-12-15",
       referredOn: "2026-11-24",
+      into: "7c1f0b8e-3a2d-4f5e-9b6c-1d2e3f4a5b6c",
     };
     for (const action of CARD_ACTIONS) {
       expect(CARD_ACTION_SPECS[action].label.length).toBeGreaterThan(0);
@@ -188,7 +190,7 @@ describe("the action table", () => {
         CARD_ACTIONS.filter(
           (a) =>
             LEGAL_FROM[a].includes(status) &&
-            !["mark-notice-sent", "send-interim-notice", "record-qio-referral"].includes(a),
+            !["mark-notice-sent", "send-interim-notice", "record-qio-referral", "merge"].includes(a),
         ),
       );
     }
@@ -200,6 +202,26 @@ describe("the action table", () => {
       "add-note",
     ]);
     expect(cardActionsFor({ status: "resolved" })).toEqual(["reopen", "add-note"]);
+  });
+
+  it("'Merge into…' appears on an active concern with a linked repeat, and a merged card offers nothing", () => {
+    const link = {
+      id: asConcernId("7c1f0b8e-3a2d-4f5e-9b6c-1d2e3f4a5b6c"),
+      reference: "PR-2026-00031",
+      raisedAt: new Date(),
+    };
+    expect(cardActionsFor({ status: "acknowledged", repeatOf: [link] })).toEqual([
+      "resolve",
+      "reassign",
+      "merge",
+      "escalate",
+      "add-note",
+    ]);
+    expect(cardActionsFor({ status: "resolved", repeatedBy: [link] })).toEqual(["reopen", "add-note"]);
+    const by = { key: "person:pat.liaison", displayName: "Pat Morgan", platform: "slack" as const };
+    expect(cardActionsFor({ status: "resolved", mergedInto: { concern: link, by, at: new Date() } })).toEqual(
+      [],
+    );
   });
 
   it("a resolved grievance whose letter waits to be sent offers Mark notice sent, until it is marked", () => {
