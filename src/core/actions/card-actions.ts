@@ -57,7 +57,13 @@ function offered(action: CardAction, concern: CardFacts): boolean {
   // On a resolved card, where there is room (Teams shows at most five buttons).
   if (action === "record-qio-referral")
     return concern.qioReferable === true && concern.status === "resolved" && !concern.qioReferral;
-  // Only where there is a linked concern to merge into.
-  if (action === "merge") return mergeCandidates(concern).length > 0;
+  // Where there is a linked concern to merge into, and room: once someone owns the concern (so
+  // Acknowledge is gone) and no interim-notice button takes the fifth place (Teams shows at most five).
+  if (action === "merge")
+    return (
+      mergeCandidates(concern).length > 0 &&
+      concern.status === "acknowledged" &&
+      !offered("send-interim-notice", concern)
+    );
   return true;
 }

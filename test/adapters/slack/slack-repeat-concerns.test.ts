@@ -80,7 +80,8 @@ describe("Slack: a repeat concern is linked on its card, and Merge into… merge
       category: "call-light",
     });
     expect(blocksOf(second.card)).toContain(`2nd concern this stay: ${first.reference}`);
-    expect(second.buttons.map((b) => b.action_id)).toContain("liaison_merge");
+    // Beside Acknowledge there is no room (Teams shows five buttons): it appears once someone owns it.
+    expect(second.buttons.map((b) => b.action_id)).not.toContain("liaison_merge");
     // The earlier card says it too, and its thread says why.
     await updated(first.ts, `Raised again: ${second.reference}`);
     await waitFor(() =>
@@ -91,6 +92,18 @@ describe("Slack: a repeat concern is linked on its card, and Merge into… merge
             c.args.thread_ts === first.ts && String(c.args.text).includes(`${second.reference} was raised`),
         ),
     );
+
+    const card = { channel: CHANNEL, ts: second.ts };
+    const ack = blockActionPayload(
+      LIAISON,
+      "liaison_acknowledge",
+      second.concernId,
+      card,
+      `${slack.responseUrlBase}ack`,
+    );
+    expect((await interact(ack)).status).toBe(200);
+    const owned = await updated(second.ts, "Acknowledged by Pat Morgan");
+    expect(blocksOf(owned)).toContain('"action_id":"liaison_merge"');
 
     // Merge into…: a modal whose choice lists the linked concern.
     const press = blockActionPayload(
@@ -134,7 +147,13 @@ describe("Slack: a repeat concern is linked on its card, and Merge into… merge
       );
     const merged = await trail(second.concernId);
     const survivor = await trail(first.concernId);
-    expect(merged.map((e) => e.type)).toEqual(["created", "routed", "linked-as-repeat", "merged-into"]);
+    expect(merged.map((e) => e.type)).toEqual([
+      "created",
+      "routed",
+      "linked-as-repeat",
+      "acknowledged",
+      "merged-into",
+    ]);
     expect(survivor.map((e) => e.type)).toEqual(["created", "routed", "repeated", "merged-from"]);
     expect(merged.at(-1)!.actor).toEqual(survivor.at(-1)!.actor);
     expect(merged.at(-1)!.at).toEqual(survivor.at(-1)!.at);

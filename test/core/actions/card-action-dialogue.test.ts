@@ -204,7 +204,7 @@ describe("the action table", () => {
     expect(cardActionsFor({ status: "resolved" })).toEqual(["reopen", "add-note"]);
   });
 
-  it("'Merge into…' appears on an active concern with a linked repeat, and a merged card offers nothing", () => {
+  it("'Merge into…' appears on an owned concern with a linked repeat, and a merged card offers nothing", () => {
     const link = {
       id: asConcernId("7c1f0b8e-3a2d-4f5e-9b6c-1d2e3f4a5b6c"),
       reference: "PR-2026-00031",
@@ -218,6 +218,11 @@ describe("the action table", () => {
       "add-note",
     ]);
     expect(cardActionsFor({ status: "resolved", repeatedBy: [link] })).toEqual(["reopen", "add-note"]);
+    // Where there is room: not beside Acknowledge, nor beside a grievance's interim notice (five at most).
+    expect(cardActionsFor({ status: "open", repeatOf: [link] })).not.toContain("merge");
+    expect(cardActionsFor({ status: "acknowledged", isGrievance: true, repeatOf: [link] })).not.toContain(
+      "merge",
+    );
     const by = { key: "person:pat.liaison", displayName: "Pat Morgan", platform: "slack" as const };
     expect(cardActionsFor({ status: "resolved", mergedInto: { concern: link, by, at: new Date() } })).toEqual(
       [],

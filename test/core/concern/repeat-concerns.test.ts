@@ -30,7 +30,10 @@ describe("repeat concerns: the same patient, unit and room within the hospital's
     ]);
     const card = channelCardView(h.directory, second, h.clock.now());
     expect(card.repeatLine).toBe("2nd concern this stay: PR-2026-00001");
-    expect(card.actions).toContain("merge");
+    // Teams shows at most five buttons: "Merge into…" waits until someone owns the concern.
+    expect(card.actions).not.toContain("merge");
+    const owned = { ...second, status: "acknowledged" as const };
+    expect(channelCardView(h.directory, owned, h.clock.now()).actions).toContain("merge");
 
     const earlier = (await h.concerns.findById(first.id))!;
     expect(earlier.repeatedBy).toEqual([
