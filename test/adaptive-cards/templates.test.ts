@@ -206,7 +206,13 @@ describe("concern-card.json", () => {
     ]);
     expect(facts[1]).toBe("Patient ref.: •••417");
     expect(texts(expanded)).toEqual(
-      expect.arrayContaining([data.description, data.statusLine, data.escalationLine, data.grievanceLine]),
+      expect.arrayContaining([
+        data.description,
+        data.statusLine,
+        data.escalationLine,
+        data.grievanceLine,
+        data.repeatLine,
+      ]),
     );
   });
 

@@ -21,6 +21,7 @@ export const SLACK_ACTIONS: Readonly<Record<CardAction, { actionId: string; moda
     actionId: "liaison_patient_updated",
     modalId: "liaison_patient_updated_modal",
   },
+  merge: { actionId: "liaison_merge", modalId: "liaison_merge_modal" },
 };
 
 const entries = Object.entries(SLACK_ACTIONS) as [CardAction, (typeof SLACK_ACTIONS)[CardAction]][];

@@ -73,6 +73,7 @@ const STATE_STYLE: Readonly<Record<CardState, string>> = {
   overdue: "attention",
   resolved: "good",
   moved: "emphasis",
+  merged: "emphasis",
 };
 
 /** "Written notice (PDF)" as a button: "Open written notice (PDF)". */
@@ -87,6 +88,8 @@ export function concernCard(view: CardView, notice?: string): CardJson {
     noticeLine: view.noticeLine ?? "",
     qioLine: view.qioLine ?? "",
     patientUpdateLine: view.patientUpdateLine ?? "",
+    repeatLine: view.repeatLine ?? "",
+    mergeLine: view.mergeLine ?? "",
     letterUrl: view.letterUrl ?? "",
     letterTitle: openTitle(view.letterTitle),
     escalationLine: view.escalationLine ?? "",

@@ -16,6 +16,7 @@ export const TEAMS_VERBS: Readonly<Record<CardAction, { verb: string }>> = {
   "send-interim-notice": { verb: "liaison.interimNotice" },
   "record-qio-referral": { verb: "liaison.qioReferral" },
   "record-patient-update": { verb: "liaison.patientUpdated" },
+  merge: { verb: "liaison.merge" },
 };
 
 export const RAISE_VERB = "liaison.raise";

@@ -16,6 +16,7 @@ import { noticeSentInput } from "./notice-sent-input.ts";
 import { interimNoticeInput } from "./interim-notice-input.ts";
 import { qioReferralInput } from "./qio-referral-input.ts";
 import { patientUpdateInput } from "./patient-update-input.ts";
+import { mergeInput } from "./merge-input.ts";
 
 /** What reading a submitted form gives: the core action to apply, or what to show next to which field. */
 export type FormReading = { action: ConcernAction } | { errors: FormErrors };
@@ -133,6 +134,7 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
   "send-interim-notice": { label: "Send interim notice", secondary: true, input: interimNoticeInput },
   "record-qio-referral": { label: "Referred to QIO", secondary: true, input: qioReferralInput },
   reassign: { label: "Reassign", secondary: true, input: reassignInput },
+  merge: { label: "Merge into…", secondary: true, input: mergeInput },
   escalate: {
     label: "Escalate now",
     style: "danger",

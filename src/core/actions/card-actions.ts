@@ -1,4 +1,5 @@
 import type { Concern } from "../concern/concern.ts";
+import { mergeCandidates } from "../repeat/repeat-match.ts";
 import { LEGAL_FROM, type ConcernActionType } from "../concern/concern-state-machine.ts";
 
 /** The buttons a concern's card can offer, in the order they appear; their words are in card-action-specs. */
@@ -11,6 +12,7 @@ export const CARD_ACTIONS = [
   "resolve",
   "send-interim-notice",
   "reassign",
+  "merge",
   "escalate",
   "add-note",
 ] as const;
@@ -22,12 +24,26 @@ export type CardAction = (typeof CARD_ACTIONS)[number] & ConcernActionType;
  */
 /** What a card's buttons depend on: a stored Concern fits. */
 type CardFacts = Pick<Concern, "status" | "grievanceLetter"> &
-  Partial<Pick<Concern, "isGrievance" | "grievanceInterim" | "qioReferral" | "policy">> & {
+  Partial<
+    Pick<
+      Concern,
+      | "isGrievance"
+      | "grievanceInterim"
+      | "qioReferral"
+      | "repeatOf"
+      | "repeatedBy"
+      | "mergedInto"
+      | "mergedFrom"
+      | "policy"
+    >
+  > & {
     /** Its category is quality of care or discharge (the directory says so). */
     qioReferable?: boolean;
   };
 
 export function cardActionsFor(concern: CardFacts): CardAction[] {
+  // A merged concern is closed for good: its work goes on in the concern it was merged into.
+  if (concern.mergedInto) return [];
   return CARD_ACTIONS.filter(
     (action) => LEGAL_FROM[action].includes(concern.status) && offered(action, concern),
   );
@@ -45,5 +61,7 @@ function offered(action: CardAction, concern: CardFacts): boolean {
     return concern.qioReferable === true && concern.status === "resolved" && !concern.qioReferral;
   // Only where the policy asks that the patient or family be kept informed.
   if (action === "record-patient-update") return concern.policy?.updatePatient !== undefined;
+  // Wherever there is a linked concern to merge into (Teams puts what does not fit under More actions).
+  if (action === "merge") return mergeCandidates(concern).length > 0;
   return true;
 }

@@ -41,6 +41,7 @@ const ATTEMPT_NOUN: Record<Attempt, string> = {
   "send-interim-notice": "interim notice",
   "record-qio-referral": "QIO referral",
   "record-patient-update": "patient update",
+  merge: "merge",
 };
 
 /**

@@ -22,6 +22,7 @@ const VERB: Record<ConcernActionType, string> = {
   "send-interim-notice": "send the interim notice for",
   "record-qio-referral": "record a QIO referral for",
   "record-patient-update": "record a patient update for",
+  merge: "merge",
 };
 
 /** What an authorization looks at: the directory in force and the platform groups' last known lists. */

@@ -2,7 +2,8 @@ import type { AuditDetails, AuditEvent } from "../messaging/audit-event.ts";
 import { computeDeadlines } from "../escalation/compute-deadlines.ts";
 import type { ActorRef, Concern, ConcernStatus } from "./concern.ts";
 import { IllegalTransitionError, InvalidInputError } from "../errors.ts";
-import type { DepartmentId } from "../ids.ts";
+import type { ConcernId, DepartmentId } from "../ids.ts";
+import { mergeRecord, refuseMerge } from "../repeat/merge-concerns.ts";
 import type { LadderTarget } from "../directory/directory.ts";
 import type { EscalationRecipient } from "../escalation/escalation-recipient.ts";
 import { escalatedEvent, skippedEvent } from "../escalation/escalation-events.ts";
@@ -13,12 +14,12 @@ import { MISSING_TEXT } from "../actions/card-action-specs.ts";
 import { MISSING_ELEMENT } from "../actions/resolve-input.ts";
 import { MISSING_PATIENT_UPDATE_NOTE } from "../actions/patient-update-input.ts";
 import type { GrievanceResolution, InterimNotice, NoticeMethod } from "../grievance/grievance-notice.ts";
-import { endOfLocalDay } from "../escalation/business-time.ts";
 import {
   PATIENT_UPDATE_NOTE_MAX_LENGTH,
   patientUpdateDue,
   type PatientUpdateMethod,
 } from "./patient-update.ts";
+import { endOfLocalDay, localTime } from "../escalation/business-time.ts";
 
 export type ConcernAction =
   | { type: "acknowledge" }
@@ -34,7 +35,9 @@ export type ConcernAction =
   /** The patient asked the QIO to review a quality-of-care or discharge concern. */
   | { type: "record-qio-referral"; referredOn: string }
   /** The owner told the patient or family how it is going (the policy may require it on a clock). */
-  | { type: "record-patient-update"; method: PatientUpdateMethod; note: string };
+  | { type: "record-patient-update"; method: PatientUpdateMethod; note: string }
+  /** This concern repeats another (or is repeated by it): close it into that one, keeping both timelines. */
+  | { type: "merge"; into: ConcernId; reason?: string };
 
 export type ConcernActionType = ConcernAction["type"];
 
@@ -57,10 +60,12 @@ export const LEGAL_FROM: Readonly<Record<ConcernActionType, readonly ConcernStat
   "send-interim-notice": ACTIVE,
   "record-qio-referral": ["open", "acknowledged", "reopened", "resolved"],
   "record-patient-update": ACTIVE,
+  merge: ACTIVE,
 };
 
 /** Refuses an action its concern's status does not allow, saying what would (asked before a form opens, too). */
 export function requireLegal(concern: Concern, action: ConcernActionType): void {
+  if (concern.mergedInto && action !== "add-note") throw mergedAway(concern, action);
   if (!LEGAL_FROM[action].includes(concern.status)) throw illegal(concern, action);
 }
 
@@ -72,6 +77,18 @@ function illegal(concern: Concern, action: ConcernActionType): IllegalTransition
         ? `Only a resolved concern can be reopened; ${concern.reference} is ${concern.status}.`
         : `${concern.reference} is ${concern.status}.`;
   return new IllegalTransitionError(concern.status, action, `Cannot ${action.replace("-", " ")}: ${hint}`);
+}
+
+/** A merged concern is closed for good: its work goes on in the concern it was merged into. */
+function mergedAway(concern: Concern, action: ConcernActionType): IllegalTransitionError {
+  const { concern: into, by, at } = concern.mergedInto!;
+  const when = localTime(at, concern.policy.timeZone);
+  const what = action === "merge" ? "already merged" : "merged";
+  return new IllegalTransitionError(
+    concern.status,
+    action,
+    `${concern.reference} was ${what} into ${into.reference} by ${by.displayName} at ${when}; act on ${into.reference} instead.`,
+  );
 }
 
 /** A text the action needs: present (saying what is missing in the forms' own words) and not too long. */
@@ -124,6 +141,8 @@ function requireResolution(resolution: GrievanceResolution | undefined): Grievan
 /** What a transition may need to know about the world: who holds each ladder level right now. */
 export interface TransitionContext {
   recipientOf: (target: LadderTarget) => EscalationRecipient | undefined;
+  /** The concern a merge goes into, as read with this one (merging changes both: see merge-concern.ts). */
+  mergeTarget?: Concern;
   /** Why a level nobody holds was skipped, for the record (an unfilled duty says which). */
   skipReason?: (target: LadderTarget) => string;
 }
@@ -138,7 +157,8 @@ type ActionEventType =
   | "notice-sent"
   | "interim-notice-sent"
   | "qio-referred"
-  | "patient-updated";
+  | "patient-updated"
+  | "merged-into";
 
 /** Everything one action is applied with: the concern before, who, when, and its next version. */
 interface Change {
@@ -376,6 +396,29 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
     };
   },
   escalate: (_, c) => escalateNow(c),
+  merge: (action, c) => {
+    const into = c.context.mergeTarget;
+    if (into?.id !== action.into) throw new Error("a merge is applied with the concern it goes into");
+    refuseMerge(c.concern, into);
+    const reason = action.reason?.trim() || undefined;
+    return {
+      // Closed as resolved: its clocks stop, and digests and lists of open concerns leave it out.
+      next: {
+        ...c.base,
+        status: "resolved",
+        resolvedAt: c.now,
+        resolvedBy: c.actor,
+        resolutionNote: `Merged into ${into.reference}${reason ? `: ${reason}` : "."}`,
+        mergedInto: mergeRecord(into, c.actor, c.now, reason),
+      },
+      events: [
+        c.event("merged-into", {
+          into: { id: into.id, reference: into.reference },
+          reason: reason ?? null,
+        }),
+      ],
+    };
+  },
   "add-note": (action, c) => ({
     next: c.base,
     events: [c.event("note-added", { note: requireText("note", action.text, "add-note", "note") })],

@@ -53,6 +53,22 @@ export interface Reassignment {
   reason?: string;
 }
 
+/** Another concern, as a card names it: its id and its reference (PR-2026-00031). */
+export interface ConcernLink {
+  id: ConcernId;
+  reference: string;
+  /** When that concern was raised (a repeat's earlier concerns are listed oldest first). */
+  raisedAt: Date;
+}
+
+/** One concern merged into another: which, who merged it, when and why (on both concerns). */
+export interface MergeRecord {
+  concern: ConcernLink;
+  by: ActorRef;
+  at: Date;
+  reason?: string;
+}
+
 export interface Concern {
   id: ConcernId;
   reference: string;
@@ -90,6 +106,19 @@ export interface Concern {
   lastPatientUpdate?: PatientUpdate;
   escalation: EscalationState;
   reassignedFrom?: Reassignment;
+  /**
+   * SHA-256 of the normalised unit, room and patient reference: how a later concern for the same
+   * patient and place is found without querying on the reference itself. Absent without a reference.
+   */
+  repeatKey?: string;
+  /** Earlier concerns with the same key within the hospital's window, oldest first ("2nd concern this stay"). */
+  repeatOf?: readonly ConcernLink[];
+  /** Later concerns that were linked to this one as repeats, oldest first. */
+  repeatedBy?: readonly ConcernLink[];
+  /** Set once this concern was merged into another: it is closed, and that one carries on. */
+  mergedInto?: MergeRecord;
+  /** Concerns merged into this one, oldest first. */
+  mergedFrom?: readonly MergeRecord[];
   /** When the escalation sweep must next look at this concern; absent once nothing is pending. */
   nextDueAt?: Date;
   createdAt: Date;

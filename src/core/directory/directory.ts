@@ -173,6 +173,11 @@ export interface Hospital {
   shiftChanges: readonly string[];
   patientReferenceMasking: PatientReferenceMasking;
   grievance: GrievanceSettings;
+  /**
+   * Days back a new concern is matched against earlier ones with the same unit, room and patient
+   * reference (linked on the card as a repeat); 0 turns matching off.
+   */
+  repeatConcernWindowDays: number;
 }
 
 export interface Routing {

@@ -14,6 +14,7 @@ import { FanOutBuilder, type FanOut, type FanOutContext } from "./fan-out-builde
 import { NOTICE_METHODS } from "../grievance/grievance-notice.ts";
 import { PATIENT_UPDATE_METHODS } from "../concern/patient-update.ts";
 import type { PersonId } from "../ids.ts";
+import { ordinal } from "../repeat/repeat-match.ts";
 
 export { channelPlatforms, platformFor, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
 
@@ -206,6 +207,30 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
   "patient-updated": patientUpdated,
   "patient-update-reminder": patientUpdateReminder,
   "patient-update-escalated": patientUpdateEscalated,
+  // The new card is posted with its link ("2nd concern this stay"); the earlier card says it too.
+  "linked-as-repeat": recordOnly,
+  repeated: (event, fan) => {
+    fan.updateCards();
+    const text = `${event.detail.by.reference} was raised for the same patient, unit and room: the ${ordinal(event.detail.ordinal)} concern this stay.`;
+    fan.reply(text, false, `repeat-${event.detail.by.reference}`);
+  },
+  "merged-into": (event, fan) => {
+    fan.updateCards();
+    const why = event.detail.reason ? `: ${event.detail.reason}` : ".";
+    const line = `Merged into ${event.detail.into.reference} by ${event.actor.displayName} at ${fan.time(event.at)}${why}`;
+    fan.reply(line, false, "merged", [actor(event)]);
+    fan.toReporter(
+      `${fan.after.reference} was merged into ${event.detail.into.reference} by ${event.actor.displayName}; it is followed up there.`,
+    );
+  },
+  "merged-from": (event, fan) => {
+    fan.updateCards();
+    const grievance = event.detail.becameGrievance
+      ? " It is a grievance now, with that grievance's clock."
+      : "";
+    const text = `${event.detail.merged.reference} was merged into this by ${event.actor.displayName} at ${fan.time(event.at)}.${grievance}`;
+    fan.reply(text, false, `merged-${event.detail.merged.reference}`, [actor(event)]);
+  },
   "card-posted": recordOnly,
   "letter-opened": recordOnly,
   "digest-sent": recordOnly,

@@ -240,6 +240,13 @@ export const directoryFileSchema = z.strictObject({
         followUpClock: "business",
         remindDaysBefore: 2,
       }),
+    // A concern for the same patient, unit and room within this many days is linked as a repeat.
+    repeatConcernWindowDays: z
+      .number({ error: "expected a number of days, like 30 (0 turns repeat linking off)" })
+      .int("expected a whole number of days")
+      .min(0, "expected 0 (off) or more days")
+      .max(365, "expected at most 365 days")
+      .default(30),
   }),
   units: z
     .array(

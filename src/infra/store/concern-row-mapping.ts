@@ -5,7 +5,9 @@ import {
   asDepartmentId,
   type CardLocation,
   type Concern,
+  type ConcernLink,
   type ConcernStatus,
+  type MergeRecord,
   type GrievanceInterimRef,
   type GrievanceLetterRef,
   type GrievanceResolution,
@@ -59,6 +61,43 @@ function toStamped(value: unknown): ({ at: Date } & Record<string, unknown>) | u
 const interimJson = (i: GrievanceInterimRef) => stampJson(i);
 const toInterim = (value: unknown) => toStamped(value) as GrievanceInterimRef | undefined;
 
+type LinkJson = Omit<ConcernLink, "raisedAt"> & { raisedAt: string };
+const linkJson = (l: ConcernLink): LinkJson => ({ ...l, raisedAt: l.raisedAt.toISOString() });
+const toLink = (l: LinkJson): ConcernLink => ({
+  ...l,
+  id: asConcernId(l.id),
+  raisedAt: new Date(l.raisedAt),
+});
+const linksJson = (links: readonly ConcernLink[] | undefined) => (links?.length ? links.map(linkJson) : null);
+function toLinks(value: unknown): ConcernLink[] | undefined {
+  return Array.isArray(value) && value.length > 0 ? (value as LinkJson[]).map(toLink) : undefined;
+}
+
+type MergeJson = Omit<MergeRecord, "concern" | "at"> & { concern: LinkJson; at: string };
+const mergeJson = (m: MergeRecord): MergeJson => ({
+  ...m,
+  concern: linkJson(m.concern),
+  at: m.at.toISOString(),
+});
+const toMerge = (m: MergeJson): MergeRecord => ({ ...m, concern: toLink(m.concern), at: new Date(m.at) });
+const mergesJson = (merges: readonly MergeRecord[] | undefined) =>
+  merges?.length ? merges.map(mergeJson) : null;
+function toMerges(value: unknown): MergeRecord[] | undefined {
+  return Array.isArray(value) && value.length > 0 ? (value as MergeJson[]).map(toMerge) : undefined;
+}
+
+/** The JSON columns of a concern's repeat links and merges (null when there are none). */
+function repeatColumns(c: Concern) {
+  return {
+    repeatOf: linksJson(c.repeatOf),
+    repeatedBy: linksJson(c.repeatedBy),
+    mergedInto: c.mergedInto ? mergeJson(c.mergedInto) : null,
+    mergedFrom: mergesJson(c.mergedFrom),
+  };
+}
+
+const dbJson = (v: unknown) => (v === null ? Prisma.DbNull : json(v));
+
 /** Concern columns as Prisma writes them; shared by insert and compare-and-set update. */
 export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInput, "id"> {
   return {
@@ -96,6 +135,8 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
     grievanceLetter: c.grievanceLetter ? json(letterJson(c.grievanceLetter)) : Prisma.DbNull,
     grievanceInterim: c.grievanceInterim ? json(interimJson(c.grievanceInterim)) : Prisma.DbNull,
     qioReferral: c.qioReferral ? json(stampJson(c.qioReferral)) : Prisma.DbNull,
+    repeatKey: c.repeatKey ?? null,
+    ...Object.fromEntries(Object.entries(repeatColumns(c)).map(([k, v]) => [k, dbJson(v)])),
     grievanceRemindedAt: c.escalation.grievanceRemindedAt ?? null,
     grievanceEscalatedAt: c.escalation.grievanceEscalatedAt ?? null,
     patientUpdateBy: c.patientUpdateBy ?? null,
@@ -126,6 +167,7 @@ export function toConcernRecord(c: Concern): Record<string, unknown> {
     grievanceInterim: c.grievanceInterim ? interimJson(c.grievanceInterim) : null,
     qioReferral: c.qioReferral ? stampJson(c.qioReferral) : null,
     lastPatientUpdate: c.lastPatientUpdate ? stampJson(c.lastPatientUpdate) : null,
+    ...repeatColumns(c),
   };
 }
 
@@ -190,6 +232,11 @@ export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Co
     grievanceLetter: toLetter(row.grievanceLetter),
     grievanceInterim: toInterim(row.grievanceInterim),
     qioReferral: toStamped(row.qioReferral) as Concern["qioReferral"],
+    repeatKey: orUndefined(row.repeatKey),
+    repeatOf: toLinks(row.repeatOf),
+    repeatedBy: toLinks(row.repeatedBy),
+    mergedInto: row.mergedInto ? toMerge(row.mergedInto as unknown as MergeJson) : undefined,
+    mergedFrom: toMerges(row.mergedFrom),
     nextDueAt: orUndefined(row.nextDueAt),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

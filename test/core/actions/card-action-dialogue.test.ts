@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { asConcernId } from "../../../src/core/ids.ts";
 import { CARD_ACTION_SPECS } from "../../../src/core/actions/card-action-specs.ts";
 import { CARD_ACTIONS, cardActionsFor } from "../../../src/core/actions/card-actions.ts";
 import { LEGAL_FROM } from "../../../src/core/concern/concern-state-machine.ts";
@@ -172,6 +173,7 @@ describe("the action table", () => {
       followUpOn: "2026-12-15",
       referredOn: "2026-11-24",
       note: "Told her daughter the pain team comes at 15:00.",
+      into: "7c1f0b8e-3a2d-4f5e-9b6c-1d2e3f4a5b6c",
     };
     // The same field id means the same kind of answer in each form: how a letter went, how a family was told.
     const ownAnswers: Partial<Record<(typeof CARD_ACTIONS)[number], Partial<typeof typed>>> = {
@@ -200,6 +202,7 @@ describe("the action table", () => {
               "send-interim-notice",
               "record-qio-referral",
               "record-patient-update",
+              "merge",
             ].includes(a),
         ),
       );
@@ -228,6 +231,31 @@ describe("the action table", () => {
     expect(
       cardActionsFor({ status: "acknowledged", policy: { ...policy, updatePatient: undefined } }),
     ).not.toContain("record-patient-update");
+  });
+
+  it("'Merge into…' appears on a concern with a linked repeat with a linked repeat, and a merged card offers nothing", () => {
+    const link = {
+      id: asConcernId("7c1f0b8e-3a2d-4f5e-9b6c-1d2e3f4a5b6c"),
+      reference: "PR-2026-00031",
+      raisedAt: new Date(),
+    };
+    expect(cardActionsFor({ status: "acknowledged", repeatOf: [link] })).toEqual([
+      "resolve",
+      "reassign",
+      "merge",
+      "escalate",
+      "add-note",
+    ]);
+    expect(cardActionsFor({ status: "resolved", repeatedBy: [link] })).toEqual(["reopen", "add-note"]);
+    // Before anyone owns it, and beside a grievance's interim notice, too (Teams: under More actions).
+    expect(cardActionsFor({ status: "open", repeatOf: [link] })).toContain("merge");
+    expect(cardActionsFor({ status: "acknowledged", isGrievance: true, repeatOf: [link] })).toContain(
+      "merge",
+    );
+    const by = { key: "person:pat.liaison", displayName: "Pat Morgan", platform: "slack" as const };
+    expect(cardActionsFor({ status: "resolved", mergedInto: { concern: link, by, at: new Date() } })).toEqual(
+      [],
+    );
   });
 
   it("a resolved grievance whose letter waits to be sent offers Mark notice sent, until it is marked", () => {
