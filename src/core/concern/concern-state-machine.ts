@@ -427,6 +427,8 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
 
 /** Acknowledge and resolve are idempotent: the second press is told who did it first. */
 export function alreadyDone(concern: Concern, action: ConcernActionType): TransitionOutcome | undefined {
+  // A merged concern was closed by its merge, not resolved by anyone: the refusal says where it went.
+  if (concern.mergedInto) return undefined;
   const done =
     action === "acknowledge" && concern.status === "acknowledged"
       ? { by: concern.acknowledgedBy, at: concern.acknowledgedAt }

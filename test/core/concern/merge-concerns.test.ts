@@ -148,6 +148,13 @@ describe("merging a repeat into the concern it repeats", () => {
     await expect(actOnConcern(h.ctx, second.id, { type: "reopen", reason: "x" }, LIAISON)).rejects.toThrow(
       /was merged into PR-2026-00001/,
     );
+    // Resolve on the stale card is not "already resolved by …": it was merged, and says where.
+    const stale = await clickCardAction(h.ctx, second.id, "resolve", SLACK.head);
+    expect(stale).toMatchObject({
+      kind: "card",
+      changed: false,
+      notice: expect.stringContaining("was merged into PR-2026-00001 by Pat Morgan"),
+    });
     expect(h.concerns.audit.filter((e) => e.type === "merged-from")).toHaveLength(1);
   });
 
