@@ -1,3 +1,4 @@
+import { sha256MatchKey } from "./infra/privacy/sha256-match-key.ts";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -214,6 +215,7 @@ function liaisonContext(
     clock,
     logger,
     newId: randomUUID,
+    matchKey: sha256MatchKey,
     raises: newRaiseQueue(),
   };
 }

@@ -13,6 +13,7 @@ export * from "./concern/concern-draft.schema.ts";
 export * from "./concern/concern-summary.ts";
 export * from "./concern/concern.ts";
 export * from "./concern/identify-actor.ts";
+export * from "./concern/patient-update.ts";
 export * from "./concern/sanitize-text.ts";
 export * from "./concern/severity.ts";
 export * from "./digest/digest.ts";

@@ -56,6 +56,15 @@ async function hostileConcern(status: Concern["status"]) {
       at: base.createdAt,
       reason: HOSTILE_TEXT,
     },
+    // A repeat with another concern merged into it by someone whose name is hostile.
+    repeatOf: [{ id: base.id, reference: "PR-2026-00031", raisedAt: base.createdAt }],
+    mergedFrom: [
+      {
+        concern: { id: base.id, reference: "PR-2026-00030", raisedAt: base.createdAt },
+        by: person,
+        at: base.createdAt,
+      },
+    ],
     cards: [
       {
         platform: "slack",
@@ -117,6 +126,23 @@ describe("what a person typed, or a profile's display name, is shown as typed an
       expect(moved.statusLine).toContain(HOSTILE_TEXT);
       expect(slackMarkupLeaks({ text: cardFallbackText(moved), blocks: cardBlocks(moved) })).toEqual([]);
       expect(teamsMarkupLeaks(concernCard(moved))).toEqual([]);
+    });
+
+    it("a merged card, whose merger and reason are hostile", async () => {
+      const { directory, concern } = await hostileConcern("resolved");
+      const by = concern.reporter;
+      const mergedInto = {
+        concern: { id: concern.id, reference: "PR-2026-00031", raisedAt: concern.createdAt },
+        by,
+        at: concern.createdAt,
+        reason: HOSTILE_TEXT,
+      };
+      const merged = channelCardView(directory, { ...concern, mergedInto }, concern.createdAt);
+      expect(merged.statusLine).toContain(HOSTILE_TEXT);
+      expect(merged.resolutionLine).toContain(HOSTILE_TEXT);
+      expect(merged.mergeLine).toContain(HOSTILE_TEXT);
+      expect(slackMarkupLeaks({ text: cardFallbackText(merged), blocks: cardBlocks(merged) })).toEqual([]);
+      expect(teamsMarkupLeaks(concernCard(merged))).toEqual([]);
     });
 
     it("the overdue digest", () => {

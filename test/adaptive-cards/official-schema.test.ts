@@ -551,6 +551,23 @@ async function everyTeamsCard(): Promise<[string, Json][]> {
   await sent("grievance moved");
   card("grievance: the card left behind", await current(grievance.id), grievance.departmentId);
 
+  // A repeat for the same patient and room, owned, then merged into the concern it repeats.
+  const earlier = await raiseConcern(ctx, { ...PAIN_DRAFT, room: "430" }, TEAMS.lee);
+  const repeat = await raiseConcern(ctx, { ...PAIN_DRAFT, room: "430", category: "call-light" }, TEAMS.lee);
+  await sent("repeat raised");
+  card("repeat: linked", repeat);
+  answered("repeat acknowledge", await clickCardAction(ctx, repeat.id, "acknowledge", TEAMS.lee));
+  await sent("repeat acknowledged");
+  answered("merge form", await clickCardAction(ctx, repeat.id, "merge", TEAMS.lee));
+  answered("merge form with error", await submitCardAction(ctx, repeat.id, "merge", {}, TEAMS.lee));
+  answered(
+    "merge",
+    await submitCardAction(ctx, repeat.id, "merge", { into: earlier.id, reason: "Same request." }, TEAMS.lee),
+  );
+  await sent("repeat merged");
+  card("repeat: merged", await current(repeat.id));
+  card("repeat: the concern it was merged into", await current(earlier.id));
+
   // Chat commands and plain messages.
   const status = await answerConcernCommand(
     ctx,

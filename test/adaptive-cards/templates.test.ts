@@ -10,7 +10,8 @@ import {
   checkAdaptiveCard,
   compareVersions,
 } from "../support/adaptive-card-validation.ts";
-import { actionFormCard, digestCard } from "../../src/adapters/teams/teams-cards.ts";
+import { actionFormCard, concernCard, digestCard } from "../../src/adapters/teams/teams-cards.ts";
+import type { CardView } from "../../src/core/views/channel-card-view.ts";
 import type { DigestContent } from "../../src/core/digest/digest.ts";
 import { actionForm } from "../../src/core/use-cases/card-action-dialogue.ts";
 import { sampleDirectory } from "../support/sample-directory.ts";
@@ -156,6 +157,40 @@ describe("concern-card.json", () => {
     });
   });
 
+  it("more buttons than Teams shows (five): the most used four, then More actions opening the rest under the card", () => {
+    const view = {
+      ...(data as unknown as CardView),
+      actions: [
+        "record-patient-update",
+        "resolve",
+        "send-interim-notice",
+        "reassign",
+        "escalate",
+        "add-note",
+      ],
+    } as CardView;
+    const expanded = concernCard(view) as Json;
+    expectTeamsReady(expanded);
+    const actions = topLevelActions(expanded);
+    expect(actions.map((a) => a.title)).toEqual([
+      "Patient/family updated",
+      "Resolve",
+      "Send interim notice",
+      "Escalate now",
+      "More actions",
+    ]);
+    const more = actions.at(-1)!;
+    expect(more.type).toBe("Action.ShowCard");
+    const inside = topLevelActions(more.card as Json);
+    expect(inside.map((a) => [a.type, a.verb])).toEqual([
+      ["Action.Execute", "liaison.reassign"],
+      ["Action.Execute", "liaison.addNote"],
+    ]);
+    expect(findAll(expanded, "Action.Execute")).toHaveLength(6);
+    // Five or fewer: no More actions.
+    expect(topLevelActions(concernCard({ ...view, actions: view.actions.slice(1) }) as Json)).toHaveLength(5);
+  });
+
   it("shows the title, the facts, the description and every line", () => {
     const expanded = expand(card, data);
     const [title] = findAll(expanded, "TextBlock");
@@ -171,7 +206,13 @@ describe("concern-card.json", () => {
     ]);
     expect(facts[1]).toBe("Patient ref.: •••417");
     expect(texts(expanded)).toEqual(
-      expect.arrayContaining([data.description, data.statusLine, data.escalationLine, data.grievanceLine]),
+      expect.arrayContaining([
+        data.description,
+        data.statusLine,
+        data.escalationLine,
+        data.grievanceLine,
+        data.repeatLine,
+      ]),
     );
   });
 

@@ -114,7 +114,8 @@ describe.each(CONTRACT_KINDS)("the concern store contract on %s", (kind) => {
   });
 
   it("an update from a stale version is refused and leaves no audit event behind", async () => {
-    const concern = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
+    // A room of its own, so no earlier concern here is linked to it as a repeat.
+    const concern = await raiseConcern(ctx, { ...PAIN_DRAFT, room: "R-stale" }, SLACK.nurse);
     const next = { ...concern, status: "acknowledged" as const, version: 2 };
     const event: AuditEvent = {
       concernId: concern.id,
@@ -132,6 +133,34 @@ describe.each(CONTRACT_KINDS)("the concern store contract on %s", (kind) => {
       "routed",
       "acknowledged",
     ]);
+  });
+
+  it("a patient update, its clock and its reminder read back as stored, through the sweep's batch write too", async () => {
+    const concern = await raiseConcern(ctx, { ...PAIN_DRAFT, severity: "moderate" }, SLACK.nurse);
+    await actOnConcern(ctx, concern.id, { type: "acknowledge" }, SLACK.responder);
+    clock.advanceMinutes(150); // the update was due after 2 h; the reminder and the escalation are due
+    await sweepDueConcerns(ctx);
+    const swept = (await repo.findById(concern.id))!;
+    expect(swept.escalation.patientUpdateRemindedAt).toEqual(clock.now());
+    expect(swept.escalation.patientUpdateEscalatedAt).toEqual(clock.now());
+    const update = {
+      type: "record-patient-update",
+      method: "in-person",
+      note: "Explained the new plan.",
+    } as const;
+    const outcome = await actOnConcern(ctx, concern.id, update, SLACK.responder);
+    const stored = (await repo.findById(concern.id))!;
+    expect(outcome.kind === "changed" && outcome.concern).toEqual(stored);
+    expect(stored.lastPatientUpdate).toEqual({
+      at: clock.now(),
+      by: expect.objectContaining({ key: "person:sam.rivera" }),
+      method: "in-person",
+      note: "Explained the new plan.",
+    });
+    expect(stored.escalation.patientUpdateRemindedAt).toBeUndefined();
+    expect((await repo.auditTrail(concern.id)).map((e) => e.type)).toEqual(
+      expect.arrayContaining(["patient-update-reminder", "patient-update-escalated", "patient-updated"]),
+    );
   });
 
   it("two responders acknowledging at once: one wins, one is told who did", async () => {
@@ -192,7 +221,11 @@ describe.each(CONTRACT_KINDS)("the concern store contract on %s", (kind) => {
   });
 
   it("the sweep escalates an overdue critical concern once, with its events and messages, and keeps its card", async () => {
-    const concern = await raiseConcern(ctx, { ...PAIN_DRAFT, severity: "critical" }, SLACK.nurse);
+    const concern = await raiseConcern(
+      ctx,
+      { ...PAIN_DRAFT, severity: "critical", room: "R-sweep" },
+      SLACK.nurse,
+    );
     const card = {
       platform: "slack" as const,
       departmentId: concern.departmentId,
@@ -216,6 +249,84 @@ describe.each(CONTRACT_KINDS)("the concern store contract on %s", (kind) => {
     expect(trail.map((e) => e.type)).toEqual(["created", "routed", "escalated"]);
     expect(trail[2]!.detail).toMatchObject({ reason: "overdue" });
     expect((await store.outbox.stats()).pending).toBeGreaterThan(pendingBefore);
+  });
+
+  it("finds a patient's earlier concerns in the unit and room by their repeat key since a date, oldest first", async () => {
+    const draft = { ...PAIN_DRAFT, room: "R-repeat", patientReference: "E2031REPEAT" };
+    const first = await raiseConcern(ctx, draft, SLACK.nurse);
+    clock.advanceMinutes(60);
+    const second = await raiseConcern(ctx, { ...draft, patientReference: "e2031repeat" }, SLACK.nurse);
+    expect(second.repeatOf).toEqual([
+      { id: first.id, reference: first.reference, raisedAt: first.createdAt },
+    ]);
+    // Both ends of the link read back as they were written.
+    expect(await repo.findById(second.id)).toEqual(second);
+    expect((await repo.findById(first.id))!.repeatedBy).toEqual([
+      { id: second.id, reference: second.reference, raisedAt: second.createdAt },
+    ]);
+    const key = first.repeatKey!;
+    expect((await repo.findRepeats(key, first.createdAt, 10)).map((c) => c.id)).toEqual([
+      first.id,
+      second.id,
+    ]);
+    expect(
+      (await repo.findRepeats(key, new Date(first.createdAt.getTime() + 1), 10)).map((c) => c.id),
+    ).toEqual([second.id]);
+    expect(await repo.findRepeats(key, first.createdAt, 1)).toHaveLength(1);
+    expect(await repo.findRepeats("0".repeat(64), first.createdAt, 10)).toEqual([]);
+  });
+
+  it("writes several concerns together or not at all: one stale version and nothing is written", async () => {
+    const a = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
+    const b = await raiseConcern(ctx, PAIN_DRAFT, SLACK.nurse);
+    const noted = (c: typeof a): AuditEvent => ({
+      concernId: c.id,
+      type: "note-added",
+      actor: c.reporter,
+      at: clock.now(),
+      detail: { from: "open", note: "together" },
+    });
+    const change = (c: typeof a) => ({
+      concern: { ...c, version: c.version + 1 },
+      events: [noted(c)],
+      messages: [],
+    });
+    const current = async (c: typeof a) => (await repo.findById(c.id))!;
+    const [aNow, bNow] = [await current(a), await current(b)];
+    const stale = { change: change(bNow), expectedVersion: bNow.version - 1 };
+    expect(
+      await repo.writeTogether({ updates: [{ change: change(aNow), expectedVersion: aNow.version }, stale] }),
+    ).toBe(false);
+    expect((await current(a)).version).toBe(aNow.version);
+    expect((await repo.auditTrail(a.id)).some((e) => e.type === "note-added")).toBe(false);
+    const both = [aNow, bNow].map((c) => ({ change: change(c), expectedVersion: c.version }));
+    expect(await repo.writeTogether({ updates: both })).toBe(true);
+    expect((await current(b)).version).toBe(bNow.version + 1);
+    expect((await repo.auditTrail(b.id)).filter((e) => e.type === "note-added")).toHaveLength(1);
+  });
+
+  it("a merge is stored on both concerns and reads back: one closed with where it went, one with what came in", async () => {
+    const draft = { ...PAIN_DRAFT, room: "R-merge", patientReference: "E2031MERGE" };
+    const first = await raiseConcern(ctx, draft, SLACK.nurse);
+    const second = await raiseConcern(ctx, draft, SLACK.nurse);
+    const liaison = { platform: "slack", userId: "U04PMORGN07", displayName: "Pat Morgan" } as const;
+    await actOnConcern(ctx, second.id, { type: "merge", into: first.id, reason: "Same request." }, liaison);
+    const merged = (await repo.findById(second.id))!;
+    const survivor = (await repo.findById(first.id))!;
+    expect(merged).toMatchObject({
+      status: "resolved",
+      nextDueAt: undefined,
+      mergedInto: { concern: { id: first.id, reference: first.reference }, reason: "Same request." },
+    });
+    expect(merged.mergedInto!.at).toBeInstanceOf(Date);
+    expect(survivor.mergedFrom).toEqual([
+      {
+        ...merged.mergedInto!,
+        concern: { id: second.id, reference: second.reference, raisedAt: second.createdAt },
+      },
+    ]);
+    expect((await repo.auditTrail(second.id)).at(-1)!.type).toBe("merged-into");
+    expect((await repo.auditTrail(first.id)).at(-1)!.type).toBe("merged-from");
   });
 
   it("lists a department's open concerns oldest first, and a person's own", async () => {
@@ -287,7 +398,11 @@ describe.each(STORE_KINDS)("the concern tables on %s", (kind) => {
     const rows = await test.db.prisma.$queryRaw<{ indexname: string }[]>`
       SELECT indexname::text AS indexname FROM pg_indexes WHERE tablename = 'Concern'`;
     expect(rows.map((r) => r.indexname)).toEqual(
-      expect.arrayContaining(["Concern_nextDueAt_idx", "Concern_departmentId_status_createdAt_idx"]),
+      expect.arrayContaining([
+        "Concern_nextDueAt_idx",
+        "Concern_departmentId_status_createdAt_idx",
+        "Concern_repeatKey_createdAt_idx",
+      ]),
     );
   });
 

@@ -42,12 +42,33 @@ describe("the directory file", () => {
     expect(a.contentHash).toBe(b.contentHash);
   });
 
+  it("the repeat window is 30 days unless the file says otherwise", () => {
+    expect(loadDirectoryFile(SAMPLE_DIRECTORY_FILE).directory.hospital.repeatConcernWindowDays).toBe(30);
+    const without = parseDirectory(sampleWith(/\n {2}repeatConcernWindowDays: 30\n/, "\n"), "x.yaml");
+    expect(without.directory.hospital.repeatConcernWindowDays).toBe(30);
+    const off = parseDirectory(
+      sampleWith("repeatConcernWindowDays: 30", "repeatConcernWindowDays: 0"),
+      "x.yaml",
+    );
+    expect(off.directory.hospital.repeatConcernWindowDays).toBe(0);
+  });
+
   it("a comment or formatting change does not change the version", () => {
     const reformatted = parseDirectory(`# edited by IT\n${SAMPLE}`, "x.yaml");
     expect(reformatted.contentHash).toBe(loadDirectoryFile(SAMPLE_DIRECTORY_FILE).contentHash);
   });
 
   const cases: [string, string, string][] = [
+    [
+      "a repeat window that is not a whole number of days",
+      sampleWith("repeatConcernWindowDays: 30", "repeatConcernWindowDays: 2.5"),
+      `directory.yaml: hospital.repeatConcernWindowDays (line ${lineOf("repeatConcernWindowDays: 30")}): expected a whole number of days`,
+    ],
+    [
+      "a negative repeat window",
+      sampleWith("repeatConcernWindowDays: 30", "repeatConcernWindowDays: -1"),
+      `directory.yaml: hospital.repeatConcernWindowDays (line ${lineOf("repeatConcernWindowDays: 30")}): expected 0 (off) or more days`,
+    ],
     [
       "a time zone that does not exist",
       sampleWith("timeZone: America/Chicago", "timeZone: America/Chicag"),
@@ -108,6 +129,16 @@ describe("the directory file", () => {
       "a duration written in words",
       sampleWith("acknowledgeWithin: 5m", "acknowledgeWithin: 5 minutes"),
       `directory.yaml: policies[0].acknowledgeWithin (line ${lineOf("acknowledgeWithin: 5m")}): expected minutes or hours such as "15m" or "1h"`,
+    ],
+    [
+      "a patient update due the moment someone acknowledges",
+      sampleWith("updatePatientWithin: 2h", "updatePatientWithin: 0m"),
+      `directory.yaml: policies[2].updatePatientWithin (line ${lineOf("updatePatientWithin: 2h")}): expected more than 0m: an update cannot be due the moment someone acknowledges`,
+    ],
+    [
+      "a repeat of patient updates without the first one",
+      sampleWith("    updatePatientWithin: 2h\n", ""),
+      `directory.yaml: policies[2].updatePatientWithin (line ${lineOf("- id: moderate")}): expected updatePatientWithin as well: it says when the first update after acknowledgement is due`,
     ],
     [
       "a ladder with too many repeats",

@@ -50,6 +50,8 @@ const HAND_PARSED_KEYS = new Set([
   "rows",
   "cells",
   "pages",
+  // Action.ShowCard's card: the SDK parses it by hand (ShowCardAction.internalParse), as a card.
+  "card",
   // Teams' host extension on the card itself ({ width: "Full" }, mention entities), documented by
   // Microsoft for Teams and ignored by other hosts; not part of the Adaptive Cards schema.
   "msteams",

@@ -1,3 +1,4 @@
+import { sha256MatchKey } from "../../src/infra/privacy/sha256-match-key.ts";
 import { randomUUID } from "node:crypto";
 import type { LiaisonContext } from "../../src/core/use-cases/liaison-context.ts";
 import type { Platform } from "../../src/core/platform.ts";
@@ -36,6 +37,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
     letters,
     surveys,
     newId: randomUUID,
+    matchKey: sha256MatchKey,
     raises: newRaiseQueue(),
   };
   const notifiers = new Map(platforms.map((p) => [p, new RecordingNotifier(p, concerns)] as const));

@@ -3,7 +3,11 @@ import type { CardLocation, Concern } from "../../src/core/concern/concern.ts";
 import type { ConcernId, DepartmentId } from "../../src/core/ids.ts";
 import type { OutboundMessage, OutboxEntry } from "../../src/core/messaging/outbound-message.ts";
 import type { Platform } from "../../src/core/platform.ts";
-import type { ConcernChange, ConcernRepository } from "../../src/core/ports/concern-repository.port.ts";
+import type {
+  ConcernChange,
+  ConcernRepository,
+  ConcernWrites,
+} from "../../src/core/ports/concern-repository.port.ts";
 import type { OutboxRepository, OutboxStats } from "../../src/core/ports/outbox-repository.port.ts";
 
 export interface OutboxRow extends OutboundMessage {
@@ -42,6 +46,24 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
     this.concerns.set(change.concern.id, structuredClone({ ...change.concern, cards: stored.cards }));
     this.record(change);
     return true;
+  }
+
+  async writeTogether(writes: ConcernWrites): Promise<boolean> {
+    const stale = writes.updates.some(
+      ({ change, expectedVersion }) => this.concerns.get(change.concern.id)?.version !== expectedVersion,
+    );
+    if (stale || (writes.insert && this.concerns.has(writes.insert.concern.id))) return false;
+    if (writes.insert) await this.insert(writes.insert);
+    for (const { change, expectedVersion } of writes.updates) await this.update(change, expectedVersion);
+    return true;
+  }
+
+  async findRepeats(repeatKey: string, since: Date, limit: number): Promise<Concern[]> {
+    return [...this.concerns.values()]
+      .filter((c) => c.repeatKey === repeatKey && c.createdAt >= since)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .slice(0, limit)
+      .map((c) => structuredClone(c));
   }
 
   async processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number> {

@@ -1,3 +1,4 @@
+import { sha256MatchKey } from "../../src/infra/privacy/sha256-match-key.ts";
 // A separate Liaison process for the many-instance tests: its own Prisma client on the given database,
 // a fixed clock, and recording notifiers that print every delivery as it happens ("D <key>").
 // Usage: node --import tsx test/support/liaison-worker.ts <databaseUrl> <nowISO> <sweep|deliver|digest> [delayMs]
@@ -49,6 +50,7 @@ const ctx: LiaisonContext = {
   clock: { now: () => new Date(nowIso) },
   logger: new RecordingLogger(),
   newId: randomUUID,
+  matchKey: sha256MatchKey,
   raises: newRaiseQueue(),
 };
 const notifiers = new Map<Platform, ChatNotifier>([

@@ -101,7 +101,7 @@ export function blockActionPayload(
 
 /** view_submission for one of Liaison's modals; `values` are block_id → value (string, option or checkbox list). */
 /** Liaison's modal inputs that are menus and date pickers (the rest are text). */
-const SELECT_BLOCKS = new Set(["category", "severity", "department", "language", "method"]);
+const SELECT_BLOCKS = new Set(["category", "severity", "department", "language", "method", "into"]);
 const DATE_BLOCKS = new Set(["completedOn", "sentOn", "followUpOn", "referredOn"]);
 
 export function viewSubmissionPayload(

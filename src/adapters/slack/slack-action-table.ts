@@ -19,6 +19,11 @@ export const SLACK_ACTIONS: Readonly<Record<CardAction, { actionId: string; moda
   "record-qio-referral": { actionId: "liaison_qio_referral", modalId: "liaison_qio_referral_modal" },
   "record-satisfaction": { actionId: "liaison_satisfaction", modalId: "liaison_satisfaction_modal" },
   "send-survey-link": { actionId: "liaison_survey_link" },
+  "record-patient-update": {
+    actionId: "liaison_patient_updated",
+    modalId: "liaison_patient_updated_modal",
+  },
+  merge: { actionId: "liaison_merge", modalId: "liaison_merge_modal" },
 };
 
 const entries = Object.entries(SLACK_ACTIONS) as [CardAction, (typeof SLACK_ACTIONS)[CardAction]][];

@@ -45,6 +45,10 @@ export function cardBlocks(view: CardView): Block[] {
       fact("Category", view.category),
       fact("Department", view.department),
     ]),
+    // A repeat or a merge changes how the concern is read, so it sits with the facts.
+    ...[view.repeatLine, view.mergeLine]
+      .filter((line): line is string => Boolean(line))
+      .map((line) => richText([[{ text: line, bold: true }]])),
     literalSection(view.description),
   ];
   if (view.resolutionLine) blocks.push(literalSection(view.resolutionLine));
@@ -59,6 +63,7 @@ export function cardBlocks(view: CardView): Block[] {
     view.escalationLine,
     view.reassignedLine,
     view.grievanceLine,
+    view.patientUpdateLine,
     view.qioLine,
     view.satisfactionLine,
     view.raisedLine,

@@ -52,7 +52,7 @@ export function statusReply(directory: DirectoryIndex, concern: Concern, now: Da
   const lines: Span[][] = [
     summarySpans(directory, concern),
     [{ text: `${view.department} · ${view.statusLine}` }],
-    ...[view.escalationLine, view.grievanceLine]
+    ...[view.escalationLine, view.grievanceLine, view.patientUpdateLine]
       .filter((l): l is string => Boolean(l))
       .map((text) => [{ text }]),
   ];

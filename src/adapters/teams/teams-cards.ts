@@ -73,6 +73,7 @@ const STATE_STYLE: Readonly<Record<CardState, string>> = {
   overdue: "attention",
   resolved: "good",
   moved: "emphasis",
+  merged: "emphasis",
 };
 
 /** "Written notice (PDF)" as a button: "Open written notice (PDF)". */
@@ -87,13 +88,16 @@ export function concernCard(view: CardView, notice?: string): CardJson {
     noticeLine: view.noticeLine ?? "",
     qioLine: view.qioLine ?? "",
     satisfactionLine: view.satisfactionLine ?? "",
+    patientUpdateLine: view.patientUpdateLine ?? "",
+    repeatLine: view.repeatLine ?? "",
+    mergeLine: view.mergeLine ?? "",
     letterUrl: view.letterUrl ?? "",
     letterTitle: openTitle(view.letterTitle),
     escalationLine: view.escalationLine ?? "",
     grievanceLine: view.grievanceLine ?? "",
     movedTo: view.movedTo ?? "",
     stateStyle: STATE_STYLE[view.state],
-    buttons: teamsButtons(view.actions),
+    ...teamsButtons(view.actions),
     userIds: [],
   };
   return withNotice(expandCard("concern-card", data), notice);

@@ -17,6 +17,8 @@ export const TEAMS_VERBS: Readonly<Record<CardAction, { verb: string }>> = {
   "record-qio-referral": { verb: "liaison.qioReferral" },
   "record-satisfaction": { verb: "liaison.satisfaction" },
   "send-survey-link": { verb: "liaison.surveyLink" },
+  "record-patient-update": { verb: "liaison.patientUpdated" },
+  merge: { verb: "liaison.merge" },
 };
 
 export const RAISE_VERB = "liaison.raise";
@@ -38,10 +40,29 @@ export function cardActionForVerb(verb: string): { action: CardAction; submit: b
   return action ? { action, submit } : undefined;
 }
 
-export const teamsButtons = (actions: readonly CardAction[]) =>
-  actions.map((action) => ({
-    verb: TEAMS_VERBS[action].verb,
-    title: CARD_ACTION_SPECS[action].label,
-    // Teams cuts button titles to fit the card's width; the less used ones wait in the "…" menu.
-    mode: CARD_ACTION_SPECS[action].secondary ? "secondary" : "primary",
-  }));
+const button = (action: CardAction) => ({
+  verb: TEAMS_VERBS[action].verb,
+  title: CARD_ACTION_SPECS[action].label,
+  // Teams cuts button titles to fit the card's width; the less used ones wait in the "…" menu.
+  mode: CARD_ACTION_SPECS[action].secondary ? "secondary" : "primary",
+});
+
+/** Teams renders at most five actions on a card, counting those in the "…" menu. */
+export const TEAMS_MAX_ACTIONS = 5;
+
+/**
+ * A card's buttons as Teams can show them: all of them when they fit; otherwise the most used first,
+ * and the rest behind a "More actions" button that opens them under the card (Action.ShowCard).
+ */
+export function teamsButtons(actions: readonly CardAction[]) {
+  if (actions.length <= TEAMS_MAX_ACTIONS) return { buttons: actions.map(button), moreButtons: [] };
+  const ranked = [
+    ...actions.filter((a) => !CARD_ACTION_SPECS[a].secondary),
+    ...actions.filter((a) => CARD_ACTION_SPECS[a].secondary),
+  ];
+  const shown = new Set(ranked.slice(0, TEAMS_MAX_ACTIONS - 1));
+  return {
+    buttons: actions.filter((a) => shown.has(a)).map(button),
+    moreButtons: actions.filter((a) => !shown.has(a)).map((a) => ({ ...button(a), mode: "primary" })),
+  };
+}

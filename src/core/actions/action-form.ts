@@ -1,4 +1,5 @@
 import type { CardAction } from "./card-actions.ts";
+import type { Concern } from "../concern/concern.ts";
 import { isCalendarDate } from "../escalation/business-time.ts";
 
 /** The longest note, reason or resolution a person may type (both platforms' inputs say so too). */
@@ -22,6 +23,8 @@ export const FIELD_IDS = [
   "rating",
   "comment",
   "askedHow",
+  "note",
+  "into",
 ] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
 
@@ -73,6 +76,10 @@ export interface FormSubject {
   reference: string;
   departmentId: string;
   isGrievance: boolean;
+  /** The concerns it is linked to as a repeat, for "Merge into…" (absent where a platform carried none back). */
+  repeatOf?: Concern["repeatOf"];
+  repeatedBy?: Concern["repeatedBy"];
+  mergedFrom?: Concern["mergedFrom"];
 }
 
 /** An action's form as a person should see it now: the fields, what they typed, what is wrong. */

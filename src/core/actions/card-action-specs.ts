@@ -16,6 +16,8 @@ import { noticeSentInput } from "./notice-sent-input.ts";
 import { interimNoticeInput } from "./interim-notice-input.ts";
 import { qioReferralInput } from "./qio-referral-input.ts";
 import { satisfactionInput } from "./satisfaction-input.ts";
+import { patientUpdateInput } from "./patient-update-input.ts";
+import { mergeInput } from "./merge-input.ts";
 
 /** What reading a submitted form gives: the core action to apply, or what to show next to which field. */
 export type FormReading = { action: ConcernAction } | { errors: FormErrors };
@@ -128,6 +130,7 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
     ),
   },
   resolve: { label: "Resolve", input: resolveInput },
+  "record-patient-update": { label: "Patient/family updated", input: patientUpdateInput },
   "mark-notice-sent": { label: "Mark notice sent", style: "primary", input: noticeSentInput },
   "send-interim-notice": { label: "Send interim notice", secondary: true, input: interimNoticeInput },
   "record-qio-referral": { label: "Referred to QIO", secondary: true, input: qioReferralInput },
@@ -135,6 +138,7 @@ export const CARD_ACTION_SPECS: Readonly<Record<CardAction, CardActionSpec>> = {
   // The click is the action: the link comes in a direct message only the clicker sees.
   "send-survey-link": { label: "Send survey link", secondary: true },
   reassign: { label: "Reassign", secondary: true, input: reassignInput },
+  merge: { label: "Merge into…", secondary: true, input: mergeInput },
   escalate: {
     label: "Escalate now",
     style: "danger",

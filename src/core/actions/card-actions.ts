@@ -1,4 +1,5 @@
 import type { Concern } from "../concern/concern.ts";
+import { mergeCandidates } from "../repeat/repeat-match.ts";
 import { LEGAL_FROM, type ConcernActionType } from "../concern/concern-state-machine.ts";
 
 /** The buttons a concern's card can offer, in the order they appear; their words are in card-action-specs. */
@@ -6,12 +7,14 @@ export const CARD_ACTIONS = [
   "acknowledge",
   "reopen",
   "mark-notice-sent",
+  "record-patient-update",
   "record-qio-referral",
   "record-satisfaction",
   "send-survey-link",
   "resolve",
   "send-interim-notice",
   "reassign",
+  "merge",
   "escalate",
   "add-note",
 ] as const;
@@ -23,7 +26,20 @@ export type CardAction = (typeof CARD_ACTIONS)[number] & ConcernActionType;
  */
 /** What a card's buttons depend on: a stored Concern fits. */
 type CardFacts = Pick<Concern, "status" | "grievanceLetter"> &
-  Partial<Pick<Concern, "isGrievance" | "grievanceInterim" | "qioReferral" | "satisfaction">> & {
+  Partial<
+    Pick<
+      Concern,
+      | "isGrievance"
+      | "grievanceInterim"
+      | "qioReferral"
+      | "satisfaction"
+      | "repeatOf"
+      | "repeatedBy"
+      | "mergedInto"
+      | "mergedFrom"
+      | "policy"
+    >
+  > & {
     /** Its category is quality of care or discharge (the directory says so). */
     qioReferable?: boolean;
     /** A survey link sent for it can still be answered. */
@@ -31,6 +47,8 @@ type CardFacts = Pick<Concern, "status" | "grievanceLetter"> &
   };
 
 export function cardActionsFor(concern: CardFacts): CardAction[] {
+  // A merged concern is closed for good: its work goes on in the concern it was merged into.
+  if (concern.mergedInto) return [];
   return CARD_ACTIONS.filter(
     (action) => LEGAL_FROM[action].includes(concern.status) && offered(action, concern),
   );
@@ -49,5 +67,9 @@ function offered(action: CardAction, concern: CardFacts): boolean {
   // Asked once; while a survey link is out, the patient's own answer is awaited (staff may still record one).
   if (action === "record-satisfaction") return !concern.satisfaction;
   if (action === "send-survey-link") return !concern.satisfaction && concern.surveyOpen !== true;
+  // Only where the policy asks that the patient or family be kept informed.
+  if (action === "record-patient-update") return concern.policy?.updatePatient !== undefined;
+  // Wherever there is a linked concern to merge into (Teams puts what does not fit under More actions).
+  if (action === "merge") return mergeCandidates(concern).length > 0;
   return true;
 }

@@ -42,6 +42,8 @@ const ATTEMPT_NOUN: Record<Attempt, string> = {
   "record-qio-referral": "QIO referral",
   "record-satisfaction": "patient satisfaction",
   "send-survey-link": "survey link",
+  "record-patient-update": "patient update",
+  merge: "merge",
 };
 
 /**

@@ -23,6 +23,8 @@ const VERB: Record<ConcernActionType, string> = {
   "record-qio-referral": "record a QIO referral for",
   "record-satisfaction": "record the patient's satisfaction with",
   "send-survey-link": "send a satisfaction survey for",
+  "record-patient-update": "record a patient update for",
+  merge: "merge",
 };
 
 /** What an authorization looks at: the directory in force and the platform groups' last known lists. */

@@ -2,7 +2,8 @@ import type { AuditDetails, AuditEvent } from "../messaging/audit-event.ts";
 import { computeDeadlines } from "../escalation/compute-deadlines.ts";
 import type { ActorRef, Concern, ConcernStatus } from "./concern.ts";
 import { IllegalTransitionError, InvalidInputError } from "../errors.ts";
-import type { DepartmentId } from "../ids.ts";
+import type { ConcernId, DepartmentId } from "../ids.ts";
+import { mergeRecord, refuseMerge } from "../repeat/merge-concerns.ts";
 import type { LadderTarget } from "../directory/directory.ts";
 import type { EscalationRecipient } from "../escalation/escalation-recipient.ts";
 import { escalatedEvent, skippedEvent } from "../escalation/escalation-events.ts";
@@ -11,8 +12,8 @@ import { walkLadder } from "../escalation/walk-ladder.ts";
 import { NOTE_MAX_LENGTH } from "../actions/action-form.ts";
 import { MISSING_TEXT } from "../actions/card-action-specs.ts";
 import { MISSING_ELEMENT } from "../actions/resolve-input.ts";
+import { MISSING_PATIENT_UPDATE_NOTE } from "../actions/patient-update-input.ts";
 import type { GrievanceResolution, InterimNotice, NoticeMethod } from "../grievance/grievance-notice.ts";
-import { endOfLocalDay, localDate } from "../escalation/business-time.ts";
 import {
   SATISFACTION_COMMENT_MAX_LENGTH,
   surveyOpen,
@@ -20,6 +21,12 @@ import {
   type Rating,
   type Satisfaction,
 } from "../satisfaction/satisfaction.ts";
+import {
+  PATIENT_UPDATE_NOTE_MAX_LENGTH,
+  patientUpdateDue,
+  type PatientUpdateMethod,
+} from "./patient-update.ts";
+import { endOfLocalDay, localDate, localTime } from "../escalation/business-time.ts";
 
 export type ConcernAction =
   | { type: "acknowledge" }
@@ -43,7 +50,11 @@ export type ConcernAction =
       askedHow?: AskedHow;
     }
   /** A one-time survey link for the patient (the invitation it creates is in the TransitionContext). */
-  | { type: "send-survey-link" };
+  | { type: "send-survey-link" }
+  /** The owner told the patient or family how it is going (the policy may require it on a clock). */
+  | { type: "record-patient-update"; method: PatientUpdateMethod; note: string }
+  /** This concern repeats another (or is repeated by it): close it into that one, keeping both timelines. */
+  | { type: "merge"; into: ConcernId; reason?: string };
 
 export type ConcernActionType = ConcernAction["type"];
 
@@ -67,10 +78,13 @@ export const LEGAL_FROM: Readonly<Record<ConcernActionType, readonly ConcernStat
   "record-qio-referral": ["open", "acknowledged", "reopened", "resolved"],
   "record-satisfaction": ["resolved"],
   "send-survey-link": ["resolved"],
+  "record-patient-update": ACTIVE,
+  merge: ACTIVE,
 };
 
 /** Refuses an action its concern's status does not allow, saying what would (asked before a form opens, too). */
 export function requireLegal(concern: Concern, action: ConcernActionType): void {
+  if (concern.mergedInto && action !== "add-note") throw mergedAway(concern, action);
   if (!LEGAL_FROM[action].includes(concern.status)) throw illegal(concern, action);
 }
 
@@ -82,6 +96,18 @@ function illegal(concern: Concern, action: ConcernActionType): IllegalTransition
         ? `Only a resolved concern can be reopened; ${concern.reference} is ${concern.status}.`
         : `${concern.reference} is ${concern.status}.`;
   return new IllegalTransitionError(concern.status, action, `Cannot ${action.replace("-", " ")}: ${hint}`);
+}
+
+/** A merged concern is closed for good: its work goes on in the concern it was merged into. */
+function mergedAway(concern: Concern, action: ConcernActionType): IllegalTransitionError {
+  const { concern: into, by, at } = concern.mergedInto!;
+  const when = localTime(at, concern.policy.timeZone);
+  const what = action === "merge" ? "already merged" : "merged";
+  return new IllegalTransitionError(
+    concern.status,
+    action,
+    `${concern.reference} was ${what} into ${into.reference} by ${by.displayName} at ${when}; act on ${into.reference} instead.`,
+  );
 }
 
 /** A text the action needs: present (saying what is missing in the forms' own words) and not too long. */
@@ -96,6 +122,18 @@ function requireText(
   if (trimmed.length > NOTE_MAX_LENGTH) {
     throw new InvalidInputError({
       [field]: `The ${what} is ${trimmed.length} characters; the limit is ${NOTE_MAX_LENGTH}.`,
+    });
+  }
+  return trimmed;
+}
+
+/** A patient update's note: what they were told, in a line (the form's own words when missing). */
+function requirePatientUpdateNote(note: string): string {
+  const trimmed = note.trim();
+  if (trimmed.length === 0) throw new InvalidInputError({ note: MISSING_PATIENT_UPDATE_NOTE });
+  if (trimmed.length > PATIENT_UPDATE_NOTE_MAX_LENGTH) {
+    throw new InvalidInputError({
+      note: `The note is ${trimmed.length} characters; the limit is ${PATIENT_UPDATE_NOTE_MAX_LENGTH}.`,
     });
   }
   return trimmed;
@@ -122,6 +160,8 @@ function requireResolution(resolution: GrievanceResolution | undefined): Grievan
 /** What a transition may need to know about the world: who holds each ladder level right now. */
 export interface TransitionContext {
   recipientOf: (target: LadderTarget) => EscalationRecipient | undefined;
+  /** The concern a merge goes into, as read with this one (merging changes both: see merge-concern.ts). */
+  mergeTarget?: Concern;
   /** Why a level nobody holds was skipped, for the record (an unfilled duty says which). */
   skipReason?: (target: LadderTarget) => string;
   /** The invitation a "Send survey link" creates: its id and when it expires. */
@@ -139,7 +179,9 @@ type ActionEventType =
   | "interim-notice-sent"
   | "qio-referred"
   | "satisfaction-recorded"
-  | "survey-link-created";
+  | "survey-link-created"
+  | "patient-updated"
+  | "merged-into";
 
 /** Everything one action is applied with: the concern before, who, when, and its next version. */
 interface Change {
@@ -163,6 +205,14 @@ const restarted = (c: Change) => ({
   owner: undefined,
   acknowledgedAt: undefined,
   acknowledgedBy: undefined,
+  // The next owner's update clock starts when they acknowledge it.
+  patientUpdateBy: undefined,
+});
+
+/** A new patient-update clock: the owner's reminder and its escalation may fire again. */
+const patientUpdateClock = (escalation: Concern["escalation"], due: Date | undefined) => ({
+  patientUpdateBy: due,
+  escalation: { ...escalation, patientUpdateRemindedAt: undefined, patientUpdateEscalatedAt: undefined },
 });
 
 function escalateNow(c: Change): Applied {
@@ -252,17 +302,40 @@ function sendSurveyLink(c: Change): Applied {
 
 /** What each action does to a concern; every action has an entry, or this does not compile. */
 const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => Applied } = {
-  acknowledge: (_, c) => ({
-    next: {
-      ...c.base,
-      status: "acknowledged",
-      owner: c.actor,
-      acknowledgedAt: c.now,
-      acknowledgedBy: c.actor,
-      escalation: { ...c.concern.escalation, stepsFired: 0 },
-    },
-    events: [c.event("acknowledged", {})],
-  }),
+  acknowledge: (_, c) => {
+    const update = patientUpdateClock(
+      c.concern.escalation,
+      patientUpdateDue(c.concern.policy, c.now, "acknowledged"),
+    );
+    return {
+      next: {
+        ...c.base,
+        status: "acknowledged",
+        owner: c.actor,
+        acknowledgedAt: c.now,
+        acknowledgedBy: c.actor,
+        patientUpdateBy: update.patientUpdateBy,
+        escalation: { ...update.escalation, stepsFired: 0 },
+      },
+      events: [c.event("acknowledged", {})],
+    };
+  },
+  "record-patient-update": (action, c) => {
+    const note = requirePatientUpdateNote(action.note);
+    // Before anyone owns it, an update is recorded but the clock waits for the acknowledgement.
+    const due =
+      c.concern.status === "acknowledged"
+        ? patientUpdateDue(c.concern.policy, c.now, "updated")
+        : c.concern.patientUpdateBy;
+    return {
+      next: {
+        ...c.base,
+        ...patientUpdateClock(c.concern.escalation, due),
+        lastPatientUpdate: { at: c.now, by: c.actor, method: action.method, note },
+      },
+      events: [c.event("patient-updated", { method: action.method, note })],
+    };
+  },
   resolve: (action, c) => {
     const grievance = c.concern.isGrievance ? requireResolution(action.grievance) : undefined;
     const note = grievance?.results ?? (action.resolutionNote?.trim() || undefined);
@@ -275,6 +348,7 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
         resolvedBy: c.actor,
         resolutionNote: note,
         grievanceResolution: grievance,
+        patientUpdateBy: undefined,
       },
       events: [c.event("resolved", { resolutionNote: note ?? null, ...(grievance ? { grievance } : {}) })],
     };
@@ -405,6 +479,29 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
     };
   },
   escalate: (_, c) => escalateNow(c),
+  merge: (action, c) => {
+    const into = c.context.mergeTarget;
+    if (into?.id !== action.into) throw new Error("a merge is applied with the concern it goes into");
+    refuseMerge(c.concern, into);
+    const reason = action.reason?.trim() || undefined;
+    return {
+      // Closed as resolved: its clocks stop, and digests and lists of open concerns leave it out.
+      next: {
+        ...c.base,
+        status: "resolved",
+        resolvedAt: c.now,
+        resolvedBy: c.actor,
+        resolutionNote: `Merged into ${into.reference}${reason ? `: ${reason}` : "."}`,
+        mergedInto: mergeRecord(into, c.actor, c.now, reason),
+      },
+      events: [
+        c.event("merged-into", {
+          into: { id: into.id, reference: into.reference },
+          reason: reason ?? null,
+        }),
+      ],
+    };
+  },
   "add-note": (action, c) => ({
     next: c.base,
     events: [c.event("note-added", { note: requireText("note", action.text, "add-note", "note") })],
@@ -413,6 +510,8 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
 
 /** Acknowledge and resolve are idempotent: the second press is told who did it first. */
 export function alreadyDone(concern: Concern, action: ConcernActionType): TransitionOutcome | undefined {
+  // A merged concern was closed by its merge, not resolved by anyone: the refusal says where it went.
+  if (concern.mergedInto) return undefined;
   const done =
     action === "acknowledge" && concern.status === "acknowledged"
       ? { by: concern.acknowledgedBy, at: concern.acknowledgedAt }

@@ -8,6 +8,7 @@ import type { Platform } from "../platform.ts";
 import type { PolicySnapshot } from "../escalation/policy-snapshot.ts";
 import type { Severity } from "./severity.ts";
 import type { Satisfaction, SurveyInvitationRef } from "../satisfaction/satisfaction.ts";
+import type { PatientUpdate } from "./patient-update.ts";
 
 export const CONCERN_STATUSES = ["open", "acknowledged", "resolved", "reopened"] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
@@ -40,11 +41,30 @@ export interface EscalationState {
   lastEscalatedBy?: ActorRef;
   grievanceRemindedAt?: Date;
   grievanceEscalatedAt?: Date;
+  /** The owner was reminded of a missed patient update, then the ladder's next level told; reset by an update. */
+  patientUpdateRemindedAt?: Date;
+  patientUpdateEscalatedAt?: Date;
 }
 
 /** The last reassignment: where the concern came from, who moved it, when and why (shown on both cards). */
 export interface Reassignment {
   fromDepartment: DepartmentId;
+  by: ActorRef;
+  at: Date;
+  reason?: string;
+}
+
+/** Another concern, as a card names it: its id and its reference (PR-2026-00031). */
+export interface ConcernLink {
+  id: ConcernId;
+  reference: string;
+  /** When that concern was raised (a repeat's earlier concerns are listed oldest first). */
+  raisedAt: Date;
+}
+
+/** One concern merged into another: which, who merged it, when and why (on both concerns). */
+export interface MergeRecord {
+  concern: ConcernLink;
   by: ActorRef;
   at: Date;
   reason?: string;
@@ -85,8 +105,25 @@ export interface Concern {
   satisfaction?: Satisfaction;
   /** The last one-time survey link sent to the patient, if any (its token is never stored). */
   surveyInvitation?: SurveyInvitationRef;
+  /** When the owner must next update the patient or family (the policy's updatePatientWithin); absent: not due. */
+  patientUpdateBy?: Date;
+  /** The latest update the patient or family was given; every one is in the audit trail. */
+  lastPatientUpdate?: PatientUpdate;
   escalation: EscalationState;
   reassignedFrom?: Reassignment;
+  /**
+   * SHA-256 of the normalised unit, room and patient reference: how a later concern for the same
+   * patient and place is found without querying on the reference itself. Absent without a reference.
+   */
+  repeatKey?: string;
+  /** Earlier concerns with the same key within the hospital's window, oldest first ("2nd concern this stay"). */
+  repeatOf?: readonly ConcernLink[];
+  /** Later concerns that were linked to this one as repeats, oldest first. */
+  repeatedBy?: readonly ConcernLink[];
+  /** Set once this concern was merged into another: it is closed, and that one carries on. */
+  mergedInto?: MergeRecord;
+  /** Concerns merged into this one, oldest first. */
+  mergedFrom?: readonly MergeRecord[];
   /** When the escalation sweep must next look at this concern; absent once nothing is pending. */
   nextDueAt?: Date;
   createdAt: Date;

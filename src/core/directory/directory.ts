@@ -133,6 +133,19 @@ export interface Policy {
   ladder: readonly LadderStep[];
   /** How many times the ladder starts again from its first step after its last; at most 5. */
   repeat: number;
+  /** Whoever owns the concern must tell the patient or family how it is going, on this clock. */
+  updatePatient?: PatientUpdatePolicy;
+}
+
+/**
+ * Keeping the patient informed: the first update is due `withinMinutes` after acknowledgement, then
+ * (if set) every `everyMinutes` after the last one. A missed update reminds the owner; if it is still
+ * missing `escalateAfterMinutes` later, the next level of the ladder hears of it.
+ */
+export interface PatientUpdatePolicy {
+  withinMinutes: number;
+  everyMinutes?: number;
+  escalateAfterMinutes: number;
 }
 
 export interface GrievanceSettings {
@@ -160,6 +173,11 @@ export interface Hospital {
   shiftChanges: readonly string[];
   patientReferenceMasking: PatientReferenceMasking;
   grievance: GrievanceSettings;
+  /**
+   * Days back a new concern is matched against earlier ones with the same unit, room and patient
+   * reference (linked on the card as a repeat); 0 turns matching off.
+   */
+  repeatConcernWindowDays: number;
 }
 
 export interface Routing {

@@ -1,12 +1,20 @@
 import { addPolicyDuration } from "./business-time.ts";
 import type { Concern } from "../concern/concern.ts";
 import type { LadderTarget } from "../directory/directory.ts";
+import { patientUpdateMoments } from "./patient-update-clock.ts";
 
 export type EscalationClock = "acknowledge" | "resolve";
 
 type Timed = Pick<
   Concern,
-  "status" | "policy" | "acknowledgeBy" | "resolveBy" | "isGrievance" | "grievanceNoticeBy" | "escalation"
+  | "status"
+  | "policy"
+  | "acknowledgeBy"
+  | "resolveBy"
+  | "isGrievance"
+  | "grievanceNoticeBy"
+  | "escalation"
+  | "patientUpdateBy"
 >;
 
 export interface LadderStepDue {
@@ -62,8 +70,8 @@ export function grievanceReminderAt(concern: Timed): Date | undefined {
 }
 
 /**
- * When the sweep must next look at a concern: the next ladder step, and for a grievance its reminder
- * and its interim-notice deadline. Undefined once the concern is resolved.
+ * When the sweep must next look at a concern: the next ladder step, for a grievance its reminder and
+ * its interim-notice deadline, and a patient update's reminder and escalation. Undefined once resolved.
  */
 export function nextDueAt(concern: Timed): Date | undefined {
   if (concern.status === "resolved") return undefined;
@@ -76,6 +84,7 @@ export function nextDueAt(concern: Timed): Date | undefined {
       candidates.push(remindAt);
     if (!concern.escalation.grievanceEscalatedAt) candidates.push(concern.grievanceNoticeBy);
   }
+  candidates.push(...patientUpdateMoments(concern));
   if (candidates.length === 0) return undefined;
   return new Date(Math.min(...candidates.map((d) => d.getTime())));
 }

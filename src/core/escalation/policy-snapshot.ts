@@ -1,4 +1,9 @@
-import type { BusinessHours, GrievanceSettings, LadderStep } from "../directory/directory.ts";
+import type {
+  BusinessHours,
+  GrievanceSettings,
+  LadderStep,
+  PatientUpdatePolicy,
+} from "../directory/directory.ts";
 import type { PolicyDuration } from "./duration.ts";
 import type { PolicyId } from "../ids.ts";
 
@@ -16,4 +21,6 @@ export interface PolicySnapshot {
   timeZone: string;
   businessHours: BusinessHours;
   grievance: GrievanceSettings;
+  /** Absent on policies without it, and on concerns raised before it existed: no update clock runs. */
+  updatePatient?: PatientUpdatePolicy;
 }

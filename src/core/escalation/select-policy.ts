@@ -34,5 +34,6 @@ export function snapshotPolicy(directory: Directory, policy: Policy): PolicySnap
     timeZone: directory.hospital.timeZone,
     businessHours: directory.hospital.businessHours,
     grievance: directory.hospital.grievance,
+    ...(policy.updatePatient ? { updatePatient: policy.updatePatient } : {}),
   });
 }

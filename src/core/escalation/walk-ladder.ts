@@ -17,7 +17,14 @@ export type LadderRung =
 
 export type Climbable = Pick<
   Concern,
-  "status" | "policy" | "acknowledgeBy" | "resolveBy" | "isGrievance" | "grievanceNoticeBy" | "escalation"
+  | "status"
+  | "policy"
+  | "acknowledgeBy"
+  | "resolveBy"
+  | "isGrievance"
+  | "grievanceNoticeBy"
+  | "escalation"
+  | "patientUpdateBy"
 >;
 
 /**

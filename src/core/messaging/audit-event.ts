@@ -16,6 +16,13 @@ import type { AskedHow, Rating } from "../satisfaction/satisfaction.ts";
 
 /** Why a survey link can no longer be answered. */
 export type SurveyRefusal = "answered" | "expired" | "not-resolved";
+import type { PatientUpdateMethod } from "../concern/patient-update.ts";
+
+/** Another concern named in an event: its id and reference. */
+export interface ConcernRef {
+  id: ConcernId;
+  reference: string;
+}
 
 /** Which outbox row a delivery event is about. */
 export interface DeliveryRef {
@@ -50,6 +57,17 @@ export interface GrievanceEscalation {
   clock: "grievance";
   overdueMinutes: number;
   recipients: PersonId[];
+}
+
+/** A missed patient update reaching the ladder's next level: who, at which level, how late. */
+export interface PatientUpdateEscalation {
+  dueAt: string;
+  overdueMinutes: number;
+  level: number;
+  notify: LadderTarget;
+  recipientKind: "person" | "channel";
+  recipient: PersonId | null;
+  recipientName: string;
 }
 
 /** What each kind of audit event records, beside who did it and when. */
@@ -108,7 +126,31 @@ export interface AuditDetails {
   "letter-opened": { letterId: string; kind: "final" | "interim"; from: string };
   "notice-sent": { from: ConcernStatus; letterId: string; method: NoticeMethod; sentOn: string };
   reopened: { from: ConcernStatus; reason: string };
+  /** A new concern for the same unit, room and patient within the window: which earlier ones it repeats. */
+  "linked-as-repeat": { ordinal: number; of: ConcernRef[] };
+  /** On an earlier concern: a later one was linked to it as a repeat. */
+  repeated: { by: ConcernRef; ordinal: number };
+  /** This concern was merged into another and closed; its timeline stays its own. */
+  "merged-into": { from: ConcernStatus; into: ConcernRef; reason: string | null };
+  /** Another concern was merged into this one, which keeps the stricter of the two's obligations. */
+  "merged-from": {
+    from: ConcernStatus;
+    merged: ConcernRef;
+    reason: string | null;
+    /** The merged concern was a grievance and this one was not: it is one now, with that clock. */
+    becameGrievance: boolean;
+    /** The deadlines this concern has after the merge (the earlier of the two's). */
+    acknowledgeBy: string;
+    resolveBy: string;
+    grievanceNoticeBy: string | null;
+  };
   "grievance-reminder": { noticeDueAt: string; recipients: PersonId[] };
+  /** The owner told the patient or family how it is going: how, and what (a line). */
+  "patient-updated": { from: ConcernStatus; method: PatientUpdateMethod; note: string };
+  /** The update the policy requires was missed: its owner was reminded. */
+  "patient-update-reminder": { dueAt: string; owner: string };
+  /** Still missed after the reminder: the ladder's next level (or its channel) was told. */
+  "patient-update-escalated": PatientUpdateEscalation;
   "card-posted": DeliveryRef & { channel: string };
   "digest-sent": DeliveryRef & { person: PersonId; slot: string };
   "delivery-failed":

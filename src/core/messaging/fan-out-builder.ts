@@ -170,16 +170,19 @@ export class FanOutBuilder {
 
   /** The reporter hears what happened: through the directory, or by the chat id they raised it with. */
   toReporter(text: string): void {
-    this.toActor(this.after.reporter, "reporter-update", text);
+    this.toActor(this.after.reporter, "reporter-update", text, false);
   }
 
-  /** A direct message to whoever an actor is: a directory person, or a chat user known only by their id. */
-  toActor(who: ActorRef, purpose: DirectPurpose, text: string): void {
-    if (who.key.startsWith("person:")) {
-      this.direct(who.key.slice("person:".length) as PersonId, purpose, text, false);
+  /**
+   * Someone who acted on the concern (its reporter, its owner) hears from Liaison: through the
+   * directory, or by the chat id they acted with (a responder known only from a platform group).
+   */
+  toActor(actor: ActorRef, purpose: DirectPurpose, text: string, withCard: boolean): void {
+    if (actor.key.startsWith("person:")) {
+      this.direct(actor.key.slice("person:".length) as PersonId, purpose, text, withCard);
       return;
     }
-    const [platform, userId] = who.key.split(":") as [Platform, string];
+    const [platform, userId] = actor.key.split(":") as [Platform, string];
     if (!this.ctx.platforms.has(platform) || !userId) return;
     const message: ChatMessage = {
       kind: "direct-to-user",
@@ -187,7 +190,7 @@ export class FanOutBuilder {
       concernId: this.after.id,
       text,
     };
-    // A reporter's updates keep their key; any other purpose is its own message.
+    // The reporter's key stays as it was; anyone else's names the purpose (a reporter may own it too).
     this.push(
       "direct-to-user",
       platform,

@@ -41,7 +41,9 @@ export type ChatMessage =
         | "after-hours"
         | "duty-hand-over"
         | "grievance-letter"
-        | "survey-link";
+        | "survey-link"
+        | "patient-update-reminder"
+        | "patient-update-overdue";
       concernId?: ConcernId;
       text: string;
       withCard: boolean;

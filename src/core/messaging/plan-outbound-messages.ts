@@ -12,8 +12,10 @@ import { formatMinutes } from "../escalation/duration.ts";
 import type { Mention } from "./outbound-message.ts";
 import { FanOutBuilder, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
 import { NOTICE_METHODS } from "../grievance/grievance-notice.ts";
+import { PATIENT_UPDATE_METHODS } from "../concern/patient-update.ts";
 import type { PersonId } from "../ids.ts";
 import { satisfactionLine } from "../satisfaction/satisfaction.ts";
+import { ordinal } from "../repeat/repeat-match.ts";
 
 export { channelPlatforms, platformFor, type FanOut, type FanOutContext } from "./fan-out-builder.ts";
 
@@ -87,6 +89,46 @@ function ladderEscalation(event: AuditEvent, detail: LadderEscalation, fan: FanO
   const standIn = detail.dutyFallback ? ", standing in because nobody took it this shift" : "";
   const text = `${fan.summary}: ${why}. You are its ${role}${afterHours}${standIn} for ${fan.departmentName}.`;
   fan.direct(detail.recipient, "escalation", text, true);
+}
+
+function patientUpdated(event: AuditEventOf<"patient-updated">, fan: FanOutBuilder): void {
+  fan.updateCards();
+  const how = PATIENT_UPDATE_METHODS[event.detail.method].toLowerCase();
+  const text = `Patient/family updated (${how}) by ${event.actor.displayName} at ${fan.time(event.at)}: ${event.detail.note}`;
+  fan.reply(text, false, "patient-update", [actor(event)]);
+}
+
+/** The owner, privately: the update the policy asks for is due now. */
+function patientUpdateReminder(event: AuditEventOf<"patient-update-reminder">, fan: FanOutBuilder): void {
+  fan.updateCards();
+  const owner = fan.after.owner;
+  if (!owner) return;
+  const due = fan.time(new Date(event.detail.dueAt));
+  const text = `${fan.summary}: the patient or family was due an update from you by ${due}. When you have told them how it is going, press "Patient/family updated" on the card.`;
+  fan.toActor(owner, "patient-update-reminder", text, true);
+}
+
+/** Still no update after the reminder: the card's thread says who was told, and they hear why. */
+function patientUpdateEscalated(event: AuditEventOf<"patient-update-escalated">, fan: FanOutBuilder): void {
+  fan.updateCards();
+  const { detail } = event;
+  const due = fan.time(new Date(detail.dueAt));
+  const late = `The patient or family was due an update by ${due} and has not had one`;
+  if (detail.recipientKind === "channel" || !detail.recipient) {
+    fan.reply(`${late}: please pick this up.`, true, "patient-update-overdue");
+    return;
+  }
+  const role = ladderTargetLabel(fan.directory, detail.notify);
+  const reached = [{ name: detail.recipientName, actorKey: `person:${detail.recipient}` }];
+  fan.reply(
+    `${late}; ${detail.recipientName} (${role}) was told at ${fan.time(event.at)}.`,
+    false,
+    "patient-update-overdue",
+    reached,
+  );
+  const owner = fan.after.owner ? ` ${fan.after.owner.displayName} owns it and was reminded.` : "";
+  const text = `${fan.summary}: the patient or family was due an update by ${due} and has not had one.${owner} You are its ${role} for ${fan.departmentName}.`;
+  fan.direct(detail.recipient, "patient-update-overdue", text, true);
 }
 
 /**
@@ -189,6 +231,33 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
       const text = `${fan.summary}: this grievance's ${what} is due by ${due}.${help}`;
       fan.direct(personId, "grievance-reminder", text, true);
     }
+  },
+  "patient-updated": patientUpdated,
+  "patient-update-reminder": patientUpdateReminder,
+  "patient-update-escalated": patientUpdateEscalated,
+  // The new card is posted with its link ("2nd concern this stay"); the earlier card says it too.
+  "linked-as-repeat": recordOnly,
+  repeated: (event, fan) => {
+    fan.updateCards();
+    const text = `${event.detail.by.reference} was raised for the same patient, unit and room: the ${ordinal(event.detail.ordinal)} concern this stay.`;
+    fan.reply(text, false, `repeat-${event.detail.by.reference}`);
+  },
+  "merged-into": (event, fan) => {
+    fan.updateCards();
+    const why = event.detail.reason ? `: ${event.detail.reason}` : ".";
+    const line = `Merged into ${event.detail.into.reference} by ${event.actor.displayName} at ${fan.time(event.at)}${why}`;
+    fan.reply(line, false, "merged", [actor(event)]);
+    fan.toReporter(
+      `${fan.after.reference} was merged into ${event.detail.into.reference} by ${event.actor.displayName}; it is followed up there.`,
+    );
+  },
+  "merged-from": (event, fan) => {
+    fan.updateCards();
+    const grievance = event.detail.becameGrievance
+      ? " It is a grievance now, with that grievance's clock."
+      : "";
+    const text = `${event.detail.merged.reference} was merged into this by ${event.actor.displayName} at ${fan.time(event.at)}.${grievance}`;
+    fan.reply(text, false, `merged-${event.detail.merged.reference}`, [actor(event)]);
   },
   "card-posted": recordOnly,
   "letter-opened": recordOnly,

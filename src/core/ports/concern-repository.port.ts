@@ -10,6 +10,18 @@ export interface ConcernChange {
   messages: readonly OutboundMessage[];
 }
 
+/** A compare-and-set update among several written together. */
+export interface VersionedChange {
+  change: ConcernChange;
+  expectedVersion: number;
+}
+
+/** Concerns written in one transaction: a new one (optional) and updates of others, all or nothing. */
+export interface ConcernWrites {
+  insert?: ConcernChange;
+  updates: readonly VersionedChange[];
+}
+
 /**
  * Persistence of concerns, their audit trail and their outbox rows. Every write is one transaction:
  * a state change, its audit events and its outbound messages are stored together or not at all.
@@ -23,6 +35,16 @@ export interface ConcernRepository {
    * events in the same transaction. False means someone else changed the concern first.
    */
   update(change: ConcernChange, expectedVersion: number): Promise<boolean>;
+  /**
+   * Writes several concerns in one transaction (a repeat and the concerns it links to, a merge's two
+   * concerns): every update is a compare-and-set, and if any loses, nothing is written. False then.
+   */
+  writeTogether(writes: ConcernWrites): Promise<boolean>;
+  /**
+   * Concerns whose repeat key is `repeatKey`, raised at or after `since`, oldest first, at most `limit`
+   * (the key is a hash, so the patient reference itself is never searched).
+   */
+  findRepeats(repeatKey: string, since: Date, limit: number): Promise<Concern[]>;
   /**
    * Claims up to `limit` concerns whose nextDueAt has passed, so that no other instance can take
    * them (FOR UPDATE SKIP LOCKED), and writes what `decide` returns for each in the same transaction.

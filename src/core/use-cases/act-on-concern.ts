@@ -7,6 +7,7 @@ import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
 import type { ConcernId } from "../ids.ts";
 import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
+import { mergeConcern } from "./merge-concern.ts";
 import {
   draftGrievanceLetter,
   type DraftedLetter,
@@ -48,6 +49,8 @@ export async function actOnConcern(
   action: ConcernAction,
   who: PlatformIdentity,
 ): Promise<ActOutcome> {
+  // A merge changes two concerns at once.
+  if (action.type === "merge") return mergeConcern(ctx, concernId, action, who);
   const directory = ctx.directory();
   const actor = identifyActor(directory, who);
   return applyAction(ctx, concernId, action, (concern) =>

@@ -1,3 +1,4 @@
+import type { MatchKeyHash } from "../repeat/repeat-match.ts";
 import type { BoundedQueue } from "./bounded-queue.ts";
 import type { Clock } from "../ports/clock.port.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
@@ -28,6 +29,8 @@ export interface LiaisonContext {
   clock: Clock;
   logger: Logger;
   newId: () => string;
+  /** One-way hash of a repeat match's text (SHA-256 in infra): stored and searched instead of the reference. */
+  matchKey: MatchKeyHash;
   /** This instance's raises waiting for the store (see newRaiseQueue): bounded, so overload is refused up front. */
   raises: BoundedQueue;
 }

@@ -19,6 +19,9 @@ import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
 import { routeConcern, type RoutingDecision } from "../directory/route-concern.ts";
 import { selectPolicy, snapshotPolicy } from "../escalation/select-policy.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
+import { earlierRepeats, repeatKeyOf, repeatWrites } from "./link-repeats.ts";
+import { linkTo } from "../repeat/repeat-match.ts";
+import type { ConcernChange } from "../ports/concern-repository.port.ts";
 
 /**
  * Raises in flight per instance, and how many more may wait. Eight at once keeps the database
@@ -109,14 +112,44 @@ async function store(ctx: LiaisonContext, intake: Intake): Promise<Concern> {
     cards: [],
   };
   concern.nextDueAt = nextDueAt(concern);
+  concern.repeatKey = repeatKeyOf(ctx, concern);
+  return concern.repeatKey ? storeLinked(ctx, intake, concern) : storeAlone(ctx, intake, concern);
+}
+
+/** The concern's first change: created and routed, and its first cards. */
+function firstChange(ctx: LiaisonContext, intake: Intake, concern: Concern): ConcernChange {
   const events = raisedEvents(intake, concern);
   const fanOut = planOutboundMessages(undefined, concern, events, {
-    directory,
+    directory: intake.directory,
     platforms: ctx.platforms,
-    now,
+    now: intake.now,
   });
-  await ctx.concerns.insert({ concern, events: [...events, ...fanOut.events], messages: fanOut.messages });
+  return { concern, events: [...events, ...fanOut.events], messages: fanOut.messages };
+}
+
+async function storeAlone(ctx: LiaisonContext, intake: Intake, concern: Concern): Promise<Concern> {
+  await ctx.concerns.insert(firstChange(ctx, intake, concern));
   return concern;
+}
+
+const MAX_LINK_ATTEMPTS = 5;
+
+/**
+ * Stores a concern that has a patient reference, linked to the earlier concerns for the same patient,
+ * unit and room within the window. The earlier ones are told in the same transaction; if one of them
+ * changed meanwhile, they are read again and the link is made again (after a few tries, unlinked).
+ */
+async function storeLinked(ctx: LiaisonContext, intake: Intake, concern: Concern): Promise<Concern> {
+  for (let attempt = 1; attempt <= MAX_LINK_ATTEMPTS; attempt++) {
+    const earlier = await earlierRepeats(ctx, concern);
+    if (earlier.length === 0) return storeAlone(ctx, intake, concern);
+    const linked: Concern = { ...concern, repeatOf: earlier.map(linkTo) };
+    if (await ctx.concerns.writeTogether(repeatWrites(ctx, firstChange(ctx, intake, linked), earlier)))
+      return linked;
+  }
+  // What the nurse typed is never lost to a race: stored unlinked, and the log says why.
+  ctx.logger.warn({ concern: concern.reference }, "repeat links not made: earlier concerns kept changing");
+  return storeAlone(ctx, intake, concern);
 }
 
 /** "Created" and "routed" (with the after-hours target when the department is closed). */

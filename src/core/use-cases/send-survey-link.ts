@@ -27,6 +27,6 @@ export function surveyLinkMessages(
   const fan = new FanOutBuilder(before, after, ctx);
   const until = localDate(after.surveyInvitation!.expiresAt, ctx.directory.hospital.timeZone);
   const text = `${fan.summary}: the patient's satisfaction survey link, for one answer until ${until}: ${links.surveyUrl}\nTo print it with a QR code for the patient: ${links.printUrl}\nGive it only to the patient; whoever has it can answer once.`;
-  fan.toActor(by, "survey-link", text);
+  fan.toActor(by, "survey-link", text, false);
   return fan.out.messages;
 }

@@ -2,11 +2,17 @@ import type { AuditEvent } from "../messaging/audit-event.ts";
 import type { ActorRef, Concern } from "../concern/concern.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import { escalatedEvent, skippedEvent } from "../escalation/escalation-events.ts";
-import { escalationRecipient, skipReason } from "../escalation/escalation-recipient.ts";
-import type { LadderTarget } from "../directory/directory.ts";
+import {
+  escalationRecipient,
+  skipReason,
+  type DutyScope,
+  type EscalationRecipient,
+} from "../escalation/escalation-recipient.ts";
+import type { Department, LadderTarget } from "../directory/directory.ts";
 import { DutyRoster } from "../duty/duty-roster.ts";
 import type { PersonId } from "../ids.ts";
-import { planNextStep } from "../escalation/plan-next-step.ts";
+import { planNextStep, type PlannedStep } from "../escalation/plan-next-step.ts";
+import { patientUpdateEscalation } from "../escalation/patient-update-escalation.ts";
 import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
 import type { ConcernChange } from "../ports/concern-repository.port.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
@@ -27,6 +33,75 @@ function grievanceRecipients(directory: DirectoryIndex, stage: "reminder" | "ove
   return unique([pr?.manager, pr?.director, directory.hospital.administratorOnCall]);
 }
 
+/** Everything a step's audit event needs to know: who holds which level, and why one is empty. */
+interface StepScope {
+  directory: DirectoryIndex;
+  concern: Concern;
+  department: Department;
+  duties: DutyScope;
+  recipientOf: (target: LadderTarget) => EscalationRecipient | undefined;
+  now: Date;
+}
+
+/** The audit event one planned step is recorded as (what people hear follows from it). */
+function stepEvent(step: PlannedStep, scope: StepScope): AuditEvent {
+  const { directory, concern, department, duties, recipientOf, now } = scope;
+  const base = { concernId: concern.id, actor: LIAISON, at: now };
+  switch (step.type) {
+    case "escalate":
+      return escalatedEvent(
+        concern,
+        step,
+        recipientOf(step.notify)!,
+        LIAISON,
+        now,
+        "overdue",
+        step.overdueMinutes,
+      );
+    case "skip":
+      return skippedEvent(
+        concern,
+        step,
+        LIAISON,
+        now,
+        skipReason(directory, department, step.notify, duties),
+      );
+    case "grievance-reminder":
+      return {
+        ...base,
+        type: "grievance-reminder",
+        detail: {
+          noticeDueAt: step.dueAt.toISOString(),
+          recipients: grievanceRecipients(directory, "reminder"),
+        },
+      };
+    case "grievance-overdue":
+      return {
+        ...base,
+        type: "escalated",
+        detail: {
+          from: concern.status,
+          reason: "overdue",
+          clock: "grievance",
+          overdueMinutes: step.overdueMinutes,
+          recipients: grievanceRecipients(directory, "overdue"),
+        },
+      };
+    case "patient-update-reminder":
+      return {
+        ...base,
+        type: "patient-update-reminder",
+        detail: { dueAt: step.dueAt.toISOString(), owner: concern.owner?.displayName ?? "nobody" },
+      };
+    case "patient-update-overdue":
+      return {
+        ...base,
+        type: "patient-update-escalated",
+        detail: patientUpdateEscalation(concern, department, recipientOf, step),
+      };
+  }
+}
+
 /** What the sweep does to one due concern: pure, given the directory and the time. */
 export function planDueConcern(
   directory: DirectoryIndex,
@@ -40,54 +115,8 @@ export function planDueConcern(
   const recipientOf = (target: LadderTarget) =>
     escalationRecipient(directory, department, target, now, duties);
   const plan = planNextStep(concern, (target) => recipientOf(target) !== undefined, now);
-
-  const events: AuditEvent[] = plan.steps.map((step): AuditEvent => {
-    switch (step.type) {
-      case "escalate":
-        return escalatedEvent(
-          concern,
-          step,
-          recipientOf(step.notify)!,
-          LIAISON,
-          now,
-          "overdue",
-          step.overdueMinutes,
-        );
-      case "skip":
-        return skippedEvent(
-          concern,
-          step,
-          LIAISON,
-          now,
-          skipReason(directory, department, step.notify, duties),
-        );
-      case "grievance-reminder":
-        return {
-          concernId: concern.id,
-          type: "grievance-reminder",
-          actor: LIAISON,
-          at: now,
-          detail: {
-            noticeDueAt: step.dueAt.toISOString(),
-            recipients: grievanceRecipients(directory, "reminder"),
-          },
-        };
-      case "grievance-overdue":
-        return {
-          concernId: concern.id,
-          type: "escalated",
-          actor: LIAISON,
-          at: now,
-          detail: {
-            from: concern.status,
-            reason: "overdue",
-            clock: "grievance",
-            overdueMinutes: step.overdueMinutes,
-            recipients: grievanceRecipients(directory, "overdue"),
-          },
-        };
-    }
-  });
+  const scope: StepScope = { directory, concern, department, duties, recipientOf, now };
+  const events = plan.steps.map((step) => stepEvent(step, scope));
   const next: Concern = {
     ...concern,
     escalation: plan.escalation,

@@ -11,9 +11,12 @@ import { maskPatientReference } from "../concern/mask-patient-reference.ts";
 import { runningClock } from "../escalation/next-due-at.ts";
 import { formatMinutes } from "../escalation/duration.ts";
 import { SEVERITY_MARK } from "../concern/severity.ts";
+import { PATIENT_UPDATE_METHODS } from "../concern/patient-update.ts";
+import { repeatLine } from "../repeat/repeat-match.ts";
 
 /** What a card's reader should see first: the state the concern is in now. */
-export type CardState = "open" | "overdue" | "escalated" | "acknowledged" | "reopened" | "resolved" | "moved";
+export type CardState =
+  "open" | "overdue" | "escalated" | "acknowledged" | "reopened" | "resolved" | "moved" | "merged";
 
 /** The state's words and marker, the same on both platforms; each colours it its own way. */
 export const CARD_STATE_LABEL: Readonly<Record<CardState, string>> = {
@@ -24,6 +27,7 @@ export const CARD_STATE_LABEL: Readonly<Record<CardState, string>> = {
   reopened: "🔁 Reopened",
   resolved: "✅ Resolved",
   moved: "➡️ Moved",
+  merged: "🔗 Merged",
 };
 
 /**
@@ -66,6 +70,12 @@ export interface CardView {
   qioLine?: string;
   /** The patient's rating ("Patient satisfaction: 4/5 (Satisfied)"), or the survey link awaiting it. */
   satisfactionLine?: string;
+  /** Keeping the patient informed: the last update (who, how, when) and when the next is due. */
+  patientUpdateLine?: string;
+  /** "2nd concern this stay: PR-2026-00031", and on the earlier card "Raised again: PR-2026-00032". */
+  repeatLine?: string;
+  /** On the concern others were merged into: "Merged PR-2026-00032 into this (Pat Morgan, 14:20)". */
+  mergeLine?: string;
   /** Set on the card left behind in a department the concern was reassigned away from. */
   movedTo?: string;
   actions: CardAction[];
@@ -82,6 +92,7 @@ type Draw = {
 
 function cardState(concern: Concern, now: Date, moved: boolean): CardState {
   if (moved) return "moved";
+  if (concern.mergedInto) return "merged";
   if (concern.status === "resolved") return "resolved";
   if (now > runningClock(concern).deadline) return "overdue";
   if (concern.escalation.level > 0) return "escalated";
@@ -100,6 +111,10 @@ function statusLine({ concern, now, zone, at }: Draw): string {
       return `Acknowledged by ${concern.acknowledgedBy?.displayName} at ${at(concern.acknowledgedAt!)} · resolve by ${localDateTime(concern.resolveBy, zone)}${overdue}`;
     }
     case "resolved":
+      if (concern.mergedInto) {
+        const m = concern.mergedInto;
+        return `Merged into ${m.concern.reference} by ${m.by.displayName} at ${at(m.at)}`;
+      }
       return `Resolved by ${concern.resolvedBy?.displayName} at ${at(concern.resolvedAt!)}`;
   }
 }
@@ -169,18 +184,53 @@ export function channelCardView(
     escalationLine: moved.movedTo ? undefined : escalationLine(draw),
     grievanceLine: grievanceLine(concern, zone, moved.movedTo !== undefined),
     reassignedLine: moved.reassignedLine,
-    resolutionLine:
-      concern.status === "resolved" && concern.resolutionNote && !moved.movedTo
-        ? `Resolution: ${concern.resolutionNote}`
-        : undefined,
+    resolutionLine: resolutionLine(concern, moved.movedTo !== undefined),
     ...(moved.movedTo ? {} : letterLines(concern, zone)),
     movedTo: moved.movedTo,
     qioLine: qioLine(concern, qioReferable),
+    patientUpdateLine: moved.movedTo ? undefined : patientUpdateLine(draw),
+    repeatLine: repeatLine(concern),
+    mergeLine: mergeLine(concern, draw.at),
     satisfactionLine: moved.movedTo ? undefined : patientSatisfactionLine(concern, now, zone),
     actions: moved.movedTo
       ? []
       : cardActionsFor({ ...concern, qioReferable, surveyOpen: surveyOpen(concern, now) }),
   };
+}
+
+/**
+ * "Patient/family updated Tue 1 Dec 14:05 by Sam Rivera (phone) · next update due by 18:05": the last
+ * update and the next one the policy asks for ("overdue" once it has passed).
+ */
+function patientUpdateLine({ concern, now, zone, at }: Draw): string | undefined {
+  const last = concern.lastPatientUpdate;
+  const due = concern.status === "acknowledged" ? concern.patientUpdateBy : undefined;
+  const parts = [
+    last
+      ? `Patient/family updated ${localDateTime(last.at, zone)} by ${last.by.displayName} (${PATIENT_UPDATE_METHODS[last.method].toLowerCase()})`
+      : undefined,
+    due
+      ? `${last ? "next update" : "Patient/family update"} due by ${at(due)}${now > due ? " (overdue)" : ""}`
+      : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? parts.join(" · ") : undefined;
+}
+
+/** What was done, in the resolver's words; a merged concern says why it was merged, if anyone said. */
+function resolutionLine(concern: Concern, moved: boolean): string | undefined {
+  if (concern.status !== "resolved" || moved) return undefined;
+  if (concern.mergedInto)
+    return concern.mergedInto.reason ? `Why merged: ${concern.mergedInto.reason}` : undefined;
+  return concern.resolutionNote ? `Resolution: ${concern.resolutionNote}` : undefined;
+}
+
+/** "Merged PR-2026-00032 into this (Pat Morgan, 14:20)"; several merged in are listed, as many as there are. */
+function mergeLine(concern: Concern, at: (d: Date) => string): string | undefined {
+  const merged = concern.mergedFrom ?? [];
+  if (merged.length === 0) return undefined;
+  return merged
+    .map((m) => `Merged ${m.concern.reference} into this (${m.by.displayName}, ${at(m.at)})`)
+    .join("; ");
 }
 
 /** "Patient satisfaction: 4/5 (Satisfied)"; before that, whether a survey link is out for the patient. */

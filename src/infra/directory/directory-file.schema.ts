@@ -163,29 +163,46 @@ const duty = z.strictObject({
   fallback: z.record(id, id).default({}),
 });
 
-const policy = z.strictObject({
-  id,
-  match: z
-    .strictObject({
-      severity: z.enum(SEVERITIES, { error: `expected one of ${SEVERITIES.join(", ")}` }).optional(),
-      category: id.optional(),
-    })
-    .default({}),
-  acknowledgeWithin: minutesOrHours('such as "15m" or "1h"'),
-  resolveWithin: duration("a duration"),
-  resolveClock: z
-    .enum(["calendar", "business"], { error: 'expected "calendar" or "business"' })
-    .default("calendar"),
-  ladder: z
-    .array(
-      z.strictObject({
-        notify: ladderTarget,
-        after: minutesOrHours('such as "0m", "5m" or "1h"'),
-      }),
-    )
-    .max(4, "expected at most 4 steps: three levels before the administrator on call"),
-  repeat: z.number().int().min(0).max(5, "expected at most 5 repeats").default(0),
-});
+const policy = z
+  .strictObject({
+    id,
+    match: z
+      .strictObject({
+        severity: z.enum(SEVERITIES, { error: `expected one of ${SEVERITIES.join(", ")}` }).optional(),
+        category: id.optional(),
+      })
+      .default({}),
+    acknowledgeWithin: minutesOrHours('such as "15m" or "1h"'),
+    resolveWithin: duration("a duration"),
+    resolveClock: z
+      .enum(["calendar", "business"], { error: 'expected "calendar" or "business"' })
+      .default("calendar"),
+    ladder: z
+      .array(
+        z.strictObject({
+          notify: ladderTarget,
+          after: minutesOrHours('such as "0m", "5m" or "1h"'),
+        }),
+      )
+      .max(4, "expected at most 4 steps: three levels before the administrator on call"),
+    repeat: z.number().int().min(0).max(5, "expected at most 5 repeats").default(0),
+    /** Keeping the patient informed: the first update after acknowledgement, then (optionally) how often. */
+    updatePatientWithin: minutesOrHours('such as "30m" or "2h"').optional(),
+    updatePatientEvery: minutesOrHours('such as "4h" or "24h"').optional(),
+    updatePatientEscalateAfter: minutesOrHours('such as "30m" or "1h"').optional(),
+  })
+  .refine(
+    (p) => p.updatePatientWithin !== undefined || (!p.updatePatientEvery && !p.updatePatientEscalateAfter),
+    {
+      message:
+        "expected updatePatientWithin as well: it says when the first update after acknowledgement is due",
+      path: ["updatePatientWithin"],
+    },
+  )
+  .refine((p) => p.updatePatientWithin === undefined || parseDuration(p.updatePatientWithin)!.amount > 0, {
+    message: "expected more than 0m: an update cannot be due the moment someone acknowledges",
+    path: ["updatePatientWithin"],
+  });
 
 export const directoryFileSchema = z.strictObject({
   hospital: z.strictObject({
@@ -223,6 +240,13 @@ export const directoryFileSchema = z.strictObject({
         followUpClock: "business",
         remindDaysBefore: 2,
       }),
+    // A concern for the same patient, unit and room within this many days is linked as a repeat.
+    repeatConcernWindowDays: z
+      .number({ error: "expected a number of days, like 30 (0 turns repeat linking off)" })
+      .int("expected a whole number of days")
+      .min(0, "expected 0 (off) or more days")
+      .max(365, "expected at most 365 days")
+      .default(30),
   }),
   units: z
     .array(

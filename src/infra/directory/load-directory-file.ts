@@ -10,6 +10,7 @@ import {
   type Directory,
   LiaisonError,
   parseDuration,
+  type PatientUpdatePolicy,
   type PolicyDuration,
 } from "../../core/index.ts";
 import { directoryFileSchema, type DirectoryFile } from "./directory-file.schema.ts";
@@ -59,6 +60,20 @@ function describe(file: string, doc: Document, lines: LineCounter, problem: Dire
 }
 
 const minutes = (text: string) => (parseDuration(text) as { amount: number }).amount;
+
+/** A missed patient update escalates half an hour after the owner's reminder unless the policy says. */
+const DEFAULT_PATIENT_UPDATE_ESCALATION = "30m";
+
+function patientUpdate(p: DirectoryFile["policies"][number]): { updatePatient?: PatientUpdatePolicy } {
+  if (!p.updatePatientWithin) return {};
+  return {
+    updatePatient: {
+      withinMinutes: minutes(p.updatePatientWithin),
+      ...(p.updatePatientEvery ? { everyMinutes: minutes(p.updatePatientEvery) } : {}),
+      escalateAfterMinutes: minutes(p.updatePatientEscalateAfter ?? DEFAULT_PATIENT_UPDATE_ESCALATION),
+    },
+  };
+}
 
 function toDirectory(file: DirectoryFile): Directory {
   return {
@@ -111,6 +126,7 @@ function toDirectory(file: DirectoryFile): Directory {
       resolveClock: p.resolveClock,
       ladder: p.ladder.map((s) => ({ notify: s.notify, afterMinutes: minutes(s.after) })),
       repeat: p.repeat,
+      ...patientUpdate(p),
     })),
     duties: file.duties.map((d) => ({
       ...d,

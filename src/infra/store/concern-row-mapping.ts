@@ -6,7 +6,9 @@ import {
   asDepartmentId,
   type CardLocation,
   type Concern,
+  type ConcernLink,
   type ConcernStatus,
+  type MergeRecord,
   type GrievanceInterimRef,
   type GrievanceLetterRef,
   type GrievanceResolution,
@@ -68,6 +70,43 @@ function toInvitation(value: unknown): SurveyInvitationRef | undefined {
 }
 const toInterim = (value: unknown) => toStamped(value) as GrievanceInterimRef | undefined;
 
+type LinkJson = Omit<ConcernLink, "raisedAt"> & { raisedAt: string };
+const linkJson = (l: ConcernLink): LinkJson => ({ ...l, raisedAt: l.raisedAt.toISOString() });
+const toLink = (l: LinkJson): ConcernLink => ({
+  ...l,
+  id: asConcernId(l.id),
+  raisedAt: new Date(l.raisedAt),
+});
+const linksJson = (links: readonly ConcernLink[] | undefined) => (links?.length ? links.map(linkJson) : null);
+function toLinks(value: unknown): ConcernLink[] | undefined {
+  return Array.isArray(value) && value.length > 0 ? (value as LinkJson[]).map(toLink) : undefined;
+}
+
+type MergeJson = Omit<MergeRecord, "concern" | "at"> & { concern: LinkJson; at: string };
+const mergeJson = (m: MergeRecord): MergeJson => ({
+  ...m,
+  concern: linkJson(m.concern),
+  at: m.at.toISOString(),
+});
+const toMerge = (m: MergeJson): MergeRecord => ({ ...m, concern: toLink(m.concern), at: new Date(m.at) });
+const mergesJson = (merges: readonly MergeRecord[] | undefined) =>
+  merges?.length ? merges.map(mergeJson) : null;
+function toMerges(value: unknown): MergeRecord[] | undefined {
+  return Array.isArray(value) && value.length > 0 ? (value as MergeJson[]).map(toMerge) : undefined;
+}
+
+/** The JSON columns of a concern's repeat links and merges (null when there are none). */
+function repeatColumns(c: Concern) {
+  return {
+    repeatOf: linksJson(c.repeatOf),
+    repeatedBy: linksJson(c.repeatedBy),
+    mergedInto: c.mergedInto ? mergeJson(c.mergedInto) : null,
+    mergedFrom: mergesJson(c.mergedFrom),
+  };
+}
+
+const dbJson = (v: unknown) => (v === null ? Prisma.DbNull : json(v));
+
 /** Concern columns as Prisma writes them; shared by insert and compare-and-set update. */
 export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInput, "id"> {
   return {
@@ -107,8 +146,14 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
     qioReferral: c.qioReferral ? json(stampJson(c.qioReferral)) : Prisma.DbNull,
     satisfaction: c.satisfaction ? json(stampJson(c.satisfaction)) : Prisma.DbNull,
     surveyInvitation: c.surveyInvitation ? json(invitationJson(c.surveyInvitation)) : Prisma.DbNull,
+    repeatKey: c.repeatKey ?? null,
+    ...Object.fromEntries(Object.entries(repeatColumns(c)).map(([k, v]) => [k, dbJson(v)])),
     grievanceRemindedAt: c.escalation.grievanceRemindedAt ?? null,
     grievanceEscalatedAt: c.escalation.grievanceEscalatedAt ?? null,
+    patientUpdateBy: c.patientUpdateBy ?? null,
+    lastPatientUpdate: c.lastPatientUpdate ? json(stampJson(c.lastPatientUpdate)) : Prisma.DbNull,
+    patientUpdateRemindedAt: c.escalation.patientUpdateRemindedAt ?? null,
+    patientUpdateEscalatedAt: c.escalation.patientUpdateEscalatedAt ?? null,
     nextDueAt: c.nextDueAt ?? null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
@@ -134,6 +179,8 @@ export function toConcernRecord(c: Concern): Record<string, unknown> {
     qioReferral: c.qioReferral ? stampJson(c.qioReferral) : null,
     satisfaction: c.satisfaction ? stampJson(c.satisfaction) : null,
     surveyInvitation: c.surveyInvitation ? invitationJson(c.surveyInvitation) : null,
+    lastPatientUpdate: c.lastPatientUpdate ? stampJson(c.lastPatientUpdate) : null,
+    ...repeatColumns(c),
   };
 }
 
@@ -188,7 +235,11 @@ export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Co
       lastEscalatedBy: orUndefined(row.lastEscalatedBy as ActorRef | null),
       grievanceRemindedAt: orUndefined(row.grievanceRemindedAt),
       grievanceEscalatedAt: orUndefined(row.grievanceEscalatedAt),
+      patientUpdateRemindedAt: orUndefined(row.patientUpdateRemindedAt),
+      patientUpdateEscalatedAt: orUndefined(row.patientUpdateEscalatedAt),
     },
+    patientUpdateBy: orUndefined(row.patientUpdateBy),
+    lastPatientUpdate: toStamped(row.lastPatientUpdate) as Concern["lastPatientUpdate"],
     reassignedFrom: toReassignment(row.reassignedFrom),
     grievanceResolution: orUndefined(row.grievanceResolution as GrievanceResolution | null),
     grievanceLetter: toLetter(row.grievanceLetter),
@@ -196,6 +247,11 @@ export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Co
     qioReferral: toStamped(row.qioReferral) as Concern["qioReferral"],
     satisfaction: toStamped(row.satisfaction) as Concern["satisfaction"],
     surveyInvitation: toInvitation(row.surveyInvitation),
+    repeatKey: orUndefined(row.repeatKey),
+    repeatOf: toLinks(row.repeatOf),
+    repeatedBy: toLinks(row.repeatedBy),
+    mergedInto: row.mergedInto ? toMerge(row.mergedInto as unknown as MergeJson) : undefined,
+    mergedFrom: toMerges(row.mergedFrom),
     nextDueAt: orUndefined(row.nextDueAt),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

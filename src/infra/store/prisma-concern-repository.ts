@@ -5,6 +5,7 @@ import type {
   ConcernChange,
   ConcernId,
   ConcernRepository,
+  ConcernWrites,
   DepartmentId,
 } from "../../core/index.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
@@ -45,6 +46,8 @@ const CLAIM_DUE_SQL = `
   ORDER BY c."nextDueAt"
   LIMIT $2
   FOR UPDATE OF c SKIP LOCKED`;
+/** Thrown inside a transaction to roll it back when one of its compare-and-sets lost. */
+const LOST_RACE = new Error("a compare-and-set lost: the transaction is rolled back");
 const CAS_UPDATE_SQL = updateConcernsSql(true);
 const LOCKED_UPDATE_SQL = updateConcernsSql(false);
 
@@ -91,6 +94,35 @@ export class PrismaConcernRepository implements ConcernRepository {
 
   async update(change: ConcernChange, expectedVersion: number): Promise<boolean> {
     return (await this.write(this.prisma, CAS_UPDATE_SQL, [change], expectedVersion)) === 1;
+  }
+
+  async writeTogether(writes: ConcernWrites): Promise<boolean> {
+    try {
+      await this.prisma.$transaction(
+        async (tx: Tx) => {
+          if (writes.insert) await this.write(tx, INSERT_CONCERNS_SQL, [writes.insert]);
+          for (const { change, expectedVersion } of writes.updates) {
+            // One lost compare-and-set undoes the whole write: nothing is half-linked or half-merged.
+            if ((await this.write(tx, CAS_UPDATE_SQL, [change], expectedVersion)) !== 1) throw LOST_RACE;
+          }
+        },
+        { maxWait: 30_000, timeout: 30_000 },
+      );
+      return true;
+    } catch (error) {
+      if (error === LOST_RACE) return false;
+      throw error;
+    }
+  }
+
+  async findRepeats(repeatKey: string, since: Date, limit: number): Promise<Concern[]> {
+    const rows = await this.prisma.concern.findMany({
+      where: { repeatKey, createdAt: { gte: since } },
+      orderBy: { createdAt: "asc" },
+      take: limit,
+      include: { cards: true },
+    });
+    return rows.map(toConcern);
   }
 
   async processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number> {

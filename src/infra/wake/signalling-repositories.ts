@@ -5,6 +5,7 @@ import type {
   ConcernChange,
   ConcernId,
   ConcernRepository,
+  ConcernWrites,
   DepartmentId,
   OutboundMessage,
   OutboxEntry,
@@ -39,6 +40,18 @@ export class SignallingConcernRepository implements ConcernRepository {
     const written = await this.inner.update(change, expectedVersion);
     if (written) this.bus.publish(signalOf(change));
     return written;
+  }
+
+  async writeTogether(writes: ConcernWrites): Promise<boolean> {
+    const written = await this.inner.writeTogether(writes);
+    const changes = [...(writes.insert ? [writes.insert] : []), ...writes.updates.map((u) => u.change)];
+    if (written)
+      this.bus.publish(changes.map(signalOf).reduce<WakeSignal | undefined>(mergeSignals, undefined)!);
+    return written;
+  }
+
+  findRepeats(repeatKey: string, since: Date, limit: number): Promise<Concern[]> {
+    return this.inner.findRepeats(repeatKey, since, limit);
   }
 
   async processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number> {

@@ -285,6 +285,55 @@ describe("Slack, end to end over HTTP", () => {
     expect((await pdf.arrayBuffer()).byteLength).toBeGreaterThan(1000);
   });
 
+  it("Patient/family updated: the modal asks how and what they were told, marks what is missing, then the card and its thread show who updated them", async () => {
+    const { concernId, ts } = await raise({ ...CONCERN, severity: "moderate" });
+    await press(RESPONDER, "liaison_acknowledge", { concernId, ts }, "pu-ack");
+    const acked = await waitFor(() =>
+      slack
+        .callsTo("chat.update")
+        .find((c) => JSON.stringify(c.args.blocks).includes("Patient/family update due by")),
+    );
+    expect(JSON.stringify(acked.args.blocks)).toContain("liaison_patient_updated");
+    await press(RESPONDER, "liaison_patient_updated", { concernId, ts }, "pu");
+    const modal = await modalFor("liaison_patient_updated_modal", concernId);
+    const blocks = (modal.args.view as { blocks: { block_id?: string; element?: Record<string, unknown> }[] })
+      .blocks;
+    expect(blocks.find((b) => b.block_id === "method")?.element).toMatchObject({ type: "static_select" });
+    const { meta, answer } = await fillModal(RESPONDER, "liaison_patient_updated_modal", concernId, {
+      method: undefined,
+      note: `Told her daughter the plan: ${HOSTILE.slack}`,
+    });
+    expect(await answer.json()).toEqual({
+      response_action: "errors",
+      errors: { method: "Please choose how the patient or family was updated." },
+    });
+    const done = await interact(
+      viewSubmissionPayload(
+        RESPONDER,
+        "liaison_patient_updated_modal",
+        { method: "phone", note: `Told her daughter the plan: ${HOSTILE.slack}` },
+        meta,
+      ),
+    );
+    expect(done.status).toBe(200);
+    const update = await waitFor(() =>
+      slack
+        .callsTo("chat.update")
+        .find((c) => JSON.stringify(c.args.blocks).includes("Patient/family updated ")),
+    );
+    expect(JSON.stringify(update.args.blocks)).toMatch(
+      /Patient\/family updated .* by Sam Rivera \(phone\) · next update due by/,
+    );
+    const reply = await posted(inThread(ts, "Patient/family updated (phone) by"));
+    // The note is quoted as words: the channel is not pinged.
+    expect(slackMarkupLeaks(reply.args)).toEqual([]);
+    const trail = await liaison.context.concerns.auditTrail(concernId as never);
+    expect(trail.find((e) => e.type === "patient-updated")).toMatchObject({
+      actor: { displayName: "Sam Rivera", platform: "slack" },
+      detail: { method: "phone", note: `Told her daughter the plan: ${HOSTILE.slack}` },
+    });
+  });
+
   it("a resolve modal opened before the four elements were asked (its metadata from then) is closed, and the person gets the reasons and their text", async () => {
     const { concernId } = await raise();
     const pat = { id: "U04PMORGN07", name: "pat" };

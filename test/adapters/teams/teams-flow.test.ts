@@ -35,8 +35,8 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
   });
 
   /** Raises a concern through the form's Action.Execute and returns its id and channel message id. */
-  async function raise() {
-    const answer = await invoke(NURSE, "liaison.raise", TEAMS_FORM);
+  async function raise(form: Record<string, unknown> = TEAMS_FORM) {
+    const answer = await invoke(NURSE, "liaison.raise", form);
     const reference = /PR-\d{4}-\d{5}/.exec(text(answer.value))![0];
     const concern = (await liaison.context.concerns.findByReference(reference))!;
     const card = await waitFor(async () =>
@@ -250,6 +250,36 @@ describe("Teams, end to end over /api/messages (local mode, connector played by 
     });
     expect(text(sent.value)).toContain("Written notice sent (hand-delivered)");
     expect(text(sent.value)).not.toContain('"verb":"liaison.noticeSent"');
+  });
+
+  it("Patient/family updated asks how and what they were told; what is missing is said by its field with the note kept; the card then shows who updated them", async () => {
+    const { concernId, messageId } = await raise({ ...TEAMS_FORM, severity: "moderate" });
+    const acked = await invoke(LEE, "liaison.acknowledge", { concernId });
+    expect(text(acked.value)).toContain("Patient/family update due by");
+    expect(text(acked.value)).toContain('"verb":"liaison.patientUpdated"');
+    const asked = await invoke(LEE, "liaison.patientUpdated", { concernId });
+    expect(inputOf(asked, "method")).toMatchObject({ type: "Input.ChoiceSet", label: "How" });
+    expect(inputOf(asked, "note")).toMatchObject({ type: "Input.Text", isMultiline: true, maxLength: 500 });
+    const note = `Told her son the plan: ${HOSTILE.teams}`;
+    const again = await invoke(LEE, "liaison.patientUpdated.submit", { concernId, note });
+    expect(text(again.value)).toContain("Please choose how the patient or family was updated.");
+    expect(inputOf(again, "note")).toMatchObject({ value: note });
+    const done = await invoke(LEE, "liaison.patientUpdated.submit", { concernId, method: "in-person", note });
+    expect(text(done.value)).toMatch(
+      /Patient\/family updated .* by Lee Chen \(in person\) · next update due by/,
+    );
+    const thread = await waitFor(() =>
+      connector.sent().find((c) => text(c.body).includes("Patient/family updated (in person) by Lee Chen")),
+    );
+    expect(teamsMarkupLeaks(thread.body)).toEqual([]);
+    await waitFor(() =>
+      connector.calls.find(
+        (c) =>
+          c.method === "PUT" &&
+          c.path.endsWith(`/activities/${messageId}`) &&
+          text(c.body).includes("(in person)"),
+      ),
+    );
   });
 
   /** The inputs of an invoke's answer card, by id. */

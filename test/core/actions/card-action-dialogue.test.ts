@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
+import { asConcernId } from "../../../src/core/ids.ts";
 import { CARD_ACTION_SPECS } from "../../../src/core/actions/card-action-specs.ts";
 import { CARD_ACTIONS, cardActionsFor } from "../../../src/core/actions/card-actions.ts";
 import { LEGAL_FROM } from "../../../src/core/concern/concern-state-machine.ts";
+import type { PolicySnapshot } from "../../../src/core/escalation/policy-snapshot.ts";
 import {
   actionForm,
   clickCardAction,
@@ -173,13 +175,20 @@ describe("the action table", () => {
       rating: "4",
       comment: "Kind nurses.",
       askedHow: "phone",
+      note: "Told her daughter the pain team comes at 15:00.",
+      into: "7c1f0b8e-3a2d-4f5e-9b6c-1d2e3f4a5b6c",
+    };
+    // The same field id means the same kind of answer in each form: how a letter went, how a family was told.
+    const ownAnswers: Partial<Record<(typeof CARD_ACTIONS)[number], Partial<typeof typed>>> = {
+      "record-patient-update": { method: "phone" },
     };
     for (const action of CARD_ACTIONS) {
       expect(CARD_ACTION_SPECS[action].label.length).toBeGreaterThan(0);
       if (!CARD_ACTION_SPECS[action].input) continue;
       const form = actionForm(directory, action, subject);
       expect(form.fields.length).toBeGreaterThan(0);
-      expect(readActionForm(directory, action, subject, typed, new Date("2026-11-25T12:00:00Z"))).toEqual({
+      const values = { ...typed, ...ownAnswers[action] };
+      expect(readActionForm(directory, action, subject, values, new Date("2026-11-25T12:00:00Z"))).toEqual({
         action: expect.objectContaining({ type: action }),
       });
     }
@@ -191,7 +200,13 @@ describe("the action table", () => {
         CARD_ACTIONS.filter(
           (a) =>
             LEGAL_FROM[a].includes(status) &&
-            !["mark-notice-sent", "send-interim-notice", "record-qio-referral"].includes(a),
+            ![
+              "mark-notice-sent",
+              "send-interim-notice",
+              "record-qio-referral",
+              "record-patient-update",
+              "merge",
+            ].includes(a),
         ),
       );
     }
@@ -208,6 +223,52 @@ describe("the action table", () => {
       "send-survey-link",
       "add-note",
     ]);
+  });
+
+  it("Patient/family updated is offered while the concern is active, only where its policy asks for updates", () => {
+    const policy = { updatePatient: { withinMinutes: 120, escalateAfterMinutes: 30 } } as PolicySnapshot;
+    expect(cardActionsFor({ status: "acknowledged", policy })).toEqual([
+      "record-patient-update",
+      "resolve",
+      "reassign",
+      "escalate",
+      "add-note",
+    ]);
+    expect(cardActionsFor({ status: "open", policy })).toContain("record-patient-update");
+    expect(cardActionsFor({ status: "resolved", policy })).not.toContain("record-patient-update");
+    expect(
+      cardActionsFor({ status: "acknowledged", policy: { ...policy, updatePatient: undefined } }),
+    ).not.toContain("record-patient-update");
+  });
+
+  it("'Merge into…' appears on a concern with a linked repeat with a linked repeat, and a merged card offers nothing", () => {
+    const link = {
+      id: asConcernId("7c1f0b8e-3a2d-4f5e-9b6c-1d2e3f4a5b6c"),
+      reference: "PR-2026-00031",
+      raisedAt: new Date(),
+    };
+    expect(cardActionsFor({ status: "acknowledged", repeatOf: [link] })).toEqual([
+      "resolve",
+      "reassign",
+      "merge",
+      "escalate",
+      "add-note",
+    ]);
+    expect(cardActionsFor({ status: "resolved", repeatedBy: [link] })).toEqual([
+      "reopen",
+      "record-satisfaction",
+      "send-survey-link",
+      "add-note",
+    ]);
+    // Before anyone owns it, and beside a grievance's interim notice, too (Teams: under More actions).
+    expect(cardActionsFor({ status: "open", repeatOf: [link] })).toContain("merge");
+    expect(cardActionsFor({ status: "acknowledged", isGrievance: true, repeatOf: [link] })).toContain(
+      "merge",
+    );
+    const by = { key: "person:pat.liaison", displayName: "Pat Morgan", platform: "slack" as const };
+    expect(cardActionsFor({ status: "resolved", mergedInto: { concern: link, by, at: new Date() } })).toEqual(
+      [],
+    );
   });
 
   it("a resolved grievance whose letter waits to be sent offers Mark notice sent, until it is marked", () => {

@@ -8,7 +8,7 @@ import {
   type ConcernActionType,
 } from "../../../src/core/concern/concern-state-machine.ts";
 import { IllegalTransitionError, InvalidInputError } from "../../../src/core/errors.ts";
-import { asDepartmentId } from "../../../src/core/ids.ts";
+import { asConcernId, asDepartmentId } from "../../../src/core/ids.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { coreContext, PAIN_DRAFT } from "../../support/core-context.ts";
 import { sampleDirectory, SLACK } from "../../support/sample-directory.ts";
@@ -17,9 +17,17 @@ import { escalationRecipient } from "../../../src/core/escalation/escalation-rec
 const responder = { key: "person:sam.rivera", displayName: "Sam Rivera", platform: "slack" as const };
 const colleague = { key: "person:lee.chen", displayName: "Lee Chen", platform: "teams" as const };
 
+/** An earlier concern for the same patient and room, which every concern here repeats (so it may merge into it). */
+const EARLIER = {
+  id: asConcernId("00000000-0000-4000-8000-000000000031"),
+  reference: "PR-2026-00031",
+  raisedAt: new Date("2026-11-20T09:00:00Z"),
+};
+
 async function concernIn(status: ConcernStatus, grievance = false): Promise<Concern> {
   const { ctx } = coreContext();
-  const c = await raiseConcern(ctx, { ...PAIN_DRAFT, grievance }, SLACK.nurse);
+  const raised = await raiseConcern(ctx, { ...PAIN_DRAFT, grievance }, SLACK.nurse);
+  const c = { ...raised, repeatOf: [EARLIER] };
   const by = { ...responder };
   const at = new Date("2026-11-24T20:05:00Z");
   switch (status) {
@@ -56,6 +64,12 @@ const ACTIONS: Record<ConcernActionType, ConcernAction> = {
   "record-qio-referral": { type: "record-qio-referral", referredOn: "2026-11-24" },
   "record-satisfaction": { type: "record-satisfaction", rating: 4, source: "staff", askedHow: "in-person" },
   "send-survey-link": { type: "send-survey-link" },
+  "record-patient-update": {
+    type: "record-patient-update",
+    method: "phone",
+    note: "Told her daughter the pain team comes at 15:00.",
+  },
+  merge: { type: "merge", into: EARLIER.id, reason: "Same pain episode." },
   "send-interim-notice": {
     type: "send-interim-notice",
     sentOn: "2026-11-24",
@@ -81,6 +95,8 @@ const EXPECTED_STATUS: Record<ConcernActionType, ConcernStatus | "same"> = {
   "record-qio-referral": "same",
   "record-satisfaction": "same",
   "send-survey-link": "same",
+  "record-patient-update": "same",
+  merge: "resolved",
 };
 
 const now = new Date("2026-11-24T20:10:00Z");
@@ -92,6 +108,7 @@ function act(concern: Concern, action: ConcernAction, actor: ActorRef, at: Date)
   return transition(concern, action, actor, at, {
     recipientOf: (target) => escalationRecipient(directory, department, target, at),
     surveyInvitation: { id: "invitation-1", expiresAt: new Date(at.getTime() + 14 * 86_400_000) },
+    mergeTarget: { ...concern, id: EARLIER.id, reference: EARLIER.reference, status: "open", repeatOf: [] },
   });
 }
 
