@@ -86,6 +86,7 @@ export function concernCard(view: CardView, notice?: string): CardJson {
     resolutionLine: view.resolutionLine ?? "",
     noticeLine: view.noticeLine ?? "",
     qioLine: view.qioLine ?? "",
+    familyLine: view.familyLine ?? "",
     letterUrl: view.letterUrl ?? "",
     letterTitle: openTitle(view.letterTitle),
     escalationLine: view.escalationLine ?? "",

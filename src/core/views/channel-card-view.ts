@@ -63,6 +63,8 @@ export interface CardView {
   letterTitle?: string;
   /** Quality of care or discharge: the QIO may review it, or it was referred there. */
   qioLine?: string;
+  /** Raised from a room's QR code: staff decide whether it is a grievance; how to reach them, if left. */
+  familyLine?: string;
   /** Set on the card left behind in a department the concern was reassigned away from. */
   movedTo?: string;
   actions: CardAction[];
@@ -173,8 +175,18 @@ export function channelCardView(
     ...(moved.movedTo ? {} : letterLines(concern, zone)),
     movedTo: moved.movedTo,
     qioLine: qioLine(concern, qioReferable),
+    familyLine: familyLine(concern),
     actions: moved.movedTo ? [] : cardActionsFor({ ...concern, qioReferable }),
   };
+}
+
+/** The words are the family's own (shown literally by both platforms); the room is on the card already. */
+function familyLine(concern: Concern): string | undefined {
+  if (!concern.grievanceCandidate) return undefined;
+  const reach = concern.familyContact
+    ? `How to reach them: ${concern.familyContact}`
+    : "They left no way to reach them: go to the room.";
+  return `Raised by a patient or family member: may be a grievance. ${reach}`;
 }
 
 /** A quality-of-care or discharge concern says the QIO may review it, then that it was asked to. */
