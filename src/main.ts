@@ -135,7 +135,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     groups: groups.refresh,
     familyCounts,
   });
-  watchDirectory(directory, db, scheduler, context);
+  watchDirectory(directory, db, scheduler, context, roomCodes !== undefined);
   // Whatever fell due while Liaison was down is escalated now, once.
   await scheduler.runNow("sweep");
 
@@ -479,12 +479,19 @@ function watchDirectory(
   db: Store,
   scheduler: Scheduler,
   context: LiaisonContext,
+  canSignRoomCodes: boolean,
 ) {
   directory.watch({
     record: (loaded, at) => recordDirectoryVersion(db.prisma, loaded, at),
     reloaded: async (index) => {
       await replaceDigestJobs(scheduler, context, index);
       warnUnreachableDepartments(index, context.platforms, context.logger);
+      if (familyConcernsOn(index) && !canSignRoomCodes) {
+        context.logger.warn(
+          {},
+          "the directory turns the family page on, but LIAISON_ROOM_CODE_SECRET is not set: /family/… stays off (404) until it is set and Liaison restarted",
+        );
+      }
       // A group the new version names is listed now, not at the next minute.
       listResponderGroupsNow(scheduler);
     },
