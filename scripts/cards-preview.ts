@@ -20,6 +20,7 @@ import { samplePreviews, type CardJson, type Preview, type SlackPicture } from "
 import { messageHtml, modalHtml, slackPage } from "./preview/slack-html.ts";
 import { RENDER_SCRIPT, TEAMS_LIGHT_HOST_CONFIG, teamsPage } from "./preview/teams-html.ts";
 import { letterPictures } from "./preview/letter-pictures.ts";
+import { familyPictures } from "./preview/family-pictures.ts";
 import { CHROMIUM_INSTALL as INSTALL, findChromium as findBrowser } from "./preview/find-chromium.ts";
 
 const OUT = fileURLToPath(new URL("../docs/cards/", import.meta.url));
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
     }
     made.push(...(await letterPictures(OUT)));
     console.log("  letter-en, letter-es: a grievance's written notice, as drafted");
+    made.push(...(await familyPictures(browser, OUT)));
+    console.log("  family-page, family-sent: the page a room's QR code opens, and its confirmation");
     console.log(`cards:preview: ${made.length} pictures in docs/cards/ (Chromium at ${executablePath})`);
   } finally {
     await browser.close();

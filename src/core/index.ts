@@ -53,3 +53,4 @@ export * from "./grievance/grievance-notice.ts";
 export * from "./grievance/letter-content.ts";
 export * from "./grievance/letter-template.ts";
 export * from "./ports/letter-desk.port.ts";
+export * from "./family/family-concern.ts";

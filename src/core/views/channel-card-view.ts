@@ -73,6 +73,8 @@ export interface CardView {
   repeatLine?: string;
   /** On the concern others were merged into: "Merged PR-2026-00032 into this (Pat Morgan, 14:20)". */
   mergeLine?: string;
+  /** Raised from a room's QR code: staff decide whether it is a grievance; how to reach them, if left. */
+  familyLine?: string;
   /** Set on the card left behind in a department the concern was reassigned away from. */
   movedTo?: string;
   actions: CardAction[];
@@ -188,6 +190,7 @@ export function channelCardView(
     patientUpdateLine: moved.movedTo ? undefined : patientUpdateLine(draw),
     repeatLine: repeatLine(concern),
     mergeLine: mergeLine(concern, draw.at),
+    familyLine: familyLine(concern),
     actions: moved.movedTo ? [] : cardActionsFor({ ...concern, qioReferable }),
   };
 }
@@ -225,6 +228,15 @@ function mergeLine(concern: Concern, at: (d: Date) => string): string | undefine
   return merged
     .map((m) => `Merged ${m.concern.reference} into this (${m.by.displayName}, ${at(m.at)})`)
     .join("; ");
+}
+
+/** The words are the family's own (shown literally by both platforms); the room is on the card already. */
+function familyLine(concern: Concern): string | undefined {
+  if (!concern.grievanceCandidate) return undefined;
+  const reach = concern.familyContact
+    ? `How to reach them: ${concern.familyContact}`
+    : "They left no way to reach them: go to the room.";
+  return `Raised by a patient or family member: may be a grievance. ${reach}`;
 }
 
 /** A quality-of-care or discharge concern says the QIO may review it, then that it was asked to. */

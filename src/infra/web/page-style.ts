@@ -31,6 +31,8 @@ button { font: inherit; font-weight: 600; margin-top: 1.5rem; min-height: 3rem; 
 .emergency { border-left: 0.4rem solid var(--error); padding: 0.6rem 1rem; background: #fdeeee; }
 .languages { text-align: right; }
 .languages a { color: var(--accent); margin-left: 0.8rem; }
+.where { font-size: 1.2rem; font-weight: 600; }
+[aria-invalid="true"] { border-color: var(--error); }
 `;
 
 export function mountPageStyle(app: Express): void {
