@@ -21,6 +21,7 @@ import { messageHtml, modalHtml, slackPage } from "./preview/slack-html.ts";
 import { RENDER_SCRIPT, TEAMS_LIGHT_HOST_CONFIG, teamsPage } from "./preview/teams-html.ts";
 import { letterPictures } from "./preview/letter-pictures.ts";
 import { surveyPictures } from "./preview/survey-pictures.ts";
+import { familyPictures } from "./preview/family-pictures.ts";
 import { CHROMIUM_INSTALL as INSTALL, findChromium as findBrowser } from "./preview/find-chromium.ts";
 
 const OUT = fileURLToPath(new URL("../docs/cards/", import.meta.url));
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
     console.log("  letter-en, letter-es: a grievance's written notice, as drafted");
     made.push(...(await surveyPictures(browser, OUT)));
     console.log("  survey-page, survey-print: the patient's satisfaction survey and its printable QR code");
+    made.push(...(await familyPictures(browser, OUT)));
+    console.log("  family-page, family-sent: the page a room's QR code opens, and its confirmation");
     console.log(`cards:preview: ${made.length} pictures in docs/cards/ (Chromium at ${executablePath})`);
   } finally {
     await browser.close();

@@ -9,6 +9,7 @@ import {
   type Clock,
   DEFAULT_DELIVERY_POLICY,
   type DirectoryIndex,
+  familyConcernsOn,
   type LiaisonContext,
   LiaisonError,
   type Logger,
@@ -35,6 +36,9 @@ import { mountLetterRoute } from "./infra/http/letter-route.ts";
 import { mountSurveyRoutes } from "./infra/http/survey-route.ts";
 import { surveyDesk } from "./infra/surveys/survey-desk.ts";
 import { PrismaSurveyStore } from "./infra/store/prisma-survey-store.ts";
+import { mountFamilyPages } from "./infra/web/family-route.ts";
+import { roomCodeKeys, type RoomCodeKeys } from "./infra/web/room-code.ts";
+import { type FamilyPageCounts, prismaFamilyPageCounts } from "./infra/store/family-page-counts.ts";
 import { recordDirectoryVersion } from "./infra/directory/record-directory-version.ts";
 import { createHttpApp } from "./infra/http/create-http-app.ts";
 import { createLogger } from "./infra/logging/pino-logger.ts";
@@ -98,6 +102,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const directory = DirectoryWatcher.load(config.LIAISON_DIRECTORY_FILE, clock, logger);
   const letterTemplate = loadLetterTemplate(config.LIAISON_LETTER_TEMPLATE_FILE);
   const teamsCertificate = teamsCertificateOf(config);
+  const roomCodes = roomCodeKeysOf(config, directory.current());
   const db = await openStore(config, logger);
   if (await recordDirectoryVersion(db.prisma, directory.loaded, clock.now())) {
     logger.info({ directoryVersion: directory.health().version }, "new directory version recorded");
@@ -117,6 +122,8 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const app = createHttpApp(healthOf(db, scheduler, chat, directory, groups.refresh));
   mountLetterRoute(app, letters, logger, recordLetterOpened(context));
   mountSurveyRoutes(app, context, publicUrl);
+  const familyCounts = prismaFamilyPageCounts(db.prisma);
+  mountFamilyPages(app, { ctx: context, keys: roomCodes, counts: familyCounts });
   warnWithoutPublicUrl(config, context, publicUrl);
   const receipts = inboundEventReceipts(db.prisma);
   const inbound = {
@@ -128,8 +135,13 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const teamMembersChanged = onTeamMembersChanged(groups.refresh, scheduler);
   chat.teams = startTeams(config, teamsCertificate, { ...inbound, db, teamMembersChanged }, app, delivery);
   await listGroupsOf(chat, groups);
-  const timer = scheduleJobs(config, scheduler, context, delivery, { db, wake, groups: groups.refresh });
-  watchDirectory(directory, db, scheduler, context);
+  const timer = scheduleJobs(config, scheduler, context, delivery, {
+    db,
+    wake,
+    groups: groups.refresh,
+    familyCounts,
+  });
+  watchDirectory(directory, db, scheduler, context, roomCodes !== undefined);
   // Whatever fell due while Liaison was down is escalated now, once.
   await scheduler.runNow("sweep");
 
@@ -168,6 +180,20 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     await db.close();
   };
   return { server, port, context, stop };
+}
+
+/** The rooms' QR codes' keys; the family page turned on without a secret stops start-up. */
+function roomCodeKeysOf(config: Config, directory: DirectoryIndex): RoomCodeKeys | undefined {
+  if (config.LIAISON_ROOM_CODE_SECRET) {
+    return roomCodeKeys(config.LIAISON_ROOM_CODE_SECRET, config.LIAISON_ROOM_CODE_PREVIOUS_SECRETS);
+  }
+  if (familyConcernsOn(directory)) {
+    throw settingError(
+      "LIAISON_ROOM_CODE_SECRET",
+      "is not set, but the directory file turns the family page on (hospital.familyConcerns.enabled): set it to at least 32 bytes of secret (`openssl rand -base64 48`), or set enabled: false",
+    );
+  }
+  return undefined;
 }
 
 /** Certificate credentials for Teams, read from the key file the settings point at. */
@@ -413,7 +439,12 @@ function scheduleJobs(
   scheduler: Scheduler,
   context: LiaisonContext,
   delivery: Delivery,
-  { db, wake, groups }: { db: Store; wake: WakeBus; groups: ResponderGroupRefresh },
+  {
+    db,
+    wake,
+    groups,
+    familyCounts,
+  }: { db: Store; wake: WakeBus; groups: ResponderGroupRefresh; familyCounts: FamilyPageCounts },
 ): DueTimer {
   const timer = new DueTimer(
     context.clock,
@@ -432,6 +463,14 @@ function scheduleJobs(
   });
   // Every minute, but each group is fetched only when its list is missing, old or failed last time.
   scheduler.add({ name: "responder-groups", schedule: "0 * * * * *", run: () => groups.refresh() });
+  // The family page's hourly counts and one-time keys are no use after a day.
+  scheduler.add({
+    name: "family-page-counts",
+    schedule: "0 17 * * * *",
+    run: async () => {
+      await familyCounts.prune(new Date(context.clock.now().getTime() - 24 * 3_600_000));
+    },
+  });
   scheduler.start();
   // The first listing runs now, in the background: start-up never waits for a chat platform.
   listResponderGroupsNow(scheduler);
@@ -448,12 +487,19 @@ function watchDirectory(
   db: Store,
   scheduler: Scheduler,
   context: LiaisonContext,
+  canSignRoomCodes: boolean,
 ) {
   directory.watch({
     record: (loaded, at) => recordDirectoryVersion(db.prisma, loaded, at),
     reloaded: async (index) => {
       await replaceDigestJobs(scheduler, context, index);
       warnUnreachableDepartments(index, context.platforms, context.logger);
+      if (familyConcernsOn(index) && !canSignRoomCodes) {
+        context.logger.warn(
+          {},
+          "the directory turns the family page on, but LIAISON_ROOM_CODE_SECRET is not set: /family/… stays off (404) until it is set and Liaison restarted",
+        );
+      }
       // A group the new version names is listed now, not at the next minute.
       listResponderGroupsNow(scheduler);
     },

@@ -56,3 +56,4 @@ export * from "./ports/letter-desk.port.ts";
 export * from "./ports/survey-desk.port.ts";
 export * from "./satisfaction/satisfaction.ts";
 export * from "./use-cases/answer-survey.ts";
+export * from "./family/family-concern.ts";

@@ -29,6 +29,9 @@ async function hostileConcern(status: Concern["status"]) {
     room: HOSTILE_TEXT,
     patientReference: HOSTILE_TEXT,
     description: HOSTILE_TEXT,
+    // Sent from the family page: their contact is shown on the card in their words.
+    grievanceCandidate: true,
+    familyContact: HOSTILE_TEXT,
     status,
     reporter: person,
     acknowledgedBy: person,

@@ -20,6 +20,8 @@ import { PrismaOutboxRepository } from "../../src/infra/store/prisma-outbox-repo
 import type { ConcernRepository } from "../../src/core/ports/concern-repository.port.ts";
 import type { OutboxRepository } from "../../src/core/ports/outbox-repository.port.ts";
 import { coreContext, PAIN_DRAFT } from "../support/core-context.ts";
+import { raiseFamilyConcern } from "../../src/core/family/family-concern.ts";
+import { familyDirectory } from "../support/family-directory.ts";
 import { InMemoryConcernRepository } from "../support/in-memory-concern-repository.ts";
 import { RecordingLogger } from "../support/recording-logger.ts";
 import { SLACK } from "../support/sample-directory.ts";
@@ -106,6 +108,25 @@ describe.each(CONTRACT_KINDS)("the concern store contract on %s", (kind) => {
       by: expect.objectContaining({ displayName: "Sam Rivera" }),
       at: clock.now(),
     });
+  });
+
+  it("a concern a family sent from the room's code reads back with its flag, their contact and its trail", async () => {
+    const directory = familyDirectory();
+    const concern = await raiseFamilyConcern(
+      { ...ctx, directory: () => directory },
+      {
+        unit: "4w",
+        room: "412",
+        form: { description: "Nobody has come.", contact: "Ana 312 555 0101" },
+        language: "en",
+        keyId: "k1",
+        from: "address:hash",
+      },
+    );
+    expect(await repo.findById(concern.id)).toEqual(concern);
+    expect(concern).toMatchObject({ grievanceCandidate: true, familyContact: "Ana 312 555 0101" });
+    const sent = (await repo.auditTrail(concern.id)).find((e) => e.type === "family-page-sent");
+    expect(sent?.detail).toEqual({ keyId: "k1", language: "en", contactLeft: true, from: "address:hash" });
   });
 
   it("references stay unique when twenty concerns are raised at once", async () => {

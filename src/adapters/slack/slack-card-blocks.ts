@@ -51,6 +51,8 @@ export function cardBlocks(view: CardView): Block[] {
       .map((line) => richText([[{ text: line, bold: true }]])),
     literalSection(view.description),
   ];
+  // Before anything else is done with it, staff should see who sent it and how to reach them.
+  if (view.familyLine) blocks.push(literalSection(view.familyLine));
   if (view.resolutionLine) blocks.push(literalSection(view.resolutionLine));
   if (view.noticeLine) {
     // The link is Liaison's own (an unguessable token); the line beside it is plain text.

@@ -91,6 +91,7 @@ export function concernCard(view: CardView, notice?: string): CardJson {
     patientUpdateLine: view.patientUpdateLine ?? "",
     repeatLine: view.repeatLine ?? "",
     mergeLine: view.mergeLine ?? "",
+    familyLine: view.familyLine ?? "",
     letterUrl: view.letterUrl ?? "",
     letterTitle: openTitle(view.letterTitle),
     escalationLine: view.escalationLine ?? "",

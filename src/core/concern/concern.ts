@@ -82,6 +82,13 @@ export interface Concern {
   severity: Severity;
   description: string;
   isGrievance: boolean;
+  /**
+   * Raised by a patient or family member (the room's QR code): staff decide whether it is a grievance,
+   * and the card says so until they do.
+   */
+  grievanceCandidate?: true;
+  /** How the patient or family asked to be reached (name and phone), in their words; optional. */
+  familyContact?: string;
   departmentId: DepartmentId;
   owner?: ActorRef;
   status: ConcernStatus;

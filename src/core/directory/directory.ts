@@ -178,6 +178,29 @@ export interface Hospital {
    * reference (linked on the card as a repeat); 0 turns matching off.
    */
   repeatConcernWindowDays: number;
+  /** Absent or not enabled: rooms' QR codes open nothing (/family/… is 404). */
+  familyConcerns?: FamilyConcernSettings;
+}
+
+/** The languages the family page is written in (Liaison keeps the words; the directory only picks). */
+export const FAMILY_LANGUAGES = ["en", "es"] as const;
+export type FamilyLanguage = (typeof FAMILY_LANGUAGES)[number];
+
+/**
+ * A patient or family member raising a concern from the room's QR code. The page's words are Liaison's
+ * (reviewed once, translated once); the hospital gives only what differs: the numbers to call, the
+ * category and severity such a concern is raised with, and how often one code or address may send.
+ */
+export interface FamilyConcernSettings {
+  enabled: boolean;
+  category: CategoryId;
+  severity: Severity;
+  /** Dialled from the room's phone in an emergency, e.g. "5555" (the Rapid Response Team). */
+  emergencyNumber: string;
+  /** Patient relations, for when the page cannot send: "please tell your nurse or call …". */
+  patientRelationsNumber?: string;
+  languages: readonly FamilyLanguage[];
+  limits: { perCodePerHour: number; perAddressPerHour: number };
 }
 
 export interface Routing {

@@ -80,7 +80,14 @@ export interface AuditDetails {
     room: string;
     grievance: boolean;
     policy: string;
+    /** Raised from the family page: staff decide whether it is a grievance. */
+    grievanceCandidate?: true;
   };
+  /**
+   * Sent from a room's QR code page: which key signed the code, the page's language, whether a way to
+   * reach them was left, and a keyed hash of the sender's address (never the address itself).
+   */
+  "family-page-sent": { keyId: string; language: string; contactLeft: boolean; from: string };
   routed: {
     department: DepartmentId;
     matchedBy: RoutingDecision["matchedBy"];

@@ -261,6 +261,7 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
   },
   "card-posted": recordOnly,
   "letter-opened": recordOnly,
+  "family-page-sent": recordOnly,
   "digest-sent": recordOnly,
   "delivery-failed": recordOnly,
   "delivery-retried": recordOnly,

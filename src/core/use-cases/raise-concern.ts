@@ -1,4 +1,4 @@
-import type { AuditEvent } from "../messaging/audit-event.ts";
+import type { AuditDetails, AuditEvent } from "../messaging/audit-event.ts";
 import { BoundedQueue } from "./bounded-queue.ts";
 import { localYear } from "../escalation/business-time.ts";
 import { computeDeadlines, computeGrievanceNoticeBy } from "../escalation/compute-deadlines.ts";
@@ -41,6 +41,19 @@ interface Intake {
   policy: PolicySnapshot;
   /** Set when the department is closed: its concerns then also go straight to this target. */
   afterHoursTarget?: PersonId;
+  family?: FamilyOrigin;
+}
+
+/** A concern sent from a room's QR code page: how to reach them, and what the trail records of it. */
+export interface FamilyOrigin {
+  contact?: string;
+  trail: AuditDetails["family-page-sent"];
+}
+
+/** Who raises a concern: a person (a chat user, as identified) and, from the family page, its origin. */
+export interface RaiseSource {
+  actor: ActorRef;
+  family?: FamilyOrigin;
 }
 
 /**
@@ -56,6 +69,16 @@ export async function raiseConcern(
   reporter: PlatformIdentity,
   accepted?: () => Promise<void>,
 ): Promise<Concern> {
+  return raiseConcernFrom(ctx, input, { actor: identifyActor(ctx.directory(), reporter).ref }, accepted);
+}
+
+/** raiseConcern for a reporter who is not a chat user (the family page), with what it records. */
+export async function raiseConcernFrom(
+  ctx: LiaisonContext,
+  input: ConcernDraftInput,
+  source: RaiseSource,
+  accepted?: () => Promise<void>,
+): Promise<Concern> {
   const directory = ctx.directory();
   const draft = parseConcernDraft(directory, input);
   const now = ctx.clock.now();
@@ -64,7 +87,8 @@ export async function raiseConcern(
   const intake: Intake = {
     directory,
     draft,
-    actor: identifyActor(directory, reporter).ref,
+    actor: source.actor,
+    family: source.family,
     now,
     routing,
     policy: snapshotPolicy(
@@ -100,6 +124,8 @@ async function store(ctx: LiaisonContext, intake: Intake): Promise<Concern> {
     severity: draft.severity,
     description: draft.description,
     isGrievance: draft.grievance,
+    ...(intake.family ? { grievanceCandidate: true as const } : {}),
+    ...(intake.family?.contact ? { familyContact: intake.family.contact } : {}),
     departmentId: routing.departmentId,
     status: "open",
     policy,
@@ -152,9 +178,12 @@ async function storeLinked(ctx: LiaisonContext, intake: Intake, concern: Concern
   return storeAlone(ctx, intake, concern);
 }
 
-/** "Created" and "routed" (with the after-hours target when the department is closed). */
+/** "Created" and "routed" (with the after-hours target when the department is closed), and what the family page sent. */
 function raisedEvents(intake: Intake, concern: Concern): AuditEvent[] {
-  const { actor, now, routing, policy, afterHoursTarget } = intake;
+  const { actor, now, routing, policy, afterHoursTarget, family } = intake;
+  const fromFamily: AuditEvent[] = family
+    ? [{ concernId: concern.id, type: "family-page-sent", actor, at: now, detail: family.trail }]
+    : [];
   return [
     {
       concernId: concern.id,
@@ -169,6 +198,7 @@ function raisedEvents(intake: Intake, concern: Concern): AuditEvent[] {
         room: concern.room,
         grievance: concern.isGrievance,
         policy: policy.policyId,
+        ...(concern.grievanceCandidate ? { grievanceCandidate: true as const } : {}),
       },
     },
     {
@@ -182,5 +212,6 @@ function raisedEvents(intake: Intake, concern: Concern): AuditEvent[] {
         ...(afterHoursTarget ? { afterHours: true, afterHoursTarget } : {}),
       },
     },
+    ...fromFamily,
   ];
 }

@@ -76,6 +76,8 @@ export interface CardView {
   repeatLine?: string;
   /** On the concern others were merged into: "Merged PR-2026-00032 into this (Pat Morgan, 14:20)". */
   mergeLine?: string;
+  /** Raised from a room's QR code: staff decide whether it is a grievance; how to reach them, if left. */
+  familyLine?: string;
   /** Set on the card left behind in a department the concern was reassigned away from. */
   movedTo?: string;
   actions: CardAction[];
@@ -191,6 +193,7 @@ export function channelCardView(
     patientUpdateLine: moved.movedTo ? undefined : patientUpdateLine(draw),
     repeatLine: repeatLine(concern),
     mergeLine: mergeLine(concern, draw.at),
+    familyLine: familyLine(concern),
     satisfactionLine: moved.movedTo ? undefined : patientSatisfactionLine(concern, now, zone),
     actions: moved.movedTo
       ? []
@@ -242,6 +245,15 @@ function patientSatisfactionLine(concern: Concern, now: Date, zone: string): str
   return invitation.expiresAt > now
     ? `Survey link sent by ${invitation.by.displayName}; the patient can answer until ${until}.`
     : `The survey link sent by ${invitation.by.displayName} expired unanswered at ${until}.`;
+}
+
+/** The words are the family's own (shown literally by both platforms); the room is on the card already. */
+function familyLine(concern: Concern): string | undefined {
+  if (!concern.grievanceCandidate) return undefined;
+  const reach = concern.familyContact
+    ? `How to reach them: ${concern.familyContact}`
+    : "They left no way to reach them: go to the room.";
+  return `Raised by a patient or family member: may be a grievance. ${reach}`;
 }
 
 /** A quality-of-care or discharge concern says the QIO may review it, then that it was asked to. */

@@ -32,6 +32,11 @@ const exactInterval = (allowed: number[]) =>
     message: `expected one of ${allowed.join(", ")} seconds (intervals the scheduler can keep exactly)`,
   });
 
+/** An HMAC key guessed by nobody: 32 bytes or more (`openssl rand -base64 48` gives 64 characters). */
+const roomCodeSecret = z.string().refine((s) => Buffer.byteLength(s, "utf8") >= 32, {
+  message: "expected at least 32 bytes of secret (make one with `openssl rand -base64 48`)",
+});
+
 export const configSchema = z.object({
   PORT: z.coerce
     .number({ error: "expected a port number" })
@@ -66,6 +71,18 @@ export const configSchema = z.object({
     .min(1, "expected at least 1 day")
     .max(90, "expected at most 90 days")
     .default(14),
+  // Signs the rooms' QR codes (the family page); the previous ones are still accepted while codes are re-posted.
+  LIAISON_ROOM_CODE_SECRET: roomCodeSecret.optional(),
+  LIAISON_ROOM_CODE_PREVIOUS_SECRETS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(roomCodeSecret))
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SWEEP_INTERVAL_SECONDS: exactInterval([...SECONDS_DIVIDING_A_MINUTE, ...MINUTES_DIVIDING_AN_HOUR]).default(
     15,

@@ -1,6 +1,7 @@
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
 import {
+  FAMILY_LANGUAGES,
   LADDER_TARGETS,
   type LadderTarget,
   parseDuration,
@@ -204,6 +205,34 @@ const policy = z
     path: ["updatePatientWithin"],
   });
 
+/** A number dialled from the room's phone or a mobile: digits, and the usual +, spaces, dashes, brackets. */
+const phoneNumber = (what: string) =>
+  z
+    .string()
+    .regex(
+      /^\+?[0-9][0-9 ()-]{0,23}$/,
+      `expected ${what}, a number to dial like "5555" or "+1 312 555 0100"`,
+    );
+
+/** The room's QR code page; off unless enabled (and LIAISON_ROOM_CODE_SECRET is set). */
+const familyConcerns = z.strictObject({
+  enabled: z.boolean().default(false),
+  category: id,
+  severity: z.enum(SEVERITIES, { error: `expected one of ${SEVERITIES.join(", ")}` }).default("moderate"),
+  emergencyNumber: phoneNumber("the emergency number"),
+  patientRelationsNumber: phoneNumber("patient relations' number").optional(),
+  languages: z
+    .array(z.enum(FAMILY_LANGUAGES, { error: `expected one of ${FAMILY_LANGUAGES.join(", ")}` }))
+    .min(1, "expected at least one language")
+    .default([...FAMILY_LANGUAGES]),
+  limits: z
+    .strictObject({
+      perCodePerHour: z.number().int().min(1).max(100, "expected at most 100").default(3),
+      perAddressPerHour: z.number().int().min(1).max(1000, "expected at most 1000").default(10),
+    })
+    .default({ perCodePerHour: 3, perAddressPerHour: 10 }),
+});
+
 export const directoryFileSchema = z.strictObject({
   hospital: z.strictObject({
     name: z.string().min(1, "expected the hospital's name"),
@@ -247,6 +276,7 @@ export const directoryFileSchema = z.strictObject({
       .min(0, "expected 0 (off) or more days")
       .max(365, "expected at most 365 days")
       .default(30),
+    familyConcerns: familyConcerns.optional(),
   }),
   units: z
     .array(

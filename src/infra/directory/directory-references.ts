@@ -105,6 +105,7 @@ function danglingIds(file: DirectoryFile): DirectoryProblem[] {
     dept(["routing", "rules", i, "department"], r.department);
   });
   file.policies.forEach((p, i) => category(["policies", i, "match", "category"], p.match.category));
+  category(["hospital", "familyConcerns", "category"], file.hospital.familyConcerns?.category);
   return problems;
 }
 

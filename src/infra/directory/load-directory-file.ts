@@ -82,6 +82,10 @@ function toDirectory(file: DirectoryFile): Directory {
       administratorOnCall: file.hospital.administratorOnCall
         ? asPersonId(file.hospital.administratorOnCall)
         : undefined,
+      familyConcerns: file.hospital.familyConcerns && {
+        ...file.hospital.familyConcerns,
+        category: asCategoryId(file.hospital.familyConcerns.category),
+      },
     },
     units: file.units.map((u) => ({ ...u, id: asUnitId(u.id) })),
     categories: file.categories.map(({ qio, ...c }) => ({ ...c, id: asCategoryId(c.id), qioReferable: qio })),

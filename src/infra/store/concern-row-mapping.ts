@@ -121,6 +121,8 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
     severity: c.severity,
     description: c.description,
     isGrievance: c.isGrievance,
+    grievanceCandidate: c.grievanceCandidate ?? false,
+    familyContact: c.familyContact ?? null,
     departmentId: c.departmentId,
     ownerKey: c.owner?.key ?? null,
     ownerName: c.owner?.displayName ?? null,
@@ -210,6 +212,8 @@ export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Co
     severity: row.severity as Severity,
     description: row.description,
     isGrievance: row.isGrievance,
+    ...(row.grievanceCandidate ? { grievanceCandidate: true as const } : {}),
+    ...(row.familyContact ? { familyContact: row.familyContact } : {}),
     departmentId: asDepartmentId(row.departmentId),
     owner: row.ownerKey
       ? {

@@ -45,6 +45,8 @@ button { font: inherit; font-weight: 600; margin-top: 1.5rem; min-height: 3rem; 
 .print-card .address { font-family: ui-monospace, monospace; font-size: 0.8rem; word-break: break-all; }
 @media print { .languages { display: none; } html { font-size: 100%; } .print-card { border: 0; } }
 .languages a { color: var(--accent); margin-left: 0.8rem; }
+.where { font-size: 1.2rem; font-weight: 600; }
+[aria-invalid="true"] { border-color: var(--error); }
 `;
 
 export function mountPageStyle(app: Express): void {

@@ -80,8 +80,8 @@ describe("Slack: a repeat concern is linked on its card, and Merge into… merge
       category: "call-light",
     });
     expect(blocksOf(second.card)).toContain(`2nd concern this stay: ${first.reference}`);
-    // Beside Acknowledge there is no room (Teams shows five buttons): it appears once someone owns it.
-    expect(second.buttons.map((b) => b.action_id)).not.toContain("liaison_merge");
+    // Offered at once: Slack shows every button.
+    expect(second.buttons.map((b) => b.action_id)).toContain("liaison_merge");
     // The earlier card says it too, and its thread says why.
     await updated(first.ts, `Raised again: ${second.reference}`);
     await waitFor(() =>

@@ -66,8 +66,10 @@ describe("Teams: a repeat concern is linked on its card, and Merge into… merge
     expect(first.posted).not.toContain('"verb":"liaison.merge"');
     const second = await raise({ ...form, room: " 420 ", patientReference: "e20261120" });
     expect(second.posted).toContain(`2nd concern this stay: ${first.reference}`);
-    // Beside Acknowledge there is no room (five buttons at most): it appears once someone owns it.
-    expect(second.posted).not.toContain('"verb":"liaison.merge"');
+    // Six actions: the card shows four and keeps Merge into… and Add note under More actions.
+    expect(second.posted).toMatch(
+      /"title":"More actions","mode":"secondary","card":\{[^]*"verb":"liaison.merge"/,
+    );
     await updated(first.messageId, `Raised again: ${second.reference}`);
     const owned = await rig.invoke(PAT, "liaison.acknowledge", { concernId: second.concernId });
     expect(text(owned.value)).toContain('"verb":"liaison.merge"');
