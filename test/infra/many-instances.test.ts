@@ -24,7 +24,13 @@ async function seed(db: Database, count: number, prefix = "PR"): Promise<Concern
     concerns.push(
       await raiseConcern(
         ctx,
-        { ...PAIN_DRAFT, severity: "critical", room: String(100 + (i % 400)) },
+        // Each for its own patient: concerns for one patient and room would be linked as repeats.
+        {
+          ...PAIN_DRAFT,
+          severity: "critical",
+          room: String(100 + (i % 400)),
+          patientReference: `E${prefix}${String(i).padStart(6, "0")}`,
+        },
         SLACK.nurse,
       ),
     );
