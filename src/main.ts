@@ -120,10 +120,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const chat: ChatPlatforms = {};
   const groups = responderGroups(config, context, db);
   const app = createHttpApp(healthOf(db, scheduler, chat, directory, groups.refresh));
-  mountLetterRoute(app, letters, logger, recordLetterOpened(context));
-  mountSurveyRoutes(app, context, publicUrl);
-  const familyCounts = prismaFamilyPageCounts(db.prisma);
-  mountFamilyPages(app, { ctx: context, keys: roomCodes, counts: familyCounts });
+  const familyCounts = mountPublicPages(app, { db, context, letters, roomCodes, publicUrl });
   warnWithoutPublicUrl(config, context, publicUrl);
   const receipts = inboundEventReceipts(db.prisma);
   const inbound = {
@@ -161,14 +158,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const port = typeof address === "object" && address ? address.port : config.PORT;
   await chat.slack?.start();
   logger.info(
-    {
-      port,
-      database: db.kind,
-      location: db.location,
-      hospital: directory.current().hospital.name,
-      slack: chat.slack?.mode ?? "off",
-      teams: chat.teams?.mode ?? "off",
-    },
+    { port, ...storeAndChat(db, chat), hospital: directory.current().hospital.name },
     "Liaison is listening",
   );
   const stop = async () => {
@@ -180,6 +170,36 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
     await db.close();
   };
   return { server, port, context, stop };
+}
+
+/** What the start-up line says about where data lives and which chat platforms are on. */
+const storeAndChat = (db: Store, chat: ChatPlatforms) => ({
+  database: db.kind,
+  location: db.location,
+  slack: chat.slack?.mode ?? "off",
+  teams: chat.teams?.mode ?? "off",
+});
+
+/**
+ * What Liaison serves to people outside chat: a liaison's letters, the patient's survey, a family's
+ * concern page. Returns the family page's counts, which a job prunes.
+ */
+function mountPublicPages(
+  app: ReturnType<typeof createHttpApp>,
+  parts: {
+    db: Store;
+    context: LiaisonContext;
+    letters: PrismaLetterStore;
+    roomCodes: RoomCodeKeys | undefined;
+    publicUrl: string;
+  },
+) {
+  const { db, context, letters, roomCodes, publicUrl } = parts;
+  mountLetterRoute(app, letters, context.logger, recordLetterOpened(context));
+  mountSurveyRoutes(app, context, publicUrl);
+  const familyCounts = prismaFamilyPageCounts(db.prisma);
+  mountFamilyPages(app, { ctx: context, keys: roomCodes, counts: familyCounts });
+  return familyCounts;
 }
 
 /** The rooms' QR codes' keys; the family page turned on without a secret stops start-up. */
