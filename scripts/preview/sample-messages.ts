@@ -243,6 +243,23 @@ export async function samplePreviews(): Promise<Preview[]> {
     resolutionNote: SAMPLE_RESOLUTION.results,
   });
   await tick("13:52"); // five minutes on: the manager
+  // The same patient again, an hour on: linked as a repeat, owned, and the family kept informed.
+  const informed = await raise("13:44", {
+    ...DRAFTS.pain,
+    severity: "moderate",
+    description: "Daughter says the new pain plan has not started; she would like a call.",
+  });
+  await act("13:46", informed, { type: "acknowledge" }, SAM);
+  await act(
+    "13:55",
+    informed,
+    {
+      type: "record-patient-update",
+      method: "phone",
+      note: "Told the daughter the pain team comes at 15:00.",
+    },
+    SAM,
+  );
   const open = await raise("13:57", DRAFTS.open, LEE);
   await tick("14:00");
   await queueDigest(ctx, asPersonId("maria.lopez"), clock.now());
@@ -273,6 +290,12 @@ export async function samplePreviews(): Promise<Preview[]> {
     await both("concern-open", "a new concern's card", "13:57", await cardDelivery(open)),
     await both("concern-acknowledged", "acknowledged", "13:20", await cardDelivery(acknowledged)),
     await both("concern-escalated", "escalated, overdue", "13:42", await cardDelivery(escalated)),
+    await both(
+      "concern-informed-repeat",
+      "a repeat concern, owned, the family updated",
+      "13:44",
+      await cardDelivery(informed),
+    ),
     await both("concern-resolved-grievance", "a resolved grievance", "13:05", await cardDelivery(grievance)),
     await both(
       "concern-moved",
