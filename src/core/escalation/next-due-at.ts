@@ -5,7 +5,8 @@ import { patientUpdateMoments } from "./patient-update-clock.ts";
 
 export type EscalationClock = "acknowledge" | "resolve";
 
-type Timed = Pick<
+/** What a concern's clocks depend on: a stored Concern fits. */
+export type Timed = Pick<
   Concern,
   | "status"
   | "policy"

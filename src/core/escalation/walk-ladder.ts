@@ -1,6 +1,6 @@
-import type { Concern, EscalationState } from "../concern/concern.ts";
+import type { EscalationState } from "../concern/concern.ts";
 import type { LadderTarget } from "../directory/directory.ts";
-import { nextLadderStep, type EscalationClock } from "./next-due-at.ts";
+import { nextLadderStep, type EscalationClock, type Timed } from "./next-due-at.ts";
 
 /** One rung of the frozen ladder, as it was taken: someone was escalated to, or nobody held it. */
 export type LadderRung =
@@ -15,17 +15,7 @@ export type LadderRung =
   /** Nobody holds that level (no head, no director): skipped at once, and recorded. */
   | { type: "skip"; clock: EscalationClock; index: number; round: number; notify: LadderTarget };
 
-export type Climbable = Pick<
-  Concern,
-  | "status"
-  | "policy"
-  | "acknowledgeBy"
-  | "resolveBy"
-  | "isGrievance"
-  | "grievanceNoticeBy"
-  | "escalation"
-  | "patientUpdateBy"
->;
+export type Climbable = Timed;
 
 /**
  * How far to climb: every rung already due (the sweep; after downtime only the next one, because each
