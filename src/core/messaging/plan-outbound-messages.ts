@@ -235,8 +235,8 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
   "patient-updated": patientUpdated,
   "patient-update-reminder": patientUpdateReminder,
   "patient-update-escalated": patientUpdateEscalated,
-  // The new card is posted with its link ("2nd concern this stay"); the earlier card says it too.
-  "linked-as-repeat": recordOnly,
+  // Linked just after it was stored: its card (posted or about to be) is drawn again with the link.
+  "linked-as-repeat": (_event, fan) => fan.updateCards(),
   repeated: (event, fan) => {
     fan.updateCards();
     const text = `${event.detail.by.reference} was raised for the same patient, unit and room: the ${ordinal(event.detail.ordinal)} concern this stay.`;

@@ -1,7 +1,7 @@
 import type { ActorRef, Concern } from "../concern/concern.ts";
 import type { AuditEvent } from "../messaging/audit-event.ts";
 import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
-import type { ConcernChange, ConcernWrites, VersionedChange } from "../ports/concern-repository.port.ts";
+import type { ConcernWrites, VersionedChange } from "../ports/concern-repository.port.ts";
 import { linkTo, repeatKeyText, repeatWindowStart } from "../repeat/repeat-match.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
@@ -69,17 +69,57 @@ export function linkedEvent(concern: Concern, earlier: readonly Concern[]): Audi
 }
 
 /**
- * The writes that raise `raised` (its own change, links set) as a repeat of `earlier`, oldest first:
- * the new concern with "linked as repeat of …" in its trail, and every earlier one told, together.
+ * The writes that link the stored concern `raised` as a repeat of `earlier`, oldest first: its links
+ * set with "linked as repeat of …" in its trail (its card redrawn), and every earlier one told, together.
  */
 export function repeatWrites(
   ctx: LiaisonContext,
-  raised: ConcernChange,
+  raised: Concern,
   earlier: readonly Concern[],
 ): ConcernWrites {
-  const concern = raised.concern;
-  return {
-    insert: { ...raised, events: [...raised.events, linkedEvent(concern, earlier)] },
-    updates: earlier.map((e) => repeatedBy(ctx, e, concern, earlier.length + 1)),
+  const linked: Concern = {
+    ...raised,
+    repeatOf: earlier.map(linkTo),
+    version: raised.version + 1,
+    updatedAt: raised.createdAt,
   };
+  const event = linkedEvent(linked, earlier);
+  const fanOut = planOutboundMessages(raised, linked, [event], {
+    directory: ctx.directory(),
+    platforms: ctx.platforms,
+    now: raised.createdAt,
+  });
+  return {
+    updates: [
+      {
+        change: { concern: linked, events: [event, ...fanOut.events], messages: fanOut.messages },
+        expectedVersion: raised.version,
+      },
+      ...earlier.map((e) => repeatedBy(ctx, e, linked, earlier.length + 1)),
+    ],
+  };
+}
+
+const MAX_LINK_ATTEMPTS = 5;
+
+/**
+ * Links a just-stored concern to the earlier concerns for the same patient, unit and room within the
+ * window. It runs after the concern is stored, so linking can never cost a concern: if the earlier
+ * ones keep changing, or the store refuses, the concern stays unlinked and the log says why.
+ */
+export async function linkRepeats(ctx: LiaisonContext, raised: Concern): Promise<Concern> {
+  if (!raised.repeatKey) return raised;
+  try {
+    for (let attempt = 1; attempt <= MAX_LINK_ATTEMPTS; attempt++) {
+      const earlier = await earlierRepeats(ctx, raised);
+      if (earlier.length === 0) return raised;
+      const current = (await ctx.concerns.findById(raised.id)) ?? raised;
+      const writes = repeatWrites(ctx, current, earlier);
+      if (await ctx.concerns.writeTogether(writes)) return writes.updates[0]!.change.concern;
+    }
+    ctx.logger.warn({ concern: raised.reference }, "repeat links not made: the concerns kept changing");
+  } catch (error) {
+    ctx.logger.warn({ concern: raised.reference, err: error }, "repeat links not made: the store refused");
+  }
+  return raised;
 }

@@ -19,8 +19,7 @@ import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
 import { routeConcern, type RoutingDecision } from "../directory/route-concern.ts";
 import { selectPolicy, snapshotPolicy } from "../escalation/select-policy.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
-import { earlierRepeats, repeatKeyOf, repeatWrites } from "./link-repeats.ts";
-import { linkTo } from "../repeat/repeat-match.ts";
+import { linkRepeats, repeatKeyOf } from "./link-repeats.ts";
 import type { ConcernChange } from "../ports/concern-repository.port.ts";
 
 /**
@@ -100,7 +99,9 @@ export async function raiseConcernFrom(
         ? department.afterHoursTarget
         : undefined,
   };
-  const concern = await ctx.raises.run(() => store(ctx, intake), accepted);
+  const stored = await ctx.raises.run(() => store(ctx, intake), accepted);
+  // Stored first, then linked: a link is worth less than the concern, so it can never cost one.
+  const concern = await linkRepeats(ctx, stored);
   ctx.logger.info(
     { concern: concern.reference, department: concern.departmentId, severity: concern.severity },
     "concern raised",
@@ -139,7 +140,7 @@ async function store(ctx: LiaisonContext, intake: Intake): Promise<Concern> {
   };
   concern.nextDueAt = nextDueAt(concern);
   concern.repeatKey = repeatKeyOf(ctx, concern);
-  return concern.repeatKey ? storeLinked(ctx, intake, concern) : storeAlone(ctx, intake, concern);
+  return storeAlone(ctx, intake, concern);
 }
 
 /** The concern's first change: created and routed, and its first cards. */
@@ -156,26 +157,6 @@ function firstChange(ctx: LiaisonContext, intake: Intake, concern: Concern): Con
 async function storeAlone(ctx: LiaisonContext, intake: Intake, concern: Concern): Promise<Concern> {
   await ctx.concerns.insert(firstChange(ctx, intake, concern));
   return concern;
-}
-
-const MAX_LINK_ATTEMPTS = 5;
-
-/**
- * Stores a concern that has a patient reference, linked to the earlier concerns for the same patient,
- * unit and room within the window. The earlier ones are told in the same transaction; if one of them
- * changed meanwhile, they are read again and the link is made again (after a few tries, unlinked).
- */
-async function storeLinked(ctx: LiaisonContext, intake: Intake, concern: Concern): Promise<Concern> {
-  for (let attempt = 1; attempt <= MAX_LINK_ATTEMPTS; attempt++) {
-    const earlier = await earlierRepeats(ctx, concern);
-    if (earlier.length === 0) return storeAlone(ctx, intake, concern);
-    const linked: Concern = { ...concern, repeatOf: earlier.map(linkTo) };
-    if (await ctx.concerns.writeTogether(repeatWrites(ctx, firstChange(ctx, intake, linked), earlier)))
-      return linked;
-  }
-  // What the nurse typed is never lost to a race: stored unlinked, and the log says why.
-  ctx.logger.warn({ concern: concern.reference }, "repeat links not made: earlier concerns kept changing");
-  return storeAlone(ctx, intake, concern);
 }
 
 /** "Created" and "routed" (with the after-hours target when the department is closed), and what the family page sent. */
