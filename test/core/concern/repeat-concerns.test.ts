@@ -19,6 +19,20 @@ function withWindow(h: ReturnType<typeof coreContext>, days: number) {
 }
 
 describe("repeat concerns: the same patient, unit and room within the hospital's window", () => {
+  it("linking never costs a concern: a store that refuses the links keeps the concern, unlinked, and the log says so", async () => {
+    const h = coreContext("2026-11-24T20:00:00Z");
+    await raiseConcern(h.ctx, PAIN_DRAFT, SLACK.nurse);
+    h.concerns.writeTogether = async () => {
+      throw new Error("deadlock detected");
+    };
+    const second = await raiseConcern(h.ctx, { ...PAIN_DRAFT, category: "call-light" }, SLACK.nurse);
+    expect(second.repeatOf).toBeUndefined();
+    expect(await h.concerns.findById(second.id)).toMatchObject({ reference: second.reference });
+    expect(h.logger.lines).toContainEqual(
+      expect.objectContaining({ level: "warn", message: "repeat links not made: the store refused" }),
+    );
+  });
+
   it("a second concern for the patient in 4 West room 412 says '2nd concern this stay' and the first card says it was raised again", async () => {
     const h = coreContext("2026-11-24T20:00:00Z");
     const first = await raiseConcern(h.ctx, PAIN_DRAFT, SLACK.nurse);
