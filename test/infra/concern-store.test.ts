@@ -326,6 +326,22 @@ describe.each(CONTRACT_KINDS)("the concern store contract on %s", (kind) => {
     expect((await repo.auditTrail(b.id)).filter((e) => e.type === "note-added")).toHaveLength(1);
   });
 
+  it("two people merging a pair in opposite directions at once: exactly one merge, no deadlock", async () => {
+    const draft = { ...PAIN_DRAFT, room: "R-race", patientReference: "E2031RACE" };
+    const first = await raiseConcern(ctx, draft, SLACK.nurse);
+    const second = await raiseConcern(ctx, draft, SLACK.nurse);
+    const liaison = { platform: "slack", userId: "U04PMORGN07", displayName: "Pat Morgan" } as const;
+    const results = await Promise.allSettled([
+      actOnConcern(ctx, second.id, { type: "merge", into: first.id }, liaison),
+      actOnConcern(ctx, first.id, { type: "merge", into: second.id }, SLACK.head),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(String(refused.reason)).toMatch(/already merged|was merged|merged into/);
+    const pair = [(await repo.findById(first.id))!, (await repo.findById(second.id))!];
+    expect(pair.filter((c) => c.mergedInto)).toHaveLength(1);
+  });
+
   it("a merge is stored on both concerns and reads back: one closed with where it went, one with what came in", async () => {
     const draft = { ...PAIN_DRAFT, room: "R-merge", patientReference: "E2031MERGE" };
     const first = await raiseConcern(ctx, draft, SLACK.nurse);

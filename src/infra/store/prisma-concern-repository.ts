@@ -51,6 +51,8 @@ const LOST_RACE = new Error("a compare-and-set lost: the transaction is rolled b
 const CAS_UPDATE_SQL = updateConcernsSql(true);
 const LOCKED_UPDATE_SQL = updateConcernsSql(false);
 
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export class PrismaConcernRepository implements ConcernRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -101,7 +103,12 @@ export class PrismaConcernRepository implements ConcernRepository {
       await this.prisma.$transaction(
         async (tx: Tx) => {
           if (writes.insert) await this.write(tx, INSERT_CONCERNS_SQL, [writes.insert]);
-          for (const { change, expectedVersion } of writes.updates) {
+          // Rows are locked in id order, so two writes over the same concerns (a merge each way, two
+          // links) wait for each other instead of deadlocking.
+          const updates = [...writes.updates].sort((a, b) =>
+            compareIds(a.change.concern.id, b.change.concern.id),
+          );
+          for (const { change, expectedVersion } of updates) {
             // One lost compare-and-set undoes the whole write: nothing is half-linked or half-merged.
             if ((await this.write(tx, CAS_UPDATE_SQL, [change], expectedVersion)) !== 1) throw LOST_RACE;
           }
@@ -110,7 +117,8 @@ export class PrismaConcernRepository implements ConcernRepository {
       );
       return true;
     } catch (error) {
-      if (error === LOST_RACE) return false;
+      // A write conflict or deadlock PostgreSQL resolved by aborting us is a lost race too: read again.
+      if (error === LOST_RACE || (error as { code?: unknown }).code === "P2034") return false;
       throw error;
     }
   }
