@@ -355,7 +355,8 @@ describe("Slack, end to end over HTTP", () => {
   });
 
   it("someone outside the department is told who may act, and nothing changes", async () => {
-    const { concernId, ts } = await raise();
+    // Another patient: no repeat link redraws any card while this test counts updates.
+    const { concernId, ts } = await raise({ ...CONCERN, patientReference: "E20269001" });
     const updates = slack.callsTo("chat.update").length;
     await press(BILLING, "liaison_acknowledge", { concernId, ts }, "deny");
     const reply = await waitFor(() => slack.responses.find((r) => r.path === "/response/deny"));
