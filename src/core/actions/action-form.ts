@@ -61,6 +61,17 @@ export type FormField =
       missing: string;
     };
 
+/** An optional reason for what is being done (a reassignment, a merge), with a line under it if given. */
+export const optionalReasonField = (hint?: string): FormField => ({
+  kind: "text",
+  id: "reason",
+  label: "Reason",
+  required: false,
+  multiline: true,
+  maxLength: NOTE_MAX_LENGTH,
+  ...(hint ? { hint } : {}),
+});
+
 /** What the person typed or chose, by field id; given back whenever the form is shown again. */
 export type FormValues = Partial<Record<FieldId, string>>;
 

@@ -1,5 +1,6 @@
 import {
   NOTE_MAX_LENGTH,
+  optionalReasonField,
   type FormErrors,
   type FormField,
   type FormSubject,
@@ -95,14 +96,7 @@ const reassignInput: ActionInputSpec = {
         .filter((d) => d.id !== subject.departmentId)
         .map((d) => ({ value: d.id, label: d.name })),
     },
-    {
-      kind: "text",
-      id: "reason",
-      label: "Reason",
-      required: false,
-      multiline: true,
-      maxLength: NOTE_MAX_LENGTH,
-    },
+    optionalReasonField(),
   ],
   read: (values, _subject, directory) => {
     const chosen = values.department?.trim();

@@ -1,4 +1,4 @@
-import { NOTE_MAX_LENGTH } from "./action-form.ts";
+import { NOTE_MAX_LENGTH, optionalReasonField } from "./action-form.ts";
 import type { ActionInputSpec } from "./card-action-specs.ts";
 import { parseConcernId } from "../ids.ts";
 import { mergeCandidates } from "../repeat/repeat-match.ts";
@@ -22,15 +22,9 @@ export const mergeInput: ActionInputSpec = {
       missing: CHOOSE_CONCERN,
       options: mergeCandidates(subject).map((l) => ({ value: l.id, label: l.reference })),
     },
-    {
-      kind: "text",
-      id: "reason",
-      label: "Reason",
-      required: false,
-      multiline: true,
-      maxLength: NOTE_MAX_LENGTH,
-      hint: "This concern is closed and its timeline kept; the other keeps the earlier deadlines, and becomes a grievance if this one is.",
-    },
+    optionalReasonField(
+      "This concern is closed and its timeline kept; the other keeps the earlier deadlines, and becomes a grievance if this one is.",
+    ),
   ],
   read: (values) => {
     const into = parseConcernId(values.into?.trim());

@@ -209,6 +209,15 @@ const restarted = (c: Change) => ({
   patientUpdateBy: undefined,
 });
 
+/** What resolving a concern (or closing it by a merge) sets: who, when, why; no update is due any more. */
+const closed = (c: Change, resolutionNote: string | undefined) => ({
+  status: "resolved" as const,
+  resolvedAt: c.now,
+  resolvedBy: c.actor,
+  resolutionNote,
+  patientUpdateBy: undefined,
+});
+
 /** A new patient-update clock: the owner's reminder and its escalation may fire again. */
 const patientUpdateClock = (escalation: Concern["escalation"], due: Date | undefined) => ({
   patientUpdateBy: due,
@@ -343,12 +352,8 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
     return {
       next: {
         ...c.base,
-        status: "resolved",
-        resolvedAt: c.now,
-        resolvedBy: c.actor,
-        resolutionNote: note,
+        ...closed(c, note),
         grievanceResolution: grievance,
-        patientUpdateBy: undefined,
       },
       events: [c.event("resolved", { resolutionNote: note ?? null, ...(grievance ? { grievance } : {}) })],
     };
@@ -488,10 +493,7 @@ const APPLY: { [T in ConcernActionType]: (action: ActionOf<T>, c: Change) => App
       // Closed as resolved: its clocks stop, and digests and lists of open concerns leave it out.
       next: {
         ...c.base,
-        status: "resolved",
-        resolvedAt: c.now,
-        resolvedBy: c.actor,
-        resolutionNote: `Merged into ${into.reference}${reason ? `: ${reason}` : "."}`,
+        ...closed(c, `Merged into ${into.reference}${reason ? `: ${reason}` : "."}`),
         mergedInto: mergeRecord(into, c.actor, c.now, reason),
       },
       events: [
