@@ -1,4 +1,6 @@
 import { sha256MatchKey } from "./infra/privacy/sha256-match-key.ts";
+import { dataCipherOf } from "./infra/privacy/data-cipher-of.ts";
+import type { FieldCipher } from "./infra/privacy/field-cipher.ts";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -103,6 +105,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const letterTemplate = loadLetterTemplate(config.LIAISON_LETTER_TEMPLATE_FILE);
   const teamsCertificate = teamsCertificateOf(config);
   const roomCodes = roomCodeKeysOf(config, directory.current());
+  const cipher = dataCipherOf(config, logger);
   const db = await openStore(config, logger);
   if (await recordDirectoryVersion(db.prisma, directory.loaded, clock.now())) {
     logger.info({ directoryVersion: directory.health().version }, "new directory version recorded");
@@ -111,6 +114,7 @@ export async function startLiaison(config: Config, clock: Clock = systemClock): 
   const letters = new PrismaLetterStore(db.prisma);
   const publicUrl = config.LIAISON_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const context = liaisonContext(db, wake, directory.current, enabledPlatforms(config), clock, logger, {
+    cipher,
     letters: letterDesk(letterTemplate, letters, publicUrl, () => clock.now()),
     surveys: surveyDesk(new PrismaSurveyStore(db.prisma), publicUrl, config.LIAISON_SURVEY_DAYS),
   });
@@ -247,12 +251,12 @@ function liaisonContext(
   platforms: Set<Platform>,
   clock: Clock,
   logger: Logger,
-  { letters, surveys }: Pick<LiaisonContext, "letters" | "surveys">,
+  { letters, surveys, cipher }: Pick<LiaisonContext, "letters" | "surveys"> & { cipher: FieldCipher },
 ): LiaisonContext {
   return {
     letters,
     surveys,
-    concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma), wake),
+    concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma, cipher), wake),
     outbox: new SignallingOutboxRepository(new PrismaOutboxRepository(db.prisma), wake),
     duties: new PrismaDutyRepository(db.prisma),
     groups: new ResponderGroupMembers(),

@@ -3,6 +3,8 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { createFieldCipher } from "../../src/infra/privacy/field-cipher.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actOnConcern } from "../../src/core/use-cases/act-on-concern.ts";
 import type { LiaisonContext } from "../../src/core/use-cases/liaison-context.ts";
@@ -46,7 +48,8 @@ async function storeUnderTest(
   }
   const test = await openTestDatabase(kind);
   return {
-    concerns: new PrismaConcernRepository(test.db.prisma),
+    // Sealed at rest, as a hospital runs it: every contract below holds through the cipher.
+    concerns: new PrismaConcernRepository(test.db.prisma, createFieldCipher(randomBytes(32))),
     outbox: new PrismaOutboxRepository(test.db.prisma),
     dispose: () => test.dispose(),
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decodeDataKey } from "../privacy/field-cipher.ts";
 
 /**
  * Every environment variable Liaison reads. `.env.example` lists the same set; a test keeps them in step.
@@ -33,6 +34,16 @@ const exactInterval = (allowed: number[]) =>
   });
 
 /** An HMAC key guessed by nobody: 32 bytes or more (`openssl rand -base64 48` gives 64 characters). */
+const dataKey = z.string().refine(
+  (s) => {
+    try {
+      return decodeDataKey(s).length === 32;
+    } catch {
+      return false;
+    }
+  },
+  { message: "expected 32 bytes of key, as base64 (`openssl rand -base64 32`) or 64 hex digits" },
+);
 const roomCodeSecret = z.string().refine((s) => Buffer.byteLength(s, "utf8") >= 32, {
   message: "expected at least 32 bytes of secret (make one with `openssl rand -base64 48`)",
 });
@@ -83,6 +94,20 @@ export const configSchema = z.object({
     )
     .pipe(z.array(roomCodeSecret))
     .optional(),
+  // Seals descriptions, notes and patient references in the database (AES-256-GCM); the previous keys
+  // still open rows written before a rotation, until `npm run privacy:reencrypt` rewrites them.
+  LIAISON_DATA_KEY: dataKey.optional(),
+  LIAISON_DATA_PREVIOUS_KEYS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(dataKey))
+    .optional(),
+  NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SWEEP_INTERVAL_SECONDS: exactInterval([...SECONDS_DIVIDING_A_MINUTE, ...MINUTES_DIVIDING_AN_HOUR]).default(
     15,

@@ -19,6 +19,31 @@ import {
 } from "../../core/index.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { ConcernCardModel, ConcernModel } from "../../generated/prisma/models.ts";
+import { CLEAR_TEXT, type FieldCipher } from "../privacy/field-cipher.ts";
+
+/** The columns holding what a person typed about a patient: sealed at rest (see FieldCipher). */
+export const SEALED_CONCERN_COLUMNS = [
+  "description",
+  "patientReference",
+  "resolutionNote",
+  "familyContact",
+] as const;
+type SealedColumn = (typeof SEALED_CONCERN_COLUMNS)[number];
+/** The additional data binding a sealed value to its row and column: moved elsewhere, it will not open. */
+export const sealedWhere = (column: SealedColumn, concernId: string) => `Concern.${column}:${concernId}`;
+
+function sealColumns<T extends Partial<Record<SealedColumn, unknown>>>(
+  row: T,
+  id: string,
+  cipher: FieldCipher,
+): T {
+  const sealed: Record<string, unknown> = { ...row };
+  for (const column of SEALED_CONCERN_COLUMNS) {
+    const value = row[column];
+    if (typeof value === "string") sealed[column] = cipher.seal(value, sealedWhere(column, id));
+  }
+  return sealed as T;
+}
 
 const orUndefined = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 const json = (v: unknown) => v as Prisma.InputJsonValue;
@@ -167,9 +192,9 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
  * A concern as one JSON object keyed by column, for the statements that write many rows at once
  * (json_populate_recordset): the same columns as `toConcernRow`, with SQL NULL as JSON null.
  */
-export function toConcernRecord(c: Concern): Record<string, unknown> {
+export function toConcernRecord(c: Concern, cipher: FieldCipher = CLEAR_TEXT): Record<string, unknown> {
   return {
-    ...toConcernRow(c),
+    ...sealColumns(toConcernRow(c), c.id, cipher),
     id: c.id,
     acknowledgedBy: c.acknowledgedBy ?? null,
     resolvedBy: c.resolvedBy ?? null,
@@ -196,7 +221,11 @@ export function toCardLocation(row: ConcernCardModel): CardLocation {
   };
 }
 
-export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Concern {
+export function toConcern(
+  sealedRow: ConcernModel & { cards: ConcernCardModel[] },
+  cipher: FieldCipher = CLEAR_TEXT,
+): Concern {
+  const row = openColumns(sealedRow, cipher);
   return {
     id: asConcernId(row.id),
     reference: row.reference,
@@ -262,4 +291,13 @@ export function toConcern(row: ConcernModel & { cards: ConcernCardModel[] }): Co
     version: row.version,
     cards: row.cards.map(toCardLocation),
   };
+}
+
+function openColumns<T extends ConcernModel>(row: T, cipher: FieldCipher): T {
+  const opened: Record<string, unknown> = { ...row };
+  for (const column of SEALED_CONCERN_COLUMNS) {
+    const value = row[column];
+    if (typeof value === "string") opened[column] = cipher.open(value, sealedWhere(column, row.id));
+  }
+  return opened as T;
 }

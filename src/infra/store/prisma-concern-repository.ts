@@ -12,6 +12,7 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { CoalescingWriter } from "./coalescing-writer.ts";
 import { INSERT_CONCERNS_SQL, updateConcernsSql } from "./concern-change-sql.ts";
 import { toConcern, toConcernRecord } from "./concern-row-mapping.ts";
+import { CLEAR_TEXT, type FieldCipher } from "../privacy/field-cipher.ts";
 import { outboxRows } from "./prisma-outbox-repository.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -54,7 +55,10 @@ const LOCKED_UPDATE_SQL = updateConcernsSql(false);
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class PrismaConcernRepository implements ConcernRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cipher: FieldCipher = CLEAR_TEXT,
+  ) {}
 
   /** Raises arriving together share one statement (see CoalescingWriter); one bad concern fails alone. */
   private readonly inserts = new CoalescingWriter<ConcernChange, void>(
@@ -130,7 +134,7 @@ export class PrismaConcernRepository implements ConcernRepository {
       take: limit,
       include: { cards: true },
     });
-    return rows.map(toConcern);
+    return rows.map((row) => toConcern(row, this.cipher));
   }
 
   async processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number> {
@@ -143,7 +147,7 @@ export class PrismaConcernRepository implements ConcernRepository {
         await this.write(
           tx,
           LOCKED_UPDATE_SQL,
-          rows.map((row) => decide(toConcern(row))),
+          rows.map((row) => decide(toConcern(row, this.cipher))),
         );
         return rows.length;
       },
@@ -162,7 +166,7 @@ export class PrismaConcernRepository implements ConcernRepository {
     expectedVersion?: number,
   ): Promise<number> {
     const params: unknown[] = [
-      JSON.stringify(changes.map((c) => toConcernRecord(c.concern))),
+      JSON.stringify(changes.map((c) => toConcernRecord(c.concern, this.cipher))),
       JSON.stringify(changes.flatMap((c) => auditRows(c.events))),
       JSON.stringify(changes.flatMap((c) => outboxRows(c.messages, c.concern.updatedAt))),
       ...(expectedVersion === undefined ? [] : [expectedVersion]),
@@ -179,7 +183,7 @@ export class PrismaConcernRepository implements ConcernRepository {
 
   async findById(id: ConcernId): Promise<Concern | undefined> {
     const row = await this.prisma.concern.findUnique({ where: { id }, include: { cards: true } });
-    return row ? toConcern(row) : undefined;
+    return row ? toConcern(row, this.cipher) : undefined;
   }
 
   async findByReference(reference: string): Promise<Concern | undefined> {
@@ -187,7 +191,7 @@ export class PrismaConcernRepository implements ConcernRepository {
       where: { reference: reference.trim().toUpperCase() },
       include: { cards: true },
     });
-    return row ? toConcern(row) : undefined;
+    return row ? toConcern(row, this.cipher) : undefined;
   }
 
   async listOpenByDepartment(departmentId: DepartmentId, limit: number): Promise<Concern[]> {
@@ -197,7 +201,7 @@ export class PrismaConcernRepository implements ConcernRepository {
       take: limit,
       include: { cards: true },
     });
-    return rows.map(toConcern);
+    return rows.map((row) => toConcern(row, this.cipher));
   }
 
   async listOpenInvolving(actorKey: string, limit: number): Promise<Concern[]> {
@@ -207,7 +211,7 @@ export class PrismaConcernRepository implements ConcernRepository {
       take: limit,
       include: { cards: true },
     });
-    return rows.map(toConcern);
+    return rows.map((row) => toConcern(row, this.cipher));
   }
 
   async saveCard(concernId: ConcernId, card: CardLocation): Promise<void> {

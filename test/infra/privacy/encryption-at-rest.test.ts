@@ -1,0 +1,143 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LiaisonContext } from "../../../src/core/index.ts";
+import { actOnConcern } from "../../../src/core/use-cases/act-on-concern.ts";
+import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
+import { dataCipherOf } from "../../../src/infra/privacy/data-cipher-of.ts";
+import { CLEAR_TEXT, createFieldCipher, FieldCipherError } from "../../../src/infra/privacy/field-cipher.ts";
+import { resealConcerns } from "../../../src/infra/privacy/reseal-concerns.ts";
+import { PrismaConcernRepository } from "../../../src/infra/store/prisma-concern-repository.ts";
+import { PrismaOutboxRepository } from "../../../src/infra/store/prisma-outbox-repository.ts";
+import { coreContext, PAIN_DRAFT } from "../../support/core-context.ts";
+import { RecordingLogger } from "../../support/recording-logger.ts";
+import { SLACK } from "../../support/sample-directory.ts";
+import { openTestDatabase, STORE_KINDS, type TestDatabase } from "../../support/test-database.ts";
+
+const DESCRIPTION = "Maria Lopez, DOB 03/14/1957, says her call light went unanswered for 40 minutes";
+const PATIENT = "E00482913";
+const RESOLUTION = "Spoke with Maria Lopez's daughter at 555-201-3344";
+
+describe("the field cipher", () => {
+  const where = "Concern.description:1";
+  it("opens what it sealed, and never seals the same text the same way twice", () => {
+    const cipher = createFieldCipher(randomBytes(32));
+    const a = cipher.seal(DESCRIPTION, where);
+    expect(a).toMatch(/^enc:v1:/);
+    expect(a).not.toContain("Lopez");
+    expect(cipher.seal(DESCRIPTION, where)).not.toBe(a);
+    expect(cipher.open(a, where)).toBe(DESCRIPTION);
+  });
+
+  it("refuses a value moved to another row or column, or tampered with", () => {
+    const cipher = createFieldCipher(randomBytes(32));
+    const sealed = cipher.seal(DESCRIPTION, where);
+    expect(() => cipher.open(sealed, "Concern.description:2")).toThrow(FieldCipherError);
+    const flipped = sealed.slice(0, -2) + (sealed.endsWith("A") ? "B" : "A") + sealed.slice(-1);
+    expect(() => cipher.open(flipped, where)).toThrow(FieldCipherError);
+  });
+
+  it("after a rotation, opens values sealed under the previous key and marks them for resealing", () => {
+    const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
+    const before = createFieldCipher(oldKey).seal(DESCRIPTION, where);
+    const after = createFieldCipher(newKey, [oldKey]);
+    expect(after.open(before, where)).toBe(DESCRIPTION);
+    expect(after.needsResealing(before)).toBe(true);
+    expect(after.needsResealing(after.seal(DESCRIPTION, where))).toBe(false);
+    expect(() => createFieldCipher(newKey).open(before, where)).toThrow(/not configured/);
+  });
+
+  it("reads text written before encryption was turned on as it is", () => {
+    expect(createFieldCipher(randomBytes(32)).open("Call light ignored", where)).toBe("Call light ignored");
+  });
+});
+
+describe("the data key setting", () => {
+  it("production without a key refuses to start, naming the setting and how to make one", () => {
+    expect(() => dataCipherOf({ NODE_ENV: "production" }, new RecordingLogger())).toThrow(
+      /LIAISON_DATA_KEY: is not set, and NODE_ENV is production.*openssl rand -base64 32/s,
+    );
+  });
+
+  it("development without a key runs in clear text and warns loudly", () => {
+    const logger = new RecordingLogger();
+    expect(dataCipherOf({}, logger)).toBe(CLEAR_TEXT);
+    expect(logger.lines.some((e) => e.level === "warn" && /IN CLEAR TEXT/.test(e.message))).toBe(true);
+  });
+
+  it("a key as base64 or hex seals", () => {
+    const key = randomBytes(32);
+    const logger = new RecordingLogger();
+    expect(dataCipherOf({ LIAISON_DATA_KEY: key.toString("base64") }, logger).sealing).toBe(true);
+    expect(dataCipherOf({ LIAISON_DATA_KEY: key.toString("hex") }, logger).sealing).toBe(true);
+  });
+});
+
+describe.each(STORE_KINDS)("patients' details at rest on %s", (kind) => {
+  let test: TestDatabase;
+  let ctx: LiaisonContext;
+  const key = randomBytes(32);
+
+  beforeAll(async () => {
+    test = await openTestDatabase(kind);
+    ctx = {
+      ...coreContext("2026-11-24T20:00:00Z").ctx,
+      concerns: new PrismaConcernRepository(test.db.prisma, createFieldCipher(key)),
+      outbox: new PrismaOutboxRepository(test.db.prisma),
+    };
+  });
+  afterAll(async () => {
+    await test?.dispose();
+  });
+
+  async function raiseAndResolve() {
+    const concern = await raiseConcern(
+      ctx,
+      { ...PAIN_DRAFT, description: DESCRIPTION, patientReference: PATIENT },
+      SLACK.nurse,
+    );
+    await actOnConcern(ctx, concern.id, { type: "resolve", resolutionNote: RESOLUTION }, SLACK.responder);
+    return concern;
+  }
+
+  it("a raw read of the concern's row shows none of what was typed; Liaison reads it back whole", async () => {
+    const concern = await raiseAndResolve();
+    const [row] = await test.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT "description", "patientReference", "resolutionNote" FROM "Concern" WHERE "id" = $1::uuid`,
+      concern.id,
+    );
+    const raw = JSON.stringify(row);
+    for (const typed of ["Lopez", "03/14/1957", "00482913", "555-201-3344"]) expect(raw).not.toContain(typed);
+    expect(Object.values(row!).every((v) => String(v).startsWith("enc:v1:"))).toBe(true);
+    const read = await ctx.concerns.findById(concern.id);
+    expect(read).toMatchObject({
+      description: DESCRIPTION,
+      patientReference: PATIENT,
+      resolutionNote: RESOLUTION,
+    });
+  });
+
+  it("after a new key is added, rows sealed under the old one still read", async () => {
+    const concern = await raiseAndResolve();
+    const rotated = new PrismaConcernRepository(test.db.prisma, createFieldCipher(randomBytes(32), [key]));
+    expect(await rotated.findById(concern.id)).toMatchObject({
+      description: DESCRIPTION,
+      patientReference: PATIENT,
+    });
+  });
+
+  it("the re-encrypt command moves every row to the new key, so the old one can be dropped", async () => {
+    const concern = await raiseAndResolve();
+    const newKey = randomBytes(32);
+    const resealed = await resealConcerns(test.db.prisma, createFieldCipher(newKey, [key]));
+    expect(resealed).toBeGreaterThanOrEqual(1);
+    expect(await resealConcerns(test.db.prisma, createFieldCipher(newKey, [key]))).toBe(0);
+    const newOnly = new PrismaConcernRepository(test.db.prisma, createFieldCipher(newKey));
+    expect(await newOnly.findById(concern.id)).toMatchObject({
+      description: DESCRIPTION,
+      patientReference: PATIENT,
+      resolutionNote: RESOLUTION,
+      version:
+        (await ctx.concerns.findById(concern.id).catch(() => undefined))?.version ?? expect.any(Number),
+    });
+  });
+});
