@@ -48,6 +48,7 @@ export * from "./directory/unit-names.ts";
 export * from "./duty/duty-roster.ts";
 export * from "./ports/duty-repository.port.ts";
 export * from "./ports/group-source.port.ts";
+export * from "./ports/identifier-scanner.port.ts";
 export * from "./directory/responder-group-members.ts";
 export * from "./grievance/grievance-notice.ts";
 export * from "./grievance/letter-content.ts";
