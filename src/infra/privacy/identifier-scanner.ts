@@ -16,7 +16,7 @@ function patternHits(text: string): IdentifierHit[] {
   return hits;
 }
 
-/** Earlier rules win over later ones, then longer over shorter: so a DOB is not also a record number. */
+/** The first hit found wins an overlap (the rules in their listed order, then names): so a DOB is not also a record number. */
 function withoutOverlaps(hits: IdentifierHit[]): IdentifierHit[] {
   const kept: IdentifierHit[] = [];
   for (const hit of hits) {
