@@ -44,6 +44,17 @@ const dataKey = z.string().refine(
   },
   { message: "expected 32 bytes of key, as base64 (`openssl rand -base64 32`) or 64 hex digits" },
 );
+/** A comma-separated list of values, each checked by `item` (blanks and spaces around commas ignored). */
+const commaList = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
 const roomCodeSecret = z.string().refine((s) => Buffer.byteLength(s, "utf8") >= 32, {
   message: "expected at least 32 bytes of secret (make one with `openssl rand -base64 48`)",
 });
@@ -84,29 +95,11 @@ export const configSchema = z.object({
     .default(14),
   // Signs the rooms' QR codes (the family page); the previous ones are still accepted while codes are re-posted.
   LIAISON_ROOM_CODE_SECRET: roomCodeSecret.optional(),
-  LIAISON_ROOM_CODE_PREVIOUS_SECRETS: z
-    .string()
-    .transform((list) =>
-      list
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(roomCodeSecret))
-    .optional(),
+  LIAISON_ROOM_CODE_PREVIOUS_SECRETS: commaList(roomCodeSecret).optional(),
   // Seals descriptions, notes and patient references in the database (AES-256-GCM); the previous keys
   // still open rows written before a rotation, until `npm run privacy:reencrypt` rewrites them.
   LIAISON_DATA_KEY: dataKey.optional(),
-  LIAISON_DATA_PREVIOUS_KEYS: z
-    .string()
-    .transform((list) =>
-      list
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(dataKey))
-    .optional(),
+  LIAISON_DATA_PREVIOUS_KEYS: commaList(dataKey).optional(),
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SWEEP_INTERVAL_SECONDS: exactInterval([...SECONDS_DIVIDING_A_MINUTE, ...MINUTES_DIVIDING_AN_HOUR]).default(
