@@ -58,3 +58,4 @@ export * from "./ports/survey-desk.port.ts";
 export * from "./satisfaction/satisfaction.ts";
 export * from "./use-cases/answer-survey.ts";
 export * from "./family/family-concern.ts";
+export * from "./privacy/identifier-warning.ts";

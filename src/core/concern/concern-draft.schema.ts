@@ -16,6 +16,8 @@ export interface ConcernDraftInput {
   severity?: string;
   description?: string;
   grievance?: boolean;
+  /** Warned that the description may identify the patient, the reporter chose to post it as it is. */
+  postAnyway?: boolean;
 }
 
 export interface ConcernDraft {

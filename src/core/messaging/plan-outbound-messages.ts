@@ -262,6 +262,7 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
   "card-posted": recordOnly,
   "letter-opened": recordOnly,
   "family-page-sent": recordOnly,
+  "identifiers-posted-anyway": recordOnly,
   "digest-sent": recordOnly,
   "delivery-failed": recordOnly,
   "delivery-retried": recordOnly,
