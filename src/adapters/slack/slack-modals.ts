@@ -7,12 +7,14 @@ import {
   type FormField,
   type FormSubject,
   type FormValues,
+  type IdentifierWarning,
   SEVERITIES,
   type Unit,
 } from "../../core/index.ts";
 import { BLOCK_KIT, plain, truncate } from "./block-kit-limits.ts";
 import type { InputBlock, ModalView } from "@slack/types";
 import { literalContext, ownMrkdwn } from "./slack-text.ts";
+import { identifierWarningBlocks } from "./slack-identifier-warning.ts";
 
 export const CONCERN_MODAL = "liaison_concern";
 
@@ -128,6 +130,7 @@ export function concernModal(
   initial: ConcernDraftInput,
   privateMetadata: string,
   problems: Partial<Record<"unit", string>> = {},
+  identifiers?: IdentifierWarning,
 ): ModalView & { private_metadata: string } {
   const categories = directory.directory.categories
     .slice(0, BLOCK_KIT.optionsPerSelect)
@@ -144,6 +147,7 @@ export function concernModal(
     submit: plain("Raise", BLOCK_KIT.modalButton),
     close: plain("Cancel", BLOCK_KIT.modalButton),
     blocks: [
+      ...(identifiers ? identifierWarningBlocks(identifiers) : []),
       ...(problems.unit ? [literalContext([`⚠️ ${problems.unit}`])] : []),
       unitBlock(directory, initial.unit),
       textInput("room", "Room / bed", { initial: initial.room, max: 20, placeholder: "412-B" }),
@@ -259,6 +263,7 @@ export function actionModal(form: ActionForm, callbackId: string): ModalView & {
     close: plain("Cancel", BLOCK_KIT.modalButton),
     blocks: [
       { type: "section", text: ownMrkdwn(`*${subject.reference}*`) },
+      ...(form.identifiers ? identifierWarningBlocks(form.identifiers) : []),
       ...form.fields.map((field) => fieldBlock(field, form.values)),
     ],
   };

@@ -21,6 +21,7 @@ import {
   concernSent,
   FIELD_IDS,
   type FormValues,
+  IdentifiersFoundError,
   InvalidInputError,
   LiaisonBusyError,
   type LiaisonContext,
@@ -262,6 +263,7 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       severity: str("severity"),
       description: str("description"),
       grievance: str("grievance") === "true",
+      postAnyway: str("postAnyway") === "yes",
     };
     try {
       const concern = await raiseConcern(this.ctx, input, this.who(context));
@@ -273,6 +275,9 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       // The form comes back with the errors next to the fields and everything typed still in it.
       if (error instanceof InvalidInputError)
         return cardResponse(concernFormCard(directory, input, error.fieldErrors));
+      // The same form, as typed, with what may identify the patient highlighted and "Post anyway".
+      if (error instanceof IdentifiersFoundError)
+        return cardResponse(concernFormCard(directory, input, {}, error.warning));
       // Shown where Slack shows it too, beside the text the person would least like to type again.
       if (error instanceof LiaisonBusyError)
         return cardResponse(concernFormCard(directory, input, { description: error.message }));

@@ -10,6 +10,7 @@ import {
   type ConcernDraftInput,
   type DigestContent,
   type DirectoryIndex,
+  type IdentifierWarning,
   ALL_CLEAR,
   digestHeading,
   digestItemLine,
@@ -18,6 +19,7 @@ import {
   parkedNote,
   unfilledDutiesNote,
 } from "../../core/index.ts";
+import { identifierWarningData } from "./teams-identifier-warning.ts";
 import { SUBMIT_SUFFIX, TEAMS_VERBS, teamsButtons } from "./teams-verbs.ts";
 
 type CardJson = Record<string, unknown> & { body?: unknown[] };
@@ -108,8 +110,10 @@ export function concernFormCard(
   directory: DirectoryIndex,
   values: ConcernDraftInput,
   errors: Readonly<Record<string, string>> = {},
+  identifiers?: IdentifierWarning,
 ): CardJson {
   return expandCard("concern-form", {
+    warning: identifierWarningData(identifiers),
     // With units in the directory the unit is chosen from a list Teams filters as one types.
     units: directory.directory.units.map((u) => ({ title: u.name, value: u.id })),
     categories: directory.directory.categories.map((c) => ({ title: c.label, value: c.id })),
@@ -131,6 +135,7 @@ export function actionFormCard(form: ActionForm): CardJson {
     verb: `${TEAMS_VERBS[form.action].verb}${SUBMIT_SUFFIX}`,
     submitTitle: form.submitLabel,
     formError: form.errors.form ?? "",
+    warning: identifierWarningData(form.identifiers),
     fields: form.fields.map((field) => ({
       kind: field.kind,
       id: field.id,

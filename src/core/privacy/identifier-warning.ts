@@ -36,7 +36,7 @@ export const IDENTIFIER_CHOICES = {
   edit: "Edit",
   postAnyway: "Post anyway",
   /** Beside the "Post anyway" choice: what pressing it means, and that it is recorded. */
-  postAnywayHint: "They are needed here. Posting anyway is recorded in the concern's audit trail.",
+  postAnywayHint: "They are needed here. This is recorded in the audit trail.",
 } as const;
 
 /** The texts' likely identifiers, or nothing to warn about. */
