@@ -59,3 +59,4 @@ export * from "./satisfaction/satisfaction.ts";
 export * from "./use-cases/answer-survey.ts";
 export * from "./family/family-concern.ts";
 export * from "./privacy/identifier-warning.ts";
+export * from "./use-cases/reveal-concern-details.ts";

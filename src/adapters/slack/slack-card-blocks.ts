@@ -76,13 +76,12 @@ export function cardBlocks(view: CardView): Block[] {
       literalContext([`Follow the concern in ${view.movedTo}'s channel; this card is kept for the record.`]),
     );
   }
-  if (view.actions.length > 0) {
-    blocks.push({
-      type: "actions",
-      block_id: "liaison_card_actions",
-      elements: slackButtons(view.concernId, view.actions),
-    });
-  }
+  // Never empty: "Show details" is on every card, even one with nothing left to do.
+  blocks.push({
+    type: "actions",
+    block_id: "liaison_card_actions",
+    elements: slackButtons(view.concernId, view.actions),
+  });
   return blocks;
 }
 

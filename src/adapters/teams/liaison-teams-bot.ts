@@ -31,13 +31,14 @@ import {
   type PlatformIdentity,
   raiseConcern,
   refusedReply,
+  revealConcernDetails,
   sanitizeInbound,
   showConcernCard,
   submitCardAction,
   type TeamsConversationStore,
 } from "../../core/index.ts";
 import { actionFormCard, asAttachment, concernCard, concernFormCard, messageCard } from "./teams-cards.ts";
-import { cardActionForVerb, RAISE_VERB, REFRESH_VERB } from "./teams-verbs.ts";
+import { cardActionForVerb, RAISE_VERB, REFRESH_VERB, SHOW_DETAILS_VERB } from "./teams-verbs.ts";
 import { commandActivity } from "./teams-replies.ts";
 
 /**
@@ -225,6 +226,8 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     data: Record<string, unknown>,
   ): Promise<AdaptiveCardInvokeResponse> {
     if (verb === RAISE_VERB) return this.raise(context, data);
+    if (verb === SHOW_DETAILS_VERB && typeof data.concernId === "string")
+      return this.showDetails(context, data.concernId);
     const match = cardActionForVerb(verb);
     if (typeof data.concernId !== "string" || (!match && verb !== REFRESH_VERB)) {
       return cardResponse(messageCard("This card is out of date; send `help` to see what Liaison can do."));
@@ -247,6 +250,16 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       case "message":
         return cardResponse(messageCard(reply.text));
     }
+  }
+
+  /**
+   * "Show details": the answer to an invoke is seen by its presser alone, so the card comes back with
+   * the details under it for them; everyone else's card is unchanged.
+   */
+  private async showDetails(context: TurnContext, concernId: string): Promise<AdaptiveCardInvokeResponse> {
+    const reply = await revealConcernDetails(this.ctx, concernId, this.who(context));
+    if (reply.kind === "details") return cardResponse(concernCard(reply.view, undefined, reply.details));
+    return cardResponse(reply.view ? concernCard(reply.view, reply.text) : messageCard(reply.text));
   }
 
   private async raise(

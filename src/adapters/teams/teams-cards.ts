@@ -9,6 +9,7 @@ import {
   type CardView,
   type ConcernDraftInput,
   type DigestContent,
+  type DetailsView,
   type DirectoryIndex,
   type IdentifierWarning,
   ALL_CLEAR,
@@ -81,7 +82,16 @@ const STATE_STYLE: Readonly<Record<CardState, string>> = {
 /** "Written notice (PDF)" as a button: "Open written notice (PDF)". */
 const openTitle = (title = "Letter (PDF)") => `Open ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
 
-export function concernCard(view: CardView, notice?: string): CardJson {
+/** The details container's data: always given (a missing key would print "${x}"), shown only with details. */
+const detailsData = (details: DetailsView | undefined) => ({
+  shown: details !== undefined,
+  patientReference: details?.patientReference ?? "",
+  description: details?.description ?? "",
+  recordedLine: details?.recordedLine ?? "",
+});
+
+/** A concern's card; with `details`, the answer to "Show details", which only its presser sees. */
+export function concernCard(view: CardView, notice?: string, details?: DetailsView): CardJson {
   // Absent lines are given as "": the template engine would print a missing "${x}" literally.
   const data = {
     ...view,
@@ -101,6 +111,7 @@ export function concernCard(view: CardView, notice?: string): CardJson {
     movedTo: view.movedTo ?? "",
     stateStyle: STATE_STYLE[view.state],
     ...teamsButtons(view.actions),
+    details: detailsData(details),
     userIds: [],
   };
   return withNotice(expandCard("concern-card", data), notice);

@@ -180,6 +180,18 @@ export interface Hospital {
   repeatConcernWindowDays: number;
   /** Absent or not enabled: rooms' QR codes open nothing (/family/… is 404). */
   familyConcerns?: FamilyConcernSettings;
+  /** Who may press "Show details" and see a concern's full description and patient reference. */
+  patientDetailsViewers: PatientDetailsViewers;
+}
+
+/**
+ * Who may see what a card leaves out. People with one of `roles` may, on any concern; with
+ * `concernsDepartment`, so may the concern's own department (responders, head, manager, director and
+ * members of its chat groups). Whoever raised a concern may always see what they typed.
+ */
+export interface PatientDetailsViewers {
+  roles: readonly Role[];
+  concernsDepartment: boolean;
 }
 
 /** The languages the family page is written in (Liaison keeps the words; the directory only picks). */

@@ -88,6 +88,8 @@ export interface AuditDetails {
    * Sent from a room's QR code page: which key signed the code, the page's language, whether a way to
    * reach them was left, and a keyed hash of the sender's address (never the address itself).
    */
+  /** A permitted person pressed "Show details" and saw the full description and patient reference. */
+  "details-viewed": { platform: Platform };
   /** Warned of likely identifiers in what they typed, the person posted it anyway: which fields, which kinds. */
   "identifiers-posted-anyway": IdentifierOverride;
   "family-page-sent": { keyId: string; language: string; contactLeft: boolean; from: string };

@@ -263,6 +263,7 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
   "letter-opened": recordOnly,
   "family-page-sent": recordOnly,
   "identifiers-posted-anyway": recordOnly,
+  "details-viewed": recordOnly,
   "digest-sent": recordOnly,
   "delivery-failed": recordOnly,
   "delivery-retried": recordOnly,

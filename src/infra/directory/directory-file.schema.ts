@@ -277,6 +277,14 @@ export const directoryFileSchema = z.strictObject({
       .max(365, "expected at most 365 days")
       .default(30),
     familyConcerns: familyConcerns.optional(),
+    patientDetailsViewers: z
+      .strictObject({
+        roles: z
+          .array(z.enum(ROLES, { error: `expected roles among ${ROLES.join(", ")}` }))
+          .default(["liaison", "director", "admin"]),
+        concernsDepartment: z.boolean({ error: "expected true or false" }).default(true),
+      })
+      .default({ roles: ["liaison", "director", "admin"], concernsDepartment: true }),
   }),
   units: z
     .array(
