@@ -12,7 +12,8 @@ const SSN_CUE = String.raw`(?:SSN|SS ?#|social(?: security)?(?: number| no\.?| #
 
 /** Shapes so specific they win every overlap. */
 const CONTACT_RULES: readonly PatternRule[] = [
-  { kind: "email", pattern: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, group: 0 },
+  // Starts only where a word starts: from every letter of a long run with no "@" it would be quadratic.
+  { kind: "email", pattern: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, group: 0 },
   { kind: "ssn", pattern: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g, group: 0 },
   {
     kind: "ssn",
@@ -24,7 +25,7 @@ const CONTACT_RULES: readonly PatternRule[] = [
     pattern: /(?<![\w-])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ ./-])\d{3}[ ./-]\d{4}(?![\w-])/g,
     group: 0,
   },
-  // A national number written with its leading 0 ("07700 900123", "020 7946 0958" is caught above).
+  // A national number written with its leading 0 and one space at most ("07700 900123").
   {
     kind: "phone",
     pattern: /(?<![\w-])0[1-9]\d{2,3} ?\d{6,7}(?![\w-])/g,
@@ -34,7 +35,7 @@ const CONTACT_RULES: readonly PatternRule[] = [
   // An international number: "+" and 8 to 15 digits in groups ("+44 20 7946 0958"); a clinical "+2" is too short.
   {
     kind: "phone",
-    pattern: /(?<![\w+])\+\d{1,3}(?:[ .-]?\d{1,5}){2,5}(?![\w-])/g,
+    pattern: /(?<![\w+])\+(?:\d{8,15}|\d{1,3}[ .-]?\d{1,5}(?:[ .-]\d{1,5}){1,4})(?![\w-])/g,
     group: 0,
     accept: (number) => {
       const digits = number.replace(/\D/g, "").length;
