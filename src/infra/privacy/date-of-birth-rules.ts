@@ -8,7 +8,10 @@ const MONTHS =
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
 
-/** Full dates: 03/14/1957, 3-14-1957, 14.03.1957, 1957-03-14, March 14, 1957, 14 March 1957, 14th of March 1957. */
+/**
+ * Full dates: 03/14/1957, 3-14-1957, 14.03.1957, 1957-03-14, March 14, 1957, 14 March 1957,
+ * 14th of March 1957.
+ */
 const FULL_DATE = [
   String.raw`\d{1,2}[/.-]\d{1,2}[/.-]${YEAR}`,
   String.raw`${YEAR}-\d{1,2}-\d{1,2}`,

@@ -32,7 +32,8 @@ const CONTACT_RULES: readonly PatternRule[] = [
     group: 0,
     accept: (n) => /^\d{10,11}$/.test(n.replace(/ /g, "")),
   },
-  // An international number: "+" and 8 to 15 digits in groups ("+44 20 7946 0958"); a clinical "+2" is too short.
+  // An international number: "+" and 8 to 15 digits in groups ("+44 20 7946 0958"); a clinical "+2"
+  // is too short.
   {
     kind: "phone",
     pattern: /(?<![\w+])\+(?:\d{8,15}|\d{1,3}[ .-]?\d{1,5}(?:[ .-]\d{1,5}){1,4})(?![\w-])/g,

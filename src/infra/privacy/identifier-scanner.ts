@@ -17,7 +17,10 @@ function patternHits(text: string, context: ScanContext): IdentifierHit[] {
   return hits;
 }
 
-/** The first hit found wins an overlap (the rules in their listed order, then names): so a DOB is not also a record number. */
+/**
+ * The first hit found wins an overlap (the rules in their listed order, then names): so a DOB is not also
+ * a record number.
+ */
 function withoutOverlaps(hits: IdentifierHit[]): IdentifierHit[] {
   const kept: IdentifierHit[] = [];
   for (const hit of hits) {

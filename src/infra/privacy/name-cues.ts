@@ -1,7 +1,7 @@
 // The words around a name that say whose it is. A courtesy title or a family word marks a patient's or a
 // relative's name (flagged even when compromise does not know the surname); a clinician's title or a
-// staff role marks staff, whose names in a concern are not patient identifiers (HIPAA's identifiers are the patient's and
-// their relatives'), so "Dr. Patel" and "Nurse Kim" are left alone.
+// staff role marks staff, whose names in a concern are not patient identifiers (HIPAA's identifiers are
+// the patient's and their relatives'), so "Dr. Patel" and "Nurse Kim" are left alone.
 import nlp from "compromise";
 
 /** "Lopez", "McAllister", "O'Connor", "Delacroix-Smith"; never an abbreviation such as "MRN" or "ED". */
@@ -19,17 +19,17 @@ export const COURTESY_TITLED = new RegExp(
 );
 
 // Case matters for the name but not for the family word, and Node 20 has no inline (?i:…), hence anyCase.
-const FAMILY_WORD = anyCase(
-  "daughter son wife husband mother mom father dad sister brother niece nephew grandson granddaughter grandmother grandfather aunt uncle partner guardian visitor caregiver".split(
-    " ",
-  ),
-);
+const FAMILY_WORD = anyCase([
+  ...["daughter", "son", "wife", "husband", "mother", "mom", "father", "dad", "sister", "brother"],
+  ...["niece", "nephew", "grandson", "granddaughter", "grandmother", "grandfather", "aunt", "uncle"],
+  ...["partner", "guardian", "visitor", "caregiver"],
+]);
 const PATIENT_WORD = anyCase(["patient", "pt", "name"]);
 
 /** "daughter Maria Lopez", "son Marcus": the name after a family word (group 1). */
 export const AFTER_FAMILY_WORD = new RegExp(String.raw`\b${FAMILY_WORD}(?:['’]s)?[:,]? (${FULL_NAME})`, "g");
 
-/** "husband ray": a lower-case first name after a family word (group 1), kept only if compromise knows it as one. */
+/** "wife kim": a lower-case first name after a family word (group 1), kept if compromise knows it as one. */
 export const LOWER_CASE_AFTER_FAMILY_WORD = new RegExp(
   String.raw`\b${FAMILY_WORD}(?:['’]s)?[:,]? ([a-z]+)\b`,
   "g",

@@ -1,6 +1,6 @@
 // Person names: compromise's people() finder (its lexicon of first and last names and its grammar), plus
 // the cues around a name (courtesy titles, family words, an initial) that catch surnames compromise does
-// not know. Names given with a clinician's title or a staff role are staff and are dropped (see name-cues.ts).
+// not know. Names given with a clinician's title or a staff role are staff's and are dropped (name-cues.ts).
 import nlp from "compromise";
 import type { IdentifierHit } from "../../core/index.ts";
 import {
@@ -25,11 +25,11 @@ const NOT_NAMES = new Set(["tylenol", "morphine", "heparin", "west", "east", "no
  * First names that are also everyday words ("Grace period", "Will call", "Hope so"): alone they are
  * taken for the word; beside a surname ("Bill Jones") or a family word ("daughter Grace") they are names.
  */
-const WORD_NAMES = new Set(
-  "grace hope faith will bill mark rose dawn joy pat sue frank art chase summer autumn april may june august ivy holly ruby amber sunny patience penny max".split(
-    " ",
-  ),
-);
+const WORD_NAMES = new Set([
+  ...["grace", "hope", "faith", "will", "bill", "mark", "rose", "dawn", "joy", "pat", "sue", "frank"],
+  ...["art", "chase", "summer", "autumn", "april", "may", "june", "august", "ivy", "holly", "ruby"],
+  ...["amber", "sunny", "patience", "penny", "max"],
+]);
 
 interface Found {
   offset: { start: number; length: number };

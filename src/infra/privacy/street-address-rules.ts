@@ -4,6 +4,7 @@
 // A post office box counts too.
 import type { PatternRule } from "./identifier-rule.ts";
 
+// "Dr" followed by a name is a doctor ("4 West Dr. Patel"), not a drive.
 const STREET_TYPES =
   "(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr(?!\\.? [A-Z][a-z])|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Circle|Parkway|Pkwy|Highway|Hwy)";
 const LOWER_CASE_STREET_TYPES =
