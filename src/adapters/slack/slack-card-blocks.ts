@@ -76,12 +76,14 @@ export function cardBlocks(view: CardView): Block[] {
       literalContext([`Follow the concern in ${view.movedTo}'s channel; this card is kept for the record.`]),
     );
   }
-  // Never empty: "Show details" is on every card, even one with nothing left to do.
-  blocks.push({
-    type: "actions",
-    block_id: "liaison_card_actions",
-    elements: slackButtons(view.concernId, view.actions),
-  });
+  // A card without actions (one sent in a direct message, a merged one) gets no buttons at all.
+  if (view.actions.length > 0) {
+    blocks.push({
+      type: "actions",
+      block_id: "liaison_card_actions",
+      elements: slackButtons(view.concernId, view.actions),
+    });
+  }
   return blocks;
 }
 

@@ -72,7 +72,8 @@ export const TEAMS_MAX_ACTIONS = 5;
  * and the rest behind a "More actions" button that opens them under the card (Action.ShowCard).
  */
 export function teamsButtons(actions: readonly CardAction[]) {
-  const all = [...actions.map(button), SHOW_DETAILS];
+  // A card without actions (one sent in a direct message, a merged one) gets no buttons at all.
+  const all = actions.length > 0 ? [...actions.map(button), SHOW_DETAILS] : [];
   if (all.length <= TEAMS_MAX_ACTIONS) return { buttons: all.map((b) => shown(b)), moreButtons: [] };
   const ranked = [...all.filter((b) => !b.secondary), ...all.filter((b) => b.secondary)];
   const first = new Set(ranked.slice(0, TEAMS_MAX_ACTIONS - 1));
