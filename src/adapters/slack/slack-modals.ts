@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   type ActionForm,
+  cardsMayShowInitials,
   type ConcernDraftInput,
   DESCRIPTION_MAX_LENGTH,
   type DirectoryIndex,
@@ -155,8 +156,19 @@ export function concernModal(
         initial: initial.patientReference,
         max: 40,
         optional: true,
-        hint: "Encounter or account number only, never a name. Cards show just its last characters.",
+        hint: "Encounter or account number only, never a name. Cards show at most its last characters.",
       }),
+      ...(cardsMayShowInitials(directory)
+        ? [
+            textInput("patientInitials", "Patient initials", {
+              initial: initial.patientInitials,
+              max: 8,
+              optional: true,
+              placeholder: "J.D.",
+              hint: "Initials only (1 to 3 letters), never the name. Cards show them where the hospital allows.",
+            }),
+          ]
+        : []),
       {
         type: "input",
         block_id: "category",
