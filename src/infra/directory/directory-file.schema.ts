@@ -143,15 +143,23 @@ const patientOnCard = z.enum(PATIENT_ON_CARD, {
 const { min, max } = DESCRIPTION_CHARACTERS;
 /** { show: full } | { show: first-characters, characters: N } | { show: category-only }. */
 const descriptionOnCard = z
-  .strictObject({
-    show: z.enum(DESCRIPTION_CARD_CHOICES, { error: `expected one of ${DESCRIPTION_CARD_CHOICES.join(", ")}` }),
-    characters: z
-      .number({ error: `expected a number of characters, ${min} to ${max}` })
-      .int("expected a whole number of characters")
-      .min(min, `expected at least ${min} characters: fewer says nothing a responder can use`)
-      .max(max, `expected at most ${max} characters`)
-      .optional(),
-  })
+  .strictObject(
+    {
+      show: z.enum(DESCRIPTION_CARD_CHOICES, {
+        error: `expected one of ${DESCRIPTION_CARD_CHOICES.join(", ")}`,
+      }),
+      characters: z
+        .number({ error: `expected a number of characters, ${min} to ${max}` })
+        .int("expected a whole number of characters")
+        .min(min, `expected at least ${min} characters: fewer says nothing a responder can use`)
+        .max(max, `expected at most ${max} characters`)
+        .optional(),
+    },
+    {
+      error:
+        "expected { show: full }, { show: first-characters, characters: 120 } or { show: category-only }",
+    },
+  )
   .superRefine((d, ctx) => {
     if (d.show === "first-characters" && d.characters === undefined)
       ctx.addIssue({
@@ -166,9 +174,8 @@ const descriptionOnCard = z
         message: `characters applies only to show: first-characters; remove it, or show the first characters`,
       });
   })
-  .transform(
-    (d): DescriptionOnCard =>
-      d.show === "first-characters" ? { show: d.show, characters: d.characters! } : { show: d.show },
+  .transform((d): DescriptionOnCard =>
+    d.show === "first-characters" ? { show: d.show, characters: d.characters! } : { show: d.show },
   );
 
 /** What cards show of the patient and the description; a department's may give either part alone. */
