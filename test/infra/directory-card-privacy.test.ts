@@ -4,7 +4,8 @@ import { DirectoryFileError, parseDirectory } from "../../src/infra/directory/lo
 import { SAMPLE_DIRECTORY_FILE } from "../support/sample-directory.ts";
 
 const SAMPLE = readFileSync(SAMPLE_DIRECTORY_FILE, "utf8");
-const HOSPITAL_LEVEL = "  cardPrivacy:\n    patient: room-and-masked-reference\n    description: { show: full }\n";
+const HOSPITAL_LEVEL =
+  "  cardPrivacy:\n    patient: room-and-masked-reference\n    description: { show: full }\n";
 const PATIENT_RELATIONS = "    head: pat.liaison\n    manager: maria.lopez\n    director: dana.white\n";
 
 /** The sample with its hospital's card level replaced by `yaml` (indented as under hospital:). */
@@ -53,7 +54,10 @@ describe("the directory file: what a card shows", () => {
 
   it("one part alone is enough; the other keeps its default", () => {
     const text = withHospitalLevel("  cardPrivacy: { patient: room-only }\n");
-    expect(levelsOf(text).hospital.cardPrivacy).toEqual({ patient: "room-only", description: { show: "full" } });
+    expect(levelsOf(text).hospital.cardPrivacy).toEqual({
+      patient: "room-only",
+      description: { show: "full" },
+    });
   });
 
   it("a department may override either part; what it leaves out is the hospital's", () => {
@@ -114,6 +118,8 @@ describe("the directory file: what a card shows", () => {
     const line = String(lineOfText(text, "cardPrivacy: {"));
     const problems = problemsOf(text);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain(`directory.yaml: ${expected.replace("line 34", `line ${line}`).replace("LINE", line)}`);
+    expect(problems[0]).toContain(
+      `directory.yaml: ${expected.replace("line 34", `line ${line}`).replace("LINE", line)}`,
+    );
   });
 });

@@ -12,9 +12,7 @@ export type PatientOnCard = (typeof PATIENT_ON_CARD)[number];
 /** How much of the description a card shows: all of it, its first characters, or only the category. */
 export const DESCRIPTION_CARD_CHOICES = ["full", "first-characters", "category-only"] as const;
 export type DescriptionOnCard =
-  | { show: "full" }
-  | { show: "first-characters"; characters: number }
-  | { show: "category-only" };
+  { show: "full" } | { show: "first-characters"; characters: number } | { show: "category-only" };
 
 /** The bounds of a shortened description: fewer than 20 characters says nothing, more than 2000 hides nothing. */
 export const DESCRIPTION_CHARACTERS = { min: 20, max: 2000 } as const;
@@ -54,7 +52,8 @@ export function cardPrivacyFor(directory: DirectoryIndex, departments: readonly 
   if (levels.length === 0) return directory.hospital.cardPrivacy;
   return levels.reduce((a, b) => ({
     patient: patientRank(b.patient) < patientRank(a.patient) ? b.patient : a.patient,
-    description: shownCharacters(b.description) < shownCharacters(a.description) ? b.description : a.description,
+    description:
+      shownCharacters(b.description) < shownCharacters(a.description) ? b.description : a.description,
   }));
 }
 
@@ -63,6 +62,9 @@ export function cardPrivacyFor(directory: DirectoryIndex, departments: readonly 
  * never shows them never collects them.
  */
 export function cardsMayShowInitials(directory: DirectoryIndex): boolean {
-  const levels = [directory.hospital.cardPrivacy, ...directory.directory.departments.map((d) => d.cardPrivacy)];
+  const levels = [
+    directory.hospital.cardPrivacy,
+    ...directory.directory.departments.map((d) => d.cardPrivacy),
+  ];
   return levels.some((level) => level?.patient === "room-and-initials");
 }

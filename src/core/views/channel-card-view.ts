@@ -214,7 +214,8 @@ export function channelCardView(
 }
 
 /** The department a concern was last moved out of still has a say in what its cards show. */
-const movedFrom = (concern: Concern) => (concern.reassignedFrom ? [concern.reassignedFrom.fromDepartment] : []);
+const movedFrom = (concern: Concern) =>
+  concern.reassignedFrom ? [concern.reassignedFrom.fromDepartment] : [];
 
 /**
  * "Patient/family updated Tue 1 Dec 14:05 by Sam Rivera (phone) · next update due by 18:05": the last

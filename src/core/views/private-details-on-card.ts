@@ -27,10 +27,15 @@ function patientOnCard(concern: Concern, privacy: CardPrivacy, masking: PatientR
     case "room-only":
       return {};
     case "room-and-masked-reference":
-      return { patient: maskPatientReference(concern.patientReference, masking), patientLabel: "Patient ref." };
+      return {
+        patient: maskPatientReference(concern.patientReference, masking),
+        patientLabel: "Patient ref.",
+      };
     case "room-and-initials":
       // Without initials the card says the room only: the reference is not shown in their place.
-      return concern.patientInitials ? { patient: concern.patientInitials, patientLabel: "Patient initials" } : {};
+      return concern.patientInitials
+        ? { patient: concern.patientInitials, patientLabel: "Patient initials" }
+        : {};
   }
 }
 

@@ -33,6 +33,7 @@ describe("a patient's initials on the raise form", () => {
   });
 
   it("are refused when they look like a name or are not letters, next to the field", () => {
-    for (const typed of ["Jane", "J.D.K.L.", "J1", "J/D"]) expect(problemWith(typed)).toBe(PATIENT_INITIALS_PROBLEM);
+    for (const typed of ["Jane", "J.D.K.L.", "J1", "J/D"])
+      expect(problemWith(typed)).toBe(PATIENT_INITIALS_PROBLEM);
   });
 });

@@ -7,7 +7,10 @@ import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { sweepDueConcerns } from "../../../src/core/use-cases/sweep-due-concerns.ts";
 import { channelCardView } from "../../../src/core/views/channel-card-view.ts";
 import { SHORTENED_HINT, WITHHELD_HINT } from "../../../src/core/views/private-details-on-card.ts";
-import { coreContextWithCardPrivacy, type CardPrivacySettings } from "../../support/card-privacy-directory.ts";
+import {
+  coreContextWithCardPrivacy,
+  type CardPrivacySettings,
+} from "../../support/card-privacy-directory.ts";
 import { PAIN_DRAFT } from "../../support/core-context.ts";
 import { sampleDirectory, SLACK } from "../../support/sample-directory.ts";
 
@@ -21,7 +24,12 @@ async function cardFor(settings: CardPrivacySettings, draft: Record<string, stri
   const world = coreContextWithCardPrivacy(settings);
   const concern = await raiseConcern(world.ctx, { ...PAIN_DRAFT, ...draft }, SLACK.nurse);
   const view = async (department = concern.departmentId) =>
-    channelCardView(world.directory, (await world.concerns.findById(concern.id))!, world.clock.now(), department);
+    channelCardView(
+      world.directory,
+      (await world.concerns.findById(concern.id))!,
+      world.clock.now(),
+      department,
+    );
   return { ...world, concern, view };
 }
 
@@ -73,7 +81,9 @@ describe("what a card shows of the patient is the directory's choice", () => {
 
 describe("what a card shows of the description is the directory's choice", () => {
   it("first 40 characters: cut at the last whole word, ending in …, with a hint that the full text exists", async () => {
-    const { view } = await cardFor({ hospital: { description: { show: "first-characters", characters: 40 } } });
+    const { view } = await cardFor({
+      hospital: { description: { show: "first-characters", characters: 40 } },
+    });
     const card = await view();
     expect(card.description).toBe("Pain not controlled for 2 hours after…");
     expect(card.descriptionHint).toBe(SHORTENED_HINT);
@@ -81,7 +91,9 @@ describe("what a card shows of the description is the directory's choice", () =>
   });
 
   it("first characters, a description no longer than that: shown whole, with no hint", async () => {
-    const { view } = await cardFor({ hospital: { description: { show: "first-characters", characters: 84 } } });
+    const { view } = await cardFor({
+      hospital: { description: { show: "first-characters", characters: 84 } },
+    });
     const card = await view();
     expect(card.description).toBe(DESCRIPTION);
     expect(card.descriptionHint).toBeUndefined();
@@ -98,7 +110,11 @@ describe("what a card shows of the description is the directory's choice", () =>
   it("category only: no words of the description, the category, and a hint that the full text exists", async () => {
     const { view } = await cardFor({ hospital: { description: { show: "category-only" } } });
     const card = await view();
-    expect(card).toMatchObject({ description: "", category: "Pain not managed", descriptionHint: WITHHELD_HINT });
+    expect(card).toMatchObject({
+      description: "",
+      category: "Pain not managed",
+      descriptionHint: WITHHELD_HINT,
+    });
     expect(JSON.stringify(card)).not.toContain("PRN");
   });
 });
@@ -158,7 +174,9 @@ describe("a department may show less (or more) than the hospital", () => {
 
   it("the raise form asks for initials only when some card may show them", () => {
     expect(cardsMayShowInitials(sampleDirectory())).toBe(false);
-    const { directory } = coreContextWithCardPrivacy({ departments: { "nursing-4w": { patient: "room-and-initials" } } });
+    const { directory } = coreContextWithCardPrivacy({
+      departments: { "nursing-4w": { patient: "room-and-initials" } },
+    });
     expect(cardsMayShowInitials(directory)).toBe(true);
   });
 });
@@ -178,7 +196,9 @@ describe("a copy of the card in someone's chat follows the same level", () => {
       expect(dm.kind === "direct" && dm.view?.description).toBe("Pain not controlled for 2 hours after…");
     }
     const posted = world.slack.delivered.map((d) => d.delivery).find((d) => d.kind === "post-card")!;
-    expect(posted.kind === "post-card" && posted.view.description).toBe("Pain not controlled for 2 hours after…");
+    expect(posted.kind === "post-card" && posted.view.description).toBe(
+      "Pain not controlled for 2 hours after…",
+    );
     expect(JSON.stringify(world.slack.delivered.map((d) => d.delivery))).not.toContain("charge nurse");
   });
 });
