@@ -87,6 +87,7 @@ const openTitle = (title = "Letter (PDF)") => `Open ${title.charAt(0).toLowerCas
 const detailsData = (details: DetailsView | undefined) => ({
   shown: details !== undefined,
   patientReference: details?.patientReference ?? "",
+  patientInitials: details?.patientInitials ?? "",
   description: details?.description ?? "",
   recordedLine: details?.recordedLine ?? "",
 });

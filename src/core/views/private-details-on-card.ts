@@ -18,9 +18,11 @@ export interface PrivateDetailsOnCard {
   descriptionHint?: string;
 }
 
-export const SHORTENED_HINT = "Shortened on cards: the full description is available to permitted staff.";
+// Every card carries the "Show details" button (SHOW_DETAILS_LABEL), which is how permitted staff read it.
+export const SHORTENED_HINT =
+  "Shortened on cards: the full description is available to permitted staff (Show details).";
 export const WITHHELD_HINT =
-  "The description is not shown on cards: the full text is available to permitted staff.";
+  "The description is not shown on cards: permitted staff can read it with Show details.";
 
 function patientOnCard(concern: Concern, privacy: CardPrivacy, masking: PatientReferenceMasking) {
   switch (privacy.patient) {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardBlocks, type Block } from "../../../src/adapters/slack/slack-card-blocks.ts";
 import { concernModal } from "../../../src/adapters/slack/slack-modals.ts";
+import { detailsModal } from "../../../src/adapters/slack/slack-details-modal.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
+import { revealConcernDetails } from "../../../src/core/use-cases/reveal-concern-details.ts";
 import { channelCardView } from "../../../src/core/views/channel-card-view.ts";
 import { SHORTENED_HINT, WITHHELD_HINT } from "../../../src/core/views/private-details-on-card.ts";
 import type { RunningLiaison } from "../../../src/main.ts";
@@ -93,6 +95,19 @@ describe("each card privacy level, as Slack draws it", () => {
     });
     expect(lines[FACTS]).not.toContain("Patient");
     expect(lines[DESCRIPTION_AT]).toBe(WITHHELD_HINT);
+  });
+});
+
+describe("Show details on Slack, for a card that shows the room only", () => {
+  it("the modal shows its presser the initials after the reference", async () => {
+    const world = coreContextWithCardPrivacy({ hospital: { patient: "room-only" } });
+    const concern = await raiseConcern(world.ctx, { ...PAIN_DRAFT, patientInitials: "JD" }, SLACK.nurse);
+    const pat = { platform: "slack", userId: "U04PMORGN07", displayName: "Pat Morgan" } as const;
+    const reply = await revealConcernDetails(world.ctx, concern.id, pat);
+    if (reply.kind !== "details") throw new Error("expected the details");
+    const lines = shown(detailsModal(reply.details).blocks as Block[]);
+    const at = lines.indexOf("*Patient reference*");
+    expect(lines.slice(at, at + 4)).toEqual(["*Patient reference*", "E20260417", "*Patient initials*", "JD"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { concernCard, concernFormCard } from "../../../src/adapters/teams/teams-cards.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
+import { revealConcernDetails } from "../../../src/core/use-cases/reveal-concern-details.ts";
 import { channelCardView } from "../../../src/core/views/channel-card-view.ts";
 import { SHORTENED_HINT, WITHHELD_HINT } from "../../../src/core/views/private-details-on-card.ts";
 import { checkAdaptiveCard, TEAMS_MAX_VERSION } from "../../support/adaptive-card-validation.ts";
@@ -112,6 +113,24 @@ describe("each card privacy level, as Teams draws it (and each a valid Adaptive 
     });
     expect(lines.filter((l) => l.startsWith("Patient"))).toEqual([]);
     expect(afterFacts(lines)[0]).toBe(WITHHELD_HINT);
+  });
+});
+
+describe("Show details on Teams, for a card that shows the room only", () => {
+  it("the answer card shows its presser the initials beside the reference, and is still a valid card", async () => {
+    const world = coreContextWithCardPrivacy({ hospital: { patient: "room-only" } });
+    const concern = await raiseConcern(world.ctx, { ...PAIN_DRAFT, patientInitials: "JD" }, SLACK.nurse);
+    const pat = { platform: "slack", userId: "U04PMORGN07", displayName: "Pat Morgan" } as const;
+    const reply = await revealConcernDetails(world.ctx, concern.id, pat);
+    if (reply.kind !== "details") throw new Error("expected the details");
+    const card = concernCard(reply.view, undefined, reply.details) as Json;
+    expectValid(card);
+    const lines = shown(card);
+    expect(lines.filter((l) => l.startsWith("Patient"))).toEqual([
+      "Patient details (only you see this)",
+      "Patient reference: E20260417",
+      "Patient initials: JD",
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@ import { asDepartmentId } from "../../../src/core/ids.ts";
 import { actOnConcern } from "../../../src/core/use-cases/act-on-concern.ts";
 import { deliverOutbox, DEFAULT_DELIVERY_POLICY } from "../../../src/core/use-cases/deliver-outbox.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
+import { revealConcernDetails } from "../../../src/core/use-cases/reveal-concern-details.ts";
 import { sweepDueConcerns } from "../../../src/core/use-cases/sweep-due-concerns.ts";
 import { channelCardView } from "../../../src/core/views/channel-card-view.ts";
 import { SHORTENED_HINT, WITHHELD_HINT } from "../../../src/core/views/private-details-on-card.ts";
@@ -200,5 +201,23 @@ describe("a copy of the card in someone's chat follows the same level", () => {
       "Pain not controlled for 2 hours after…",
     );
     expect(JSON.stringify(world.slack.delivered.map((d) => d.delivery))).not.toContain("charge nurse");
+  });
+});
+
+describe("what a card leaves out, Show details gives to permitted staff", () => {
+  it("on a room-only, category-only card, the liaison's Show details has the initials, reference and whole description", async () => {
+    const world = await cardFor(
+      { hospital: { patient: "room-only", description: { show: "category-only" } } },
+      { patientInitials: "J.D." },
+    );
+    const pat = { platform: "slack", userId: "U04PMORGN07", displayName: "Pat Morgan" } as const;
+    const reply = await revealConcernDetails(world.ctx, world.concern.id, pat);
+    if (reply.kind !== "details") throw new Error(`expected the details, got: ${JSON.stringify(reply)}`);
+    expect(reply.details).toMatchObject({
+      patientReference: "E20260417",
+      patientInitials: "JD",
+      description: DESCRIPTION,
+    });
+    expect(reply.view).toMatchObject({ description: "", descriptionHint: WITHHELD_HINT });
   });
 });
