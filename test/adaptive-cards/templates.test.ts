@@ -350,6 +350,7 @@ describe("concern-form.json", () => {
       "unit",
       "room",
       "patientReference",
+      "patientInitials", // the sample asks: some card in its hospital shows initials
       "category",
       "severity",
       "description",

@@ -30,6 +30,7 @@ function draftFrom(state: ViewState): ConcernDraftInput {
     unit: valueOf(state, "unit"),
     room: valueOf(state, "room"),
     patientReference: valueOf(state, "patientReference"),
+    patientInitials: valueOf(state, "patientInitials"),
     category: valueOf(state, "category"),
     severity: valueOf(state, "severity"),
     description: valueOf(state, "description"),

@@ -18,6 +18,12 @@ export function detailsModal(details: DetailsView): ModalView {
       literalSection(details.place),
       { type: "section", text: ownMrkdwn("*Patient reference*") },
       literalSection(details.patientReference),
+      ...(details.patientInitials
+        ? [
+            { type: "section" as const, text: ownMrkdwn("*Patient initials*") },
+            literalSection(details.patientInitials),
+          ]
+        : []),
       { type: "section", text: ownMrkdwn("*What happened*") },
       ...literalSections(details.description),
       literalContext([`🔒 ${details.recordedLine}`]),

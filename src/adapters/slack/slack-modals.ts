@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   type ActionForm,
+  cardsMayShowInitials,
   type ConcernDraftInput,
   DESCRIPTION_MAX_LENGTH,
   type DirectoryIndex,
@@ -120,6 +121,25 @@ function unitGroups(units: readonly Unit[]) {
   }));
 }
 
+/** The patient's reference, and their initials where some card may show them (else never asked). */
+function patientBlocks(directory: DirectoryIndex, initial: ConcernDraftInput): InputBlock[] {
+  const reference = textInput("patientReference", "Patient reference", {
+    initial: initial.patientReference,
+    max: 40,
+    optional: true,
+    hint: "Encounter or account number only, never a name. Cards show at most its last characters.",
+  });
+  if (!cardsMayShowInitials(directory)) return [reference];
+  const initials = textInput("patientInitials", "Patient initials", {
+    initial: initial.patientInitials,
+    max: 8,
+    optional: true,
+    placeholder: "J.D.",
+    hint: "Initials only (1 to 3 letters), never the name. Cards show them where the hospital allows.",
+  });
+  return [reference, initials];
+}
+
 /**
  * The /concern form, pre-filled with whatever the person already typed; `problems` (a unit the words
  * named that the directory does not know) are said at the top, since Slack shows field errors only
@@ -151,12 +171,7 @@ export function concernModal(
       ...(problems.unit ? [literalContext([`⚠️ ${problems.unit}`])] : []),
       unitBlock(directory, initial.unit),
       textInput("room", "Room / bed", { initial: initial.room, max: 20, placeholder: "412-B" }),
-      textInput("patientReference", "Patient reference", {
-        initial: initial.patientReference,
-        max: 40,
-        optional: true,
-        hint: "Encounter or account number only, never a name. Cards show just its last characters.",
-      }),
+      ...patientBlocks(directory, initial),
       {
         type: "input",
         block_id: "category",

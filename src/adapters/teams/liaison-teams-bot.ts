@@ -272,6 +272,7 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       unit: str("unit"),
       room: str("room"),
       patientReference: str("patientReference"),
+      patientInitials: str("patientInitials"),
       category: str("category"),
       severity: str("severity"),
       description: str("description"),

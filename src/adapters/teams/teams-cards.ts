@@ -13,6 +13,7 @@ import {
   type DirectoryIndex,
   type IdentifierWarning,
   ALL_CLEAR,
+  cardsMayShowInitials,
   digestHeading,
   digestItemLine,
   moreDepartments,
@@ -86,6 +87,7 @@ const openTitle = (title = "Letter (PDF)") => `Open ${title.charAt(0).toLowerCas
 const detailsData = (details: DetailsView | undefined) => ({
   shown: details !== undefined,
   patientReference: details?.patientReference ?? "",
+  patientInitials: details?.patientInitials ?? "",
   description: details?.description ?? "",
   recordedLine: details?.recordedLine ?? "",
 });
@@ -95,6 +97,9 @@ export function concernCard(view: CardView, notice?: string, details?: DetailsVi
   // Absent lines are given as "": the template engine would print a missing "${x}" literally.
   const data = {
     ...view,
+    patient: view.patient ?? "",
+    patientLabel: view.patientLabel ?? "",
+    descriptionHint: view.descriptionHint ?? "",
     reassignedLine: view.reassignedLine ?? "",
     resolutionLine: view.resolutionLine ?? "",
     noticeLine: view.noticeLine ?? "",
@@ -128,6 +133,8 @@ export function concernFormCard(
     // With units in the directory the unit is chosen from a list Teams filters as one types.
     units: directory.directory.units.map((u) => ({ title: u.name, value: u.id })),
     categories: directory.directory.categories.map((c) => ({ title: c.label, value: c.id })),
+    // Asked only where some card may show them: initials nobody sees are not collected.
+    askInitials: cardsMayShowInitials(directory),
     values: { ...values, grievance: values.grievance ? "true" : "false" },
     errors,
   });

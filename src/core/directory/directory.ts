@@ -2,6 +2,7 @@ import type { PolicyDuration } from "../escalation/duration.ts";
 import type { CategoryId, DepartmentId, PersonId, PolicyId, UnitId } from "../ids.ts";
 import type { Platform } from "../platform.ts";
 import type { Severity } from "../concern/severity.ts";
+import type { CardPrivacy, CardPrivacyOverride } from "./card-privacy.ts";
 
 export const ROLES = [
   "nurse",
@@ -50,6 +51,8 @@ export interface Department {
   afterHoursTarget?: PersonId;
   /** Platform groups whose members answer for this department besides the people named above. */
   responderGroups?: ResponderGroups;
+  /** What this department's cards show, where it differs from the hospital's (Behavioral Health shows less). */
+  cardPrivacy?: CardPrivacyOverride;
 }
 
 /**
@@ -172,6 +175,8 @@ export interface Hospital {
   /** "HH:mm" local times, sorted, at which duties taken from chat end; empty: at midnight. */
   shiftChanges: readonly string[];
   patientReferenceMasking: PatientReferenceMasking;
+  /** What a card (in a channel, or copied to someone's chat) shows of the patient and the description. */
+  cardPrivacy: CardPrivacy;
   grievance: GrievanceSettings;
   /**
    * Days back a new concern is matched against earlier ones with the same unit, room and patient

@@ -152,6 +152,7 @@ async function store(ctx: LiaisonContext, intake: Intake): Promise<Concern> {
     unit: draft.unit,
     room: draft.room,
     patientReference: draft.patientReference,
+    ...(draft.patientInitials ? { patientInitials: draft.patientInitials } : {}),
     category: draft.category,
     severity: draft.severity,
     description: draft.description,

@@ -17,6 +17,8 @@ export interface DetailsView {
   /** "4 West · room 412" */
   place: string;
   patientReference: string;
+  /** "JD", when the reporter gave them (whatever the card's level shows). */
+  patientInitials?: string;
   description: string;
   /** "Sam Rivera viewed the patient details of PR-2026-00042 at 14:07.": what the audit trail now holds. */
   recordedLine: string;
@@ -76,6 +78,7 @@ function detailsOf(ctx: LiaisonContext, concern: Concern, recordedLine: string):
     reference: concern.reference,
     place: `${unit} · room ${concern.room}`,
     patientReference: concern.patientReference ?? "None given",
+    ...(concern.patientInitials ? { patientInitials: concern.patientInitials } : {}),
     description: concern.description,
     recordedLine,
   };
