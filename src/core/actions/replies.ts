@@ -68,6 +68,7 @@ export function typedDraftLines(input: ConcernDraftInput): string[] {
     ["Unit", input.unit],
     ["Room or bed", input.room],
     ["Patient reference", input.patientReference],
+    ["Patient initials", input.patientInitials],
     ["Category", input.category],
     ["Severity", input.severity],
     ["Grievance", input.grievance ? "yes" : undefined],
