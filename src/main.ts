@@ -45,6 +45,7 @@ import { type FamilyPageCounts, prismaFamilyPageCounts } from "./infra/store/fam
 import { recordDirectoryVersion } from "./infra/directory/record-directory-version.ts";
 import { createHttpApp } from "./infra/http/create-http-app.ts";
 import { createLogger } from "./infra/logging/pino-logger.ts";
+import type { DestinationStream } from "pino";
 import { Scheduler } from "./infra/scheduler/scheduler.ts";
 import { openDatabase } from "./infra/store/open-database.ts";
 import { PrismaConcernRepository } from "./infra/store/prisma-concern-repository.ts";
@@ -100,8 +101,17 @@ interface Delivery {
  * configuration stops start-up before anything listens), then opens the store, starts delivery and
  * the chat platforms, schedules the jobs, watches the directory file, and serves HTTP.
  */
-export async function startLiaison(config: Config, clock: Clock = systemClock): Promise<RunningLiaison> {
-  const logger = createLogger(config.LOG_LEVEL);
+/** Where the log goes: standard output, unless a caller (a test's log watch) gives another place. */
+export interface StartOptions {
+  logDestination?: DestinationStream;
+}
+
+export async function startLiaison(
+  config: Config,
+  clock: Clock = systemClock,
+  options: StartOptions = {},
+): Promise<RunningLiaison> {
+  const logger = createLogger(config.LOG_LEVEL, options.logDestination);
   const directory = DirectoryWatcher.load(config.LIAISON_DIRECTORY_FILE, clock, logger);
   const letterTemplate = loadLetterTemplate(config.LIAISON_LETTER_TEMPLATE_FILE);
   const teamsCertificate = teamsCertificateOf(config);

@@ -1,3 +1,4 @@
+import { watchTyped } from "./patient-text-watch.ts";
 import type { AuditEvent } from "../../src/core/messaging/audit-event.ts";
 import type { CardLocation, Concern } from "../../src/core/concern/concern.ts";
 import type { ConcernId, DepartmentId } from "../../src/core/ids.ts";
@@ -80,6 +81,8 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
   }
 
   private record(change: ConcernChange): void {
+    watchTyped(change.concern);
+    for (const event of change.events) watchTyped(event.detail);
     this.audit.push(...change.events);
     void this.enqueue(change.messages, change.concern.updatedAt);
   }

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Clock } from "../../src/core/ports/clock.port.ts";
 import { startLiaison, type RunningLiaison } from "../../src/main.ts";
 import { FakeSlackApi } from "./fake-slack-api.ts";
-import { testConfig } from "./test-config.ts";
+import { testConfig, watchedLog } from "./test-config.ts";
 import { SIGNING_SECRET } from "./slack-requests.ts";
 
 /** The whole service, in-process, with Slack's Web API played by a local fake. */
@@ -20,7 +20,9 @@ export async function startSlackLiaison(
   const slack = options.slack ?? new FakeSlackApi();
   if (!slack.url) await slack.start();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "liaison-slack-"));
+  const log = watchedLog();
   const config = testConfig({
+    ...log.config,
     LIAISON_DATA_DIR: dataDir,
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -28,7 +30,7 @@ export async function startSlackLiaison(
     ...options.config,
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   });
-  const liaison: RunningLiaison = await startLiaison(config, options.clock);
+  const liaison: RunningLiaison = await startLiaison(config, options.clock, log.options);
   return { liaison, slack, dataDir, baseUrl: `http://127.0.0.1:${liaison.port}` };
 }
 

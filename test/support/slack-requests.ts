@@ -1,3 +1,4 @@
+import { watchTyped } from "./patient-text-watch.ts";
 import { createHmac } from "node:crypto";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -110,6 +111,7 @@ export function viewSubmissionPayload(
   values: Record<string, string | string[] | undefined>,
   privateMetadata = "",
 ) {
+  watchTyped(values);
   const state: Record<string, Record<string, unknown>> = {};
   for (const [blockId, value] of Object.entries(values)) {
     if (Array.isArray(value)) {

@@ -1,3 +1,4 @@
+import { watchTyped } from "./patient-text-watch.ts";
 /** Bot Framework activities as Teams sends them (shapes from shared/platform-payloads/teams). */
 export const TENANT = "56653e9d-2158-46ee-90d7-675c39642038";
 export const TEAM_ID = "19:team-general-4w@thread.tacv2";
@@ -68,6 +69,7 @@ export function personalMessage(serviceUrl: string, from: TeamsUser, text: strin
 
 /** An Action.Execute click: invoke "adaptiveCard/action" with the verb and the action's data. */
 export function cardAction(serviceUrl: string, from: TeamsUser, verb: string, data: Record<string, unknown>) {
+  watchTyped(data);
   return {
     ...base(serviceUrl, from, personal(from)),
     type: "invoke",

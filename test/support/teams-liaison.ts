@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { startLiaison, type RunningLiaison } from "../../src/main.ts";
 import { FakeBotConnector } from "./fake-bot-connector.ts";
-import { testConfig } from "./test-config.ts";
+import { testConfig, watchedLog } from "./test-config.ts";
 import { botAddedToTeam, cardAction, postActivity, type TeamsUser } from "./teams-activities.ts";
 
 /** A pain concern as the Teams form sends it (every value a string, the toggle "true"/"false"). */
@@ -30,7 +30,12 @@ export async function startTeamsLiaison(
   connector = new FakeBotConnector(),
 ) {
   if (!connector.url) await connector.start();
-  const liaison: RunningLiaison = await startLiaison(testConfig({ TEAMS_LOCAL_MODE: "true", ...config }));
+  const log = watchedLog();
+  const liaison: RunningLiaison = await startLiaison(
+    testConfig({ ...log.config, TEAMS_LOCAL_MODE: "true", ...config }),
+    undefined,
+    log.options,
+  );
   const baseUrl = `http://127.0.0.1:${liaison.port}`;
   // Installing the app in a team is what lets Liaison post there later.
   expect((await postActivity(baseUrl, botAddedToTeam(connector.url))).status).toBe(200);

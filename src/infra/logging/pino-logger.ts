@@ -14,6 +14,11 @@ const PATIENT_KEYS = [
   "resolutionNote",
   "reason",
   "text",
+  "familyContact",
+  "comment",
+  "steps",
+  "results",
+  "progress",
 ];
 const REDACT_PATHS = PATIENT_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 
