@@ -2,10 +2,11 @@ import type { KnownBlock, ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Activity, CloudAdapter } from "botbuilder";
 import { actionModal, concernModal } from "../../src/adapters/slack/slack-modals.ts";
+import { detailsModal } from "../../src/adapters/slack/slack-details-modal.ts";
 import { SlackNotifier } from "../../src/adapters/slack/slack-notifier.ts";
 import { commandReply } from "../../src/adapters/slack/slack-replies.ts";
 import { SLACK_ACTIONS } from "../../src/adapters/slack/slack-action-table.ts";
-import { actionFormCard, concernFormCard } from "../../src/adapters/teams/teams-cards.ts";
+import { actionFormCard, concernCard, concernFormCard } from "../../src/adapters/teams/teams-cards.ts";
 import { TeamsNotifier } from "../../src/adapters/teams/teams-notifier.ts";
 import { commandActivity } from "../../src/adapters/teams/teams-replies.ts";
 import {
@@ -25,6 +26,9 @@ import {
   deliverOutbox,
   type DepartmentId,
   type GrievanceResolution,
+  IdentifiersFoundError,
+  type LiaisonContext,
+  revealConcernDetails,
   type PlatformIdentity,
   queueDigest,
   raiseConcern,
@@ -376,6 +380,7 @@ export async function samplePreviews(): Promise<Preview[]> {
     slack: { kind: "modal", view: concernModal(directory, prefill.prefill, "") },
     teams: concernFormCard(directory, prefill.prefill),
   });
+  previews.push(await identifierWarningPreview(ctx), await detailsPreview(ctx, await stored(acknowledged)));
   for (const [name, text, caption] of [
     ["reply-mine", "mine", "the answer to “mine”"],
     ["reply-status", `status ${escalated.reference}`, "the answer to “status”"],
@@ -392,4 +397,46 @@ export async function samplePreviews(): Promise<Preview[]> {
     });
   }
   return previews;
+}
+
+/** The raise form as it comes back when the description may identify the patient. */
+async function identifierWarningPreview(ctx: LiaisonContext): Promise<Preview> {
+  const typed: ConcernDraftInput = {
+    unit: "4W",
+    room: "415",
+    patientReference: "E20261124",
+    category: "call-light",
+    severity: "high",
+    description:
+      "Mrs. Eleanor Whitfield (DOB 03/14/1948) waited 40 minutes for her call light; her son asks to be called on 555-201-7788.",
+  };
+  const warning = await raiseConcern(ctx, typed, NIA).then(
+    () => {
+      throw new Error("the identifying description was raised without a warning");
+    },
+    (error: unknown) => {
+      if (error instanceof IdentifiersFoundError) return error.warning;
+      throw error;
+    },
+  );
+  return {
+    name: "concern-form-identifiers",
+    caption: "the concern form, back with likely identifiers marked",
+    time: "14:05",
+    slack: { kind: "modal", view: concernModal(ctx.directory(), typed, "", {}, warning) },
+    teams: concernFormCard(ctx.directory(), typed, {}, warning),
+  };
+}
+
+/** What Pat Morgan sees after pressing Show details (and only she sees). */
+async function detailsPreview(ctx: LiaisonContext, concern: Concern): Promise<Preview> {
+  const reply = await revealConcernDetails(ctx, concern.id, PAT);
+  if (reply.kind !== "details") throw new Error(`Show details was refused: ${reply.text}`);
+  return {
+    name: "show-details",
+    caption: "Show details, as only its presser sees it",
+    time: "14:07",
+    slack: { kind: "modal", view: detailsModal(reply.details) },
+    teams: concernCard(reply.view, undefined, reply.details),
+  };
 }
