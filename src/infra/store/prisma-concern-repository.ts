@@ -160,7 +160,7 @@ export class PrismaConcernRepository implements ConcernRepository {
     const params: unknown[] = [
       JSON.stringify(changes.map((c) => toConcernRecord(c.concern, this.cipher))),
       JSON.stringify(audit.events),
-      JSON.stringify(changes.flatMap((c) => outboxRows(c.messages, c.concern.updatedAt))),
+      JSON.stringify(changes.flatMap((c) => outboxRows(c.messages, c.concern.updatedAt, this.cipher))),
       JSON.stringify(audit.texts),
       ...(expectedVersion === undefined ? [] : [expectedVersion]),
     ];
