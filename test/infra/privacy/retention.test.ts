@@ -9,11 +9,14 @@ import {
 } from "../../../src/core/index.ts";
 import { actOnConcern } from "../../../src/core/use-cases/act-on-concern.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
+import { readFileSync } from "node:fs";
+import { DirectoryFileError, parseDirectory } from "../../../src/infra/directory/load-directory-file.ts";
 import { createFieldCipher } from "../../../src/infra/privacy/field-cipher.ts";
+import { purgeReport } from "../../../src/infra/privacy/purge-report.ts";
 import { PrismaConcernRepository } from "../../../src/infra/store/prisma-concern-repository.ts";
 import { PrismaOutboxRepository } from "../../../src/infra/store/prisma-outbox-repository.ts";
 import { coreContext, PAIN_DRAFT } from "../../support/core-context.ts";
-import { SLACK } from "../../support/sample-directory.ts";
+import { SAMPLE_DIRECTORY_FILE, SLACK } from "../../support/sample-directory.ts";
 import { openTestDatabase, STORE_KINDS, type TestDatabase } from "../../support/test-database.ts";
 
 const DAY_MINUTES = 24 * 60;
@@ -132,5 +135,63 @@ describe.each(["in-memory", ...STORE_KINDS] as const)("the retention policy on %
       policy: "keep-forever",
     });
     expect((await ctx.concerns.findById(resolved.id))?.description).toBe(resolved.description);
+  });
+});
+
+describe("the retention setting", () => {
+  const SAMPLE = readFileSync(SAMPLE_DIRECTORY_FILE, "utf8");
+  const LINE = "  retainPatientDetailsDays: 365\n";
+  const withSetting = (value: string) =>
+    SAMPLE.replace(LINE, value ? `  retainPatientDetailsDays: ${value}\n` : "");
+  function problemsOf(text: string): readonly string[] {
+    try {
+      parseDirectory(text, "directory.yaml");
+    } catch (error) {
+      if (error instanceof DirectoryFileError) return error.problems;
+      throw error;
+    }
+    return [];
+  }
+
+  it("the sample keeps details a year; left out, they are kept forever", () => {
+    expect(SAMPLE).toContain(LINE);
+    expect(parseDirectory(SAMPLE, "x.yaml").directory.hospital.retainPatientDetailsDays).toBe(365);
+    expect(parseDirectory(withSetting(""), "x.yaml").directory.hospital).not.toHaveProperty(
+      "retainPatientDetailsDays",
+    );
+  });
+
+  it("a value that is not a whole number of days of at least one is refused, saying what to write", () => {
+    expect(problemsOf(withSetting("0"))).toEqual([
+      expect.stringMatching(/hospital\.retainPatientDetailsDays .*expected at least 1 day \(leave it out/),
+    ]);
+    expect(problemsOf(withSetting("30.5"))).toEqual([
+      expect.stringMatching(/expected a whole number of days/),
+    ]);
+    expect(problemsOf(withSetting('"a year"'))).toEqual([
+      expect.stringMatching(/expected a number of days, like 365/),
+    ]);
+  });
+});
+
+describe("what npm run privacy:purge prints", () => {
+  it("the policy, the cut-off day and each concern with the day it was resolved, in the hospital's zone", () => {
+    const report = purgeReport(
+      {
+        policy: "retain",
+        retainDays: 365,
+        resolvedBefore: new Date("2025-12-03T03:15:00Z"),
+        dryRun: true,
+        concerns: [{ reference: "PR-2024-00012", resolvedAt: new Date("2024-11-30T02:00:00Z") }],
+      },
+      "America/Chicago",
+    );
+    expect(report).toBe(
+      [
+        "privacy:purge: retainPatientDetailsDays 365; concerns resolved before 2025-12-02: 1 would be purged (dry run: nothing was changed)",
+        "  PR-2024-00012  resolved 2024-11-29",
+      ].join("\n"),
+    );
+    expect(purgeReport({ policy: "keep-forever" }, "UTC")).toMatch(/kept forever; nothing to purge/);
   });
 });
