@@ -1,5 +1,5 @@
 import { satisfactionLine, surveyOpen } from "../satisfaction/satisfaction.ts";
-import { localDateTime, localTime, longDate } from "../escalation/business-time.ts";
+import { localDate, localDateTime, localTime, longDate } from "../escalation/business-time.ts";
 import { NOTICE_METHODS, type GrievanceLetterRef } from "../grievance/grievance-notice.ts";
 import { cardActionsFor, type CardAction } from "../actions/card-actions.ts";
 import type { Concern } from "../concern/concern.ts";
@@ -147,6 +147,12 @@ function reassignment({ concern, at, deptName }: Draw, cardDepartment: Departmen
   };
 }
 
+/** A purged concern's card says why its description is gone (the retention policy), not an empty line. */
+function descriptionOf(concern: Concern, zone: string): string {
+  if (!concern.detailsPurgedAt) return concern.description;
+  return `Patient details removed on ${localDate(concern.detailsPurgedAt, zone)} (retention policy)`;
+}
+
 export function channelCardView(
   directory: DirectoryIndex,
   concern: Concern,
@@ -178,7 +184,7 @@ export function channelCardView(
     patient: maskPatientReference(concern.patientReference, directory.hospital.patientReferenceMasking),
     category: directory.category(concern.category)?.label ?? concern.category,
     grievance: concern.isGrievance,
-    description: concern.description,
+    description: descriptionOf(concern, zone),
     reporter: concern.reporter.displayName,
     department: draw.deptName(concern.departmentId),
     raisedLine: `Raised ${localDateTime(concern.createdAt, zone)} by ${concern.reporter.displayName}`,

@@ -7,6 +7,7 @@ import {
   type LiaisonContext,
   purgePatientDetails,
 } from "../../../src/core/index.ts";
+import { channelCardView } from "../../../src/core/views/channel-card-view.ts";
 import { actOnConcern } from "../../../src/core/use-cases/act-on-concern.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { readFileSync } from "node:fs";
@@ -108,6 +109,11 @@ describe.each(["in-memory", ...STORE_KINDS] as const)("the retention policy on %
     }
     const recentTrail = await ctx.concerns.auditTrail(recent.id);
     expect(recentTrail.find((e) => e.type === "note-added")?.detail).toMatchObject({ note: NOTE });
+
+    const card = channelCardView(core.directory, purged, core.clock.now());
+    expect(card.description).toBe(
+      `Patient details removed on ${core.clock.now().toISOString().slice(0, 10)} (retention policy)`,
+    );
 
     const again = await purgePatientDetails(ctx);
     expect(again.policy === "retain" && again.concerns).toEqual([]);
