@@ -2,7 +2,7 @@ import type { AuditEvent } from "../../src/core/messaging/audit-event.ts";
 import { withoutFreeText } from "../../src/core/messaging/audit-free-text.ts";
 import type { CardLocation, Concern } from "../../src/core/concern/concern.ts";
 import type { ConcernId, DepartmentId } from "../../src/core/ids.ts";
-import type { OutboundMessage, OutboxEntry } from "../../src/core/messaging/outbound-message.ts";
+import type { ChatMessage, OutboundMessage, OutboxEntry } from "../../src/core/messaging/outbound-message.ts";
 import type { Platform } from "../../src/core/platform.ts";
 import type {
   ConcernChange,
@@ -10,6 +10,9 @@ import type {
   ConcernWrites,
 } from "../../src/core/ports/concern-repository.port.ts";
 import type { OutboxRepository, OutboxStats } from "../../src/core/ports/outbox-repository.port.ts";
+
+/** A purged concern's delivered message, as the store keeps it: no words (nothing delivers it again). */
+const PURGED_MESSAGE = { purged: "patient details removed (retention policy)" } as unknown as ChatMessage;
 
 export interface OutboxRow extends OutboundMessage {
   id: string;
@@ -137,6 +140,9 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
     this.audit.forEach((e, i) => {
       if (e.concernId === change.concern.id) this.audit[i] = withoutFreeText(e);
     });
+    for (const row of this.outboxRows) {
+      if (row.concernId === change.concern.id && row.status !== "pending") row.message = PURGED_MESSAGE;
+    }
     return this.update(change, expectedVersion);
   }
 

@@ -72,8 +72,8 @@ export interface ConcernRepository {
   findPurgeable(resolvedBefore: Date, limit: number, skip?: number): Promise<Concern[]>;
   /**
    * The retention policy's write: a compare-and-set update like `update` that, in the same transaction,
-   * removes the free text of the concern's audit events (see AUDIT_FREE_TEXT). The events themselves
-   * stay as they were: the trail is append-only.
+   * removes the free text of the concern's audit events (see AUDIT_FREE_TEXT) and the words of its
+   * messages already sent or parked. The events themselves stay as they were: the trail is append-only.
    */
   purgeDetails(change: ConcernChange, expectedVersion: number): Promise<boolean>;
 }

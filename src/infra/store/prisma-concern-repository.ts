@@ -40,6 +40,9 @@ const LOST_RACE = new Error("a compare-and-set lost: the transaction is rolled b
 const CAS_UPDATE_SQL = updateConcernsSql(true);
 const LOCKED_UPDATE_SQL = updateConcernsSql(false);
 
+/** What a purged concern's delivered messages hold instead of their words. */
+const PURGED_PAYLOAD = JSON.stringify({ purged: "patient details removed (retention policy)" });
+
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class PrismaConcernRepository implements ConcernRepository {
@@ -268,6 +271,11 @@ export class PrismaConcernRepository implements ConcernRepository {
         if ((await this.write(tx, CAS_UPDATE_SQL, [change], expectedVersion)) !== 1) throw LOST_RACE;
         // The events' free text goes with the concern's; the events themselves are never touched.
         await tx.auditEventText.deleteMany({ where: { concernId: change.concern.id } });
+        // Messages already sent or parked keep their row (the record of what was said) but not their
+        // words; pending ones (this purge's own card update among them) still have to be delivered.
+        await tx.$executeRaw`
+          UPDATE "OutboxMessage" SET "payload" = ${PURGED_PAYLOAD}::jsonb
+          WHERE "concernId" = ${change.concern.id}::uuid AND "status" <> 'pending'`;
       });
       return true;
     } catch (error) {

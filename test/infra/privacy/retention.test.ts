@@ -58,11 +58,26 @@ describe.each(["in-memory", ...STORE_KINDS] as const)("the retention policy on %
     return (await ctx.concerns.findById(concern.id))!;
   }
 
+  /** The stored payloads of a concern's delivered messages, read the way each store keeps them. */
+  async function deliveredPayloads(id: ConcernId): Promise<object[]> {
+    if (!test) {
+      return core.concerns.outboxRows
+        .filter((r) => r.concernId === id && r.status === "sent")
+        .map((r) => r.message);
+    }
+    const rows = await test.db.prisma.outboxMessage.findMany({ where: { concernId: id, status: "sent" } });
+    return rows.map((r) => (typeof r.payload === "object" ? (r.payload as object) : { sealed: r.payload }));
+  }
+
   it("a year after resolution, only that concern loses what was typed; its shape and trail stay", async () => {
     const old = await raiseAndResolve();
     const stillOpen = await raise();
     core.clock.advanceMinutes(300 * DAY_MINUTES);
     const recent = await raiseAndResolve();
+    // Everything queued so far was delivered: those rows stay, as the record of what was said.
+    for (const m of await ctx.outbox.claim(core.clock.now(), 1000, 60_000)) {
+      await ctx.outbox.markSent(m.id, core.clock.now());
+    }
     core.clock.advanceMinutes(66 * DAY_MINUTES);
     const trailBefore = await ctx.concerns.auditTrail(old.id);
 
@@ -109,6 +124,11 @@ describe.each(["in-memory", ...STORE_KINDS] as const)("the retention policy on %
     }
     const recentTrail = await ctx.concerns.auditTrail(recent.id);
     expect(recentTrail.find((e) => e.type === "note-added")?.detail).toMatchObject({ note: NOTE });
+
+    const delivered = await deliveredPayloads(old.id);
+    expect(delivered.length).toBeGreaterThan(0);
+    expect(delivered.every((p) => "purged" in p)).toBe(true);
+    expect((await deliveredPayloads(recent.id)).some((p) => "purged" in p)).toBe(false);
 
     const card = channelCardView(core.directory, purged, core.clock.now());
     expect(card.description).toBe(
