@@ -235,6 +235,26 @@ describe.each(STORE_KINDS)("everything typed, wherever it is stored, on %s", (ki
     expect(Buffer.from((await letters.byToken(letter.token))!.pdf).toString()).toContain("Maria Lopez");
   });
 
+  it("an event appended on its own keeps its free text apart and sealed too, in its place in the trail", async () => {
+    const concern = await raiseAndWorkThrough();
+    const at = new Date("2026-11-24T21:00:00Z");
+    const actor = { key: "system", displayName: "Liaison", platform: "system" } as const;
+    await ctx.concerns.appendAudit([
+      { concernId: concern.id, type: "acknowledged", actor, at, detail: { from: "open" } },
+      { concernId: concern.id, type: "note-added", actor, at, detail: { from: "open", note: NOTE } },
+    ]);
+    const trail = await ctx.concerns.auditTrail(concern.id);
+    expect(trail.slice(-2).map((e) => [e.type, e.detail])).toEqual([
+      ["acknowledged", { from: "open" }],
+      ["note-added", { from: "open", note: NOTE }],
+    ]);
+    const raw = await test.db.prisma.$queryRawUnsafe<{ row: string }[]>(
+      `SELECT row_to_json(t)::text AS "row" FROM "AuditEvent" t WHERE "concernId" = $1::uuid`,
+      concern.id,
+    );
+    expect(raw.map((r) => r.row).join()).not.toContain("Ana Lopez");
+  });
+
   it("the re-encrypt command covers every sealed place: events' texts, outbox payloads and letters too", async () => {
     const concern = await raiseAndWorkThrough();
     const newKey = randomBytes(32);
