@@ -1,4 +1,5 @@
 import { sha256MatchKey } from "./infra/privacy/sha256-match-key.ts";
+import { createIdentifierScanner } from "./infra/privacy/identifier-scanner.ts";
 import { dataCipherOf } from "./infra/privacy/data-cipher-of.ts";
 import type { FieldCipher } from "./infra/privacy/field-cipher.ts";
 import { randomUUID } from "node:crypto";
@@ -266,6 +267,7 @@ function liaisonContext(
     logger,
     newId: randomUUID,
     matchKey: sha256MatchKey,
+    identifiers: createIdentifierScanner(),
     raises: newRaiseQueue(),
   };
 }

@@ -1,3 +1,5 @@
+import { identifierHeadline, type IdentifierWarning } from "./privacy/identifier-warning.ts";
+
 /**
  * Every error Liaison shows a person carries a stable code (for logs, tests and adapters) and a
  * sentence that says what to do next. Adapters turn these into replies; nothing else is shown.
@@ -10,7 +12,8 @@ export type LiaisonErrorCode =
   | "directory-invalid"
   | "config-invalid"
   | "conflict"
-  | "busy";
+  | "busy"
+  | "identifiers-found";
 
 export class LiaisonError extends Error {
   constructor(
@@ -52,6 +55,17 @@ export class InvalidInputError extends LiaisonError {
   constructor(readonly fieldErrors: Readonly<Record<string, string>>) {
     super("invalid-input", Object.values(fieldErrors).join(" "));
     this.name = "InvalidInputError";
+  }
+}
+
+/**
+ * Free text a person is about to post may identify a patient: nothing is saved until they edit it or
+ * choose to post it anyway. The warning says where, so the platform can highlight it.
+ */
+export class IdentifiersFoundError extends LiaisonError {
+  constructor(readonly warning: IdentifierWarning) {
+    super("identifiers-found", identifierHeadline(warning));
+    this.name = "IdentifiersFoundError";
   }
 }
 

@@ -11,6 +11,7 @@ import {
   concernSent,
   deliverOutbox,
   DEFAULT_DELIVERY_POLICY,
+  IdentifiersFoundError,
   InvalidInputError,
   localTime,
   notSavedReply,
@@ -375,6 +376,12 @@ async function everyTeamsCard(): Promise<[string, Json][]> {
   );
   expect(Object.keys(fieldErrors).length).toBeGreaterThan(1);
   shown.push(["raise form: with field errors", concernFormCard(directory, badDraft, fieldErrors)]);
+  const flagged = "Mrs. Ada Byrne (DOB 02/03/1944) waited 40 minutes; call her son on 555-201-7788.";
+  const warned = await raiseConcern(ctx, { ...PAIN_DRAFT, description: flagged }, TEAMS.lee).then(
+    () => expect.unreachable("a description with identifiers was raised without a warning"),
+    (e: unknown) => (e as IdentifiersFoundError).warning,
+  );
+  shown.push(["raise form: identifiers found", concernFormCard(directory, PAIN_DRAFT, {}, warned)]);
   shown.push([
     "raise form: NOT saved",
     concernFormCard(directory, { ...PAIN_DRAFT, grievance: true }, { form: notSavedReply("raise") }),
@@ -415,6 +422,10 @@ async function everyTeamsCard(): Promise<[string, Json][]> {
     await submitCardAction(ctx, routine.id, "add-note", { text: "Son called." }, TEAMS.lee),
   );
   down.mockRestore();
+  answered(
+    "add-note form: identifiers found",
+    await submitCardAction(ctx, routine.id, "add-note", { text: "Ring 555-201-7788." }, TEAMS.lee),
+  );
   answered(
     "add-note",
     await submitCardAction(ctx, routine.id, "add-note", { text: "Son called." }, TEAMS.lee),

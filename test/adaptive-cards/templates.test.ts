@@ -185,10 +185,13 @@ describe("concern-card.json", () => {
     expect(inside.map((a) => [a.type, a.verb])).toEqual([
       ["Action.Execute", "liaison.reassign"],
       ["Action.Execute", "liaison.addNote"],
+      ["Action.Execute", "liaison.showDetails"],
     ]);
-    expect(findAll(expanded, "Action.Execute")).toHaveLength(6);
-    // Five or fewer: no More actions.
-    expect(topLevelActions(concernCard({ ...view, actions: view.actions.slice(1) }) as Json)).toHaveLength(5);
+    expect(findAll(expanded, "Action.Execute")).toHaveLength(7);
+    // Five or fewer with Show details: no More actions.
+    const fewer = topLevelActions(concernCard({ ...view, actions: view.actions.slice(2) }) as Json);
+    expect(fewer.map((a) => a.title)).toHaveLength(5);
+    expect(fewer.at(-1)?.title).toBe("Show details");
   });
 
   it("shows the title, the facts, the description and every line", () => {
@@ -347,6 +350,7 @@ describe("concern-form.json", () => {
       "unit",
       "room",
       "patientReference",
+      "patientInitials", // the sample asks: some card in its hospital shows initials
       "category",
       "severity",
       "description",

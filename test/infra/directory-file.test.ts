@@ -214,6 +214,11 @@ describe("the directory file", () => {
       `directory.yaml: hospital.shiftChanges[1] (line ${lineOf("shiftChanges:")}): expected a 24-hour local time like "07:30"`,
     ],
     [
+      "a role that may see patient details that is no role",
+      sampleWith("roles: [liaison, director, admin]", "roles: [liaison, everyone]"),
+      `directory.yaml: hospital.patientDetailsViewers.roles[1] (line ${lineOf("roles: [liaison, director, admin]")}): expected roles among nurse, liaison, responder, department-head, manager, director, admin`,
+    ],
+    [
       "broken YAML",
       sampleWith("categories:\n", "categories:\n  - { id: pain, label: Pain\n"),
       `directory.yaml: line ${lineOf("categories:") + 2}, column 3: Flow map in block collection must be sufficiently indented and end with a }`,

@@ -1,4 +1,5 @@
 import { sha256MatchKey } from "../../src/infra/privacy/sha256-match-key.ts";
+import { createIdentifierScanner } from "../../src/infra/privacy/identifier-scanner.ts";
 import { randomUUID } from "node:crypto";
 import type { LiaisonContext } from "../../src/core/use-cases/liaison-context.ts";
 import type { Platform } from "../../src/core/platform.ts";
@@ -38,6 +39,7 @@ export function coreContext(start = "2026-11-24T20:00:00Z", platforms: Platform[
     surveys,
     newId: randomUUID,
     matchKey: sha256MatchKey,
+    identifiers: createIdentifierScanner(),
     raises: newRaiseQueue(),
   };
   const notifiers = new Map(platforms.map((p) => [p, new RecordingNotifier(p, concerns)] as const));

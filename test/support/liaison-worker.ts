@@ -1,4 +1,5 @@
 import { sha256MatchKey } from "../../src/infra/privacy/sha256-match-key.ts";
+import { createIdentifierScanner } from "../../src/infra/privacy/identifier-scanner.ts";
 // A separate Liaison process for the many-instance tests: its own Prisma client on the given database,
 // a fixed clock, and recording notifiers that print every delivery as it happens ("D <key>").
 // Usage: node --import tsx test/support/liaison-worker.ts <databaseUrl> <nowISO> <sweep|deliver|digest> [delayMs]
@@ -51,6 +52,7 @@ const ctx: LiaisonContext = {
   logger: new RecordingLogger(),
   newId: randomUUID,
   matchKey: sha256MatchKey,
+  identifiers: createIdentifierScanner(),
   raises: newRaiseQueue(),
 };
 const notifiers = new Map<Platform, ChatNotifier>([

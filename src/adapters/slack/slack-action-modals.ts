@@ -4,7 +4,7 @@ import {
   FIELD_IDS,
   type FormValues,
   type PlatformIdentity,
-  readActionForm,
+  checkActionForm,
   refusedReply,
   submitCardAction,
   typedLines,
@@ -13,7 +13,8 @@ import {
 import type { WebClient } from "@slack/web-api";
 import { SLACK_MODALS } from "./slack-action-table.ts";
 import { dm, formUnreadable, who, withTyped, type SlackDeps } from "./slack-handler-support.ts";
-import { modalSubject } from "./slack-modals.ts";
+import { actionModal, modalSubject } from "./slack-modals.ts";
+import { postAnywayTicked } from "./slack-identifier-warning.ts";
 import { valueOf, viewStateSchema, type ViewState } from "./slack-view-state.ts";
 
 /** The submitted values of a form's fields (each field's block_id is its id). */
@@ -23,6 +24,7 @@ function formValues(state: ViewState): FormValues {
     const value = valueOf(state, id);
     if (value !== undefined) values[id] = value;
   }
+  if (postAnywayTicked(state)) values.postAnyway = "yes";
   return values;
 }
 
@@ -73,16 +75,22 @@ export function registerActionModals(app: App, deps: SlackDeps): void {
         return;
       }
       const values = formValues(state.data);
-      const reading = readActionForm(ctx.directory(), action, subject, values, ctx.clock.now());
-      if ("errors" in reading) {
-        if (Object.keys(reading.errors).every((id) => id in state.data)) {
-          await ack({ response_action: "errors", errors: reading.errors });
+      const checked = checkActionForm(ctx, action, subject, values);
+      if ("form" in checked && checked.form.identifiers) {
+        // The same modal again, everything typed still in it, with what may identify the patient marked.
+        await ack({ response_action: "update", view: actionModal(checked.form, view.callback_id) });
+        return;
+      }
+      if ("form" in checked) {
+        const errors = checked.form.errors;
+        if (Object.keys(errors).every((id) => id in state.data)) {
+          await ack({ response_action: "errors", errors });
           return;
         }
         // A modal opened before this form changed lacks a field now required: Slack cannot mark a
         // field the modal does not show, so the modal closes and the person gets the reasons and their text.
         await ack();
-        const why = refusedReply(action, Object.values(reading.errors).join(" "));
+        const why = refusedReply(action, Object.values(errors).join(" "));
         await dm(client, body.user.id, withTyped(why, Object.values(values)));
         return;
       }

@@ -1,5 +1,5 @@
 import type { Button } from "@slack/types";
-import { CARD_ACTION_SPECS, type CardAction } from "../../core/index.ts";
+import { CARD_ACTION_SPECS, type CardAction, SHOW_DETAILS_LABEL } from "../../core/index.ts";
 import { plain } from "./block-kit-limits.ts";
 
 /**
@@ -38,27 +38,41 @@ export const SLACK_MODALS = entries.flatMap(([action, ids]) =>
   ids.modalId ? [{ action, modalId: ids.modalId }] : [],
 );
 
-/** The buttons for a card; each carries the concern id (a UUID, far below the 2,000-character value limit). */
+/** "Show details": not an action on the concern, so not in the table; it opens a modal only the clicker sees. */
+export const SHOW_DETAILS_ACTION_ID = "liaison_show_details";
+
+/**
+ * The buttons for a card, and "Show details" last; each carries the concern id (a UUID, far below the
+ * 2,000-character value limit).
+ */
 export function slackButtons(concernId: string, actions: readonly CardAction[]): Button[] {
-  return actions.map((action): Button => {
-    const spec = CARD_ACTION_SPECS[action];
-    const confirm = spec.confirm;
-    return {
-      type: "button",
-      action_id: SLACK_ACTIONS[action].actionId,
-      text: plain(spec.label, 75),
-      value: concernId,
-      ...(spec.style ? { style: spec.style } : {}),
-      ...(confirm
-        ? {
-            confirm: {
-              title: plain(confirm.title, 100),
-              text: plain(confirm.text, 300),
-              confirm: plain(confirm.confirm, 30),
-              deny: plain(confirm.deny, 30),
-            },
-          }
-        : {}),
-    };
-  });
+  const details: Button = {
+    type: "button",
+    action_id: SHOW_DETAILS_ACTION_ID,
+    text: plain(SHOW_DETAILS_LABEL, 75),
+    value: concernId,
+  };
+  return [...actions.map((action) => actionButton(concernId, action)), details];
+}
+
+function actionButton(concernId: string, action: CardAction): Button {
+  const spec = CARD_ACTION_SPECS[action];
+  const confirm = spec.confirm;
+  return {
+    type: "button",
+    action_id: SLACK_ACTIONS[action].actionId,
+    text: plain(spec.label, 75),
+    value: concernId,
+    ...(spec.style ? { style: spec.style } : {}),
+    ...(confirm
+      ? {
+          confirm: {
+            title: plain(confirm.title, 100),
+            text: plain(confirm.text, 300),
+            confirm: plain(confirm.confirm, 30),
+            deny: plain(confirm.deny, 30),
+          },
+        }
+      : {}),
+  };
 }

@@ -41,7 +41,8 @@ export function cardBlocks(view: CardView): Block[] {
     richText([[{ text: view.statusLine, bold: true }]]),
     richText([
       fact("Unit / room", `${view.unit} · ${view.room}`),
-      fact("Patient ref.", view.patient),
+      // What the directory lets this card show of the patient; at "room only", nothing.
+      ...(view.patient ? [fact(view.patientLabel ?? "Patient", view.patient)] : []),
       fact("Category", view.category),
       fact("Department", view.department),
     ]),
@@ -49,8 +50,10 @@ export function cardBlocks(view: CardView): Block[] {
     ...[view.repeatLine, view.mergeLine]
       .filter((line): line is string => Boolean(line))
       .map((line) => richText([[{ text: line, bold: true }]])),
-    literalSection(view.description),
   ];
+  // Shortened or withheld at the directory's level for this card; the hint says the full text exists.
+  if (view.description) blocks.push(literalSection(view.description));
+  if (view.descriptionHint) blocks.push(literalContext([view.descriptionHint]));
   // Before anything else is done with it, staff should see who sent it and how to reach them.
   if (view.familyLine) blocks.push(literalSection(view.familyLine));
   if (view.resolutionLine) blocks.push(literalSection(view.resolutionLine));
@@ -76,6 +79,7 @@ export function cardBlocks(view: CardView): Block[] {
       literalContext([`Follow the concern in ${view.movedTo}'s channel; this card is kept for the record.`]),
     );
   }
+  // A card without actions (one sent in a direct message, a merged one) gets no buttons at all.
   if (view.actions.length > 0) {
     blocks.push({
       type: "actions",

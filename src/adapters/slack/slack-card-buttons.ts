@@ -1,6 +1,9 @@
 import type { App } from "@slack/bolt";
-import { clickCardAction } from "../../core/index.ts";
-import { cardActionFor, SLACK_ACTIONS } from "./slack-action-table.ts";
+import type { RespondFn } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import { clickCardAction, type PlatformIdentity, revealConcernDetails } from "../../core/index.ts";
+import { cardActionFor, SHOW_DETAILS_ACTION_ID, SLACK_ACTIONS } from "./slack-action-table.ts";
+import { detailsModal } from "./slack-details-modal.ts";
 import { ephemeral, who, type SlackDeps } from "./slack-handler-support.ts";
 import { actionModal } from "./slack-modals.ts";
 
@@ -14,6 +17,10 @@ export function registerCardButtons(app: App, deps: SlackDeps): void {
   app.action(/^liaison_/, async ({ ack, body, action, client, respond }) => {
     await ack();
     if (body.type !== "block_actions" || action.type !== "button" || !("action_id" in action)) return;
+    if (action.action_id === SHOW_DETAILS_ACTION_ID && action.value !== undefined) {
+      await showDetails(deps, { client, respond, triggerId: body.trigger_id }, action.value, who(body.user));
+      return;
+    }
     const cardAction = cardActionFor(action.action_id);
     if (!cardAction || action.value === undefined) return;
     const reply = await clickCardAction(ctx, action.value, cardAction, who(body.user));
@@ -34,4 +41,21 @@ export function registerCardButtons(app: App, deps: SlackDeps): void {
         return;
     }
   });
+}
+
+/** "Show details": a modal only the clicker sees, or why not in a line only they see. */
+async function showDetails(
+  deps: SlackDeps,
+  slack: { client: WebClient; respond: RespondFn; triggerId: string },
+  concernId: string,
+  user: PlatformIdentity,
+): Promise<void> {
+  const reply = await revealConcernDetails(deps.ctx, concernId, user);
+  if (reply.kind === "message") {
+    await ephemeral(slack.respond, reply.text).catch(() => undefined);
+    return;
+  }
+  await slack.client.views
+    .open({ trigger_id: slack.triggerId, view: detailsModal(reply.details) })
+    .catch((error: unknown) => deps.ctx.logger.warn({ err: error }, "could not open a slack modal"));
 }

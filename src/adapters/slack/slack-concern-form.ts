@@ -3,12 +3,14 @@ import {
   type ConcernDraftInput,
   InvalidInputError,
   LiaisonBusyError,
-  parseConcernDraft,
+  checkConcernDraft,
+  IdentifiersFoundError,
   raiseConcern,
   typedDraftLines,
 } from "../../core/index.ts";
 import { dm, formUnreadable, notSaved, who, withTyped, type SlackDeps } from "./slack-handler-support.ts";
-import { CONCERN_MODAL } from "./slack-modals.ts";
+import { CONCERN_MODAL, concernModal } from "./slack-modals.ts";
+import { postAnywayTicked } from "./slack-identifier-warning.ts";
 import { checkedOf, valueOf, type ViewState, viewStateSchema } from "./slack-view-state.ts";
 
 /**
@@ -28,10 +30,12 @@ function draftFrom(state: ViewState): ConcernDraftInput {
     unit: valueOf(state, "unit"),
     room: valueOf(state, "room"),
     patientReference: valueOf(state, "patientReference"),
+    patientInitials: valueOf(state, "patientInitials"),
     category: valueOf(state, "category"),
     severity: valueOf(state, "severity"),
     description: valueOf(state, "description"),
     grievance: checkedOf(state, "grievance").includes("grievance"),
+    postAnyway: postAnywayTicked(state),
   };
 }
 
@@ -48,10 +52,15 @@ export function registerConcernForm(app: App, deps: SlackDeps): void {
     const input = draftFrom(state.data);
     try {
       // In-memory checks only: the errors show on their fields, with everything typed still there.
-      parseConcernDraft(ctx.directory(), input);
+      checkConcernDraft(ctx, input);
     } catch (error) {
       if (error instanceof InvalidInputError) {
         await ack({ response_action: "errors", errors: { ...error.fieldErrors } });
+        return;
+      }
+      if (error instanceof IdentifiersFoundError) {
+        const again = concernModal(ctx.directory(), input, view.private_metadata, {}, error.warning);
+        await ack({ response_action: "update", view: again });
         return;
       }
       throw error;

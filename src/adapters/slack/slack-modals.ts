@@ -1,18 +1,21 @@
 import { z } from "zod";
 import {
   type ActionForm,
+  cardsMayShowInitials,
   type ConcernDraftInput,
   DESCRIPTION_MAX_LENGTH,
   type DirectoryIndex,
   type FormField,
   type FormSubject,
   type FormValues,
+  type IdentifierWarning,
   SEVERITIES,
   type Unit,
 } from "../../core/index.ts";
 import { BLOCK_KIT, plain, truncate } from "./block-kit-limits.ts";
 import type { InputBlock, ModalView } from "@slack/types";
 import { literalContext, ownMrkdwn } from "./slack-text.ts";
+import { identifierWarningBlocks } from "./slack-identifier-warning.ts";
 
 export const CONCERN_MODAL = "liaison_concern";
 
@@ -118,6 +121,25 @@ function unitGroups(units: readonly Unit[]) {
   }));
 }
 
+/** The patient's reference, and their initials where some card may show them (else never asked). */
+function patientBlocks(directory: DirectoryIndex, initial: ConcernDraftInput): InputBlock[] {
+  const reference = textInput("patientReference", "Patient reference", {
+    initial: initial.patientReference,
+    max: 40,
+    optional: true,
+    hint: "Encounter or account number only, never a name. Cards show at most its last characters.",
+  });
+  if (!cardsMayShowInitials(directory)) return [reference];
+  const initials = textInput("patientInitials", "Patient initials", {
+    initial: initial.patientInitials,
+    max: 8,
+    optional: true,
+    placeholder: "J.D.",
+    hint: "Initials only (1 to 3 letters), never the name. Cards show them where the hospital allows.",
+  });
+  return [reference, initials];
+}
+
 /**
  * The /concern form, pre-filled with whatever the person already typed; `problems` (a unit the words
  * named that the directory does not know) are said at the top, since Slack shows field errors only
@@ -128,6 +150,7 @@ export function concernModal(
   initial: ConcernDraftInput,
   privateMetadata: string,
   problems: Partial<Record<"unit", string>> = {},
+  identifiers?: IdentifierWarning,
 ): ModalView & { private_metadata: string } {
   const categories = directory.directory.categories
     .slice(0, BLOCK_KIT.optionsPerSelect)
@@ -144,15 +167,11 @@ export function concernModal(
     submit: plain("Raise", BLOCK_KIT.modalButton),
     close: plain("Cancel", BLOCK_KIT.modalButton),
     blocks: [
+      ...(identifiers ? identifierWarningBlocks(identifiers) : []),
       ...(problems.unit ? [literalContext([`⚠️ ${problems.unit}`])] : []),
       unitBlock(directory, initial.unit),
       textInput("room", "Room / bed", { initial: initial.room, max: 20, placeholder: "412-B" }),
-      textInput("patientReference", "Patient reference", {
-        initial: initial.patientReference,
-        max: 40,
-        optional: true,
-        hint: "Encounter or account number only, never a name. Cards show just its last characters.",
-      }),
+      ...patientBlocks(directory, initial),
       {
         type: "input",
         block_id: "category",
@@ -259,6 +278,7 @@ export function actionModal(form: ActionForm, callbackId: string): ModalView & {
     close: plain("Cancel", BLOCK_KIT.modalButton),
     blocks: [
       { type: "section", text: ownMrkdwn(`*${subject.reference}*`) },
+      ...(form.identifiers ? identifierWarningBlocks(form.identifiers) : []),
       ...form.fields.map((field) => fieldBlock(field, form.values)),
     ],
   };

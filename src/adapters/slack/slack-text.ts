@@ -18,8 +18,8 @@ import { BLOCK_KIT, truncate } from "./block-kit-limits.ts";
  * mentions, links and entities.
  */
 
-/** A piece of rich text: literal text, optionally bold, or a link Liaison made. */
-export type Span = { text: string; bold?: boolean } | { text: string; link: string };
+/** A piece of rich text: literal text, optionally bold or marked (a likely identifier), or a link Liaison made. */
+export type Span = { text: string; bold?: boolean; marked?: boolean } | { text: string; link: string };
 
 /** Slack's control sequences (<!channel>, <@U…>, <url|label>) all start with "<"; entities with "&". */
 export function escapeControlSequences(text: string): string {
@@ -82,11 +82,9 @@ export function literalContext(lines: readonly string[]): ContextBlock {
 
 function element(span: Span, max: number): RichTextElement {
   if ("link" in span) return { type: "link", url: span.link, text: truncate(span.text, max) };
-  return {
-    type: "text",
-    text: truncate(span.text, max),
-    ...(span.bold ? { style: { bold: true } } : {}),
-  };
+  // Rich text has no highlight colour: a marked span is bold and boxed as code, which stands out.
+  const style = span.marked ? { bold: true, code: true } : span.bold ? { bold: true } : undefined;
+  return { type: "text", text: truncate(span.text, max), ...(style ? { style } : {}) };
 }
 
 /** Non-empty spans, each cut so the whole line stays within a section's length. */

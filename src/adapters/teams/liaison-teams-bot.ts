@@ -21,6 +21,7 @@ import {
   concernSent,
   FIELD_IDS,
   type FormValues,
+  IdentifiersFoundError,
   InvalidInputError,
   LiaisonBusyError,
   type LiaisonContext,
@@ -30,13 +31,14 @@ import {
   type PlatformIdentity,
   raiseConcern,
   refusedReply,
+  revealConcernDetails,
   sanitizeInbound,
   showConcernCard,
   submitCardAction,
   type TeamsConversationStore,
 } from "../../core/index.ts";
 import { actionFormCard, asAttachment, concernCard, concernFormCard, messageCard } from "./teams-cards.ts";
-import { cardActionForVerb, RAISE_VERB, REFRESH_VERB } from "./teams-verbs.ts";
+import { cardActionForVerb, RAISE_VERB, REFRESH_VERB, SHOW_DETAILS_VERB } from "./teams-verbs.ts";
 import { commandActivity } from "./teams-replies.ts";
 
 /**
@@ -224,6 +226,8 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     data: Record<string, unknown>,
   ): Promise<AdaptiveCardInvokeResponse> {
     if (verb === RAISE_VERB) return this.raise(context, data);
+    if (verb === SHOW_DETAILS_VERB && typeof data.concernId === "string")
+      return this.showDetails(context, data.concernId);
     const match = cardActionForVerb(verb);
     if (typeof data.concernId !== "string" || (!match && verb !== REFRESH_VERB)) {
       return cardResponse(messageCard("This card is out of date; send `help` to see what Liaison can do."));
@@ -248,6 +252,16 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     }
   }
 
+  /**
+   * "Show details": the answer to an invoke is seen by its presser alone, so the card comes back with
+   * the details under it for them; everyone else's card is unchanged.
+   */
+  private async showDetails(context: TurnContext, concernId: string): Promise<AdaptiveCardInvokeResponse> {
+    const reply = await revealConcernDetails(this.ctx, concernId, this.who(context));
+    if (reply.kind === "details") return cardResponse(concernCard(reply.view, undefined, reply.details));
+    return cardResponse(reply.view ? concernCard(reply.view, reply.text) : messageCard(reply.text));
+  }
+
   private async raise(
     context: TurnContext,
     data: Record<string, unknown>,
@@ -258,10 +272,12 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       unit: str("unit"),
       room: str("room"),
       patientReference: str("patientReference"),
+      patientInitials: str("patientInitials"),
       category: str("category"),
       severity: str("severity"),
       description: str("description"),
       grievance: str("grievance") === "true",
+      postAnyway: str("postAnyway") === "yes",
     };
     try {
       const concern = await raiseConcern(this.ctx, input, this.who(context));
@@ -273,6 +289,9 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       // The form comes back with the errors next to the fields and everything typed still in it.
       if (error instanceof InvalidInputError)
         return cardResponse(concernFormCard(directory, input, error.fieldErrors));
+      // The same form, as typed, with what may identify the patient highlighted and "Post anyway".
+      if (error instanceof IdentifiersFoundError)
+        return cardResponse(concernFormCard(directory, input, {}, error.warning));
       // Shown where Slack shows it too, beside the text the person would least like to type again.
       if (error instanceof LiaisonBusyError)
         return cardResponse(concernFormCard(directory, input, { description: error.message }));

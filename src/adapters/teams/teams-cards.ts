@@ -9,8 +9,11 @@ import {
   type CardView,
   type ConcernDraftInput,
   type DigestContent,
+  type DetailsView,
   type DirectoryIndex,
+  type IdentifierWarning,
   ALL_CLEAR,
+  cardsMayShowInitials,
   digestHeading,
   digestItemLine,
   moreDepartments,
@@ -18,6 +21,7 @@ import {
   parkedNote,
   unfilledDutiesNote,
 } from "../../core/index.ts";
+import { identifierWarningData } from "./teams-identifier-warning.ts";
 import { SUBMIT_SUFFIX, TEAMS_VERBS, teamsButtons } from "./teams-verbs.ts";
 
 type CardJson = Record<string, unknown> & { body?: unknown[] };
@@ -79,10 +83,23 @@ const STATE_STYLE: Readonly<Record<CardState, string>> = {
 /** "Written notice (PDF)" as a button: "Open written notice (PDF)". */
 const openTitle = (title = "Letter (PDF)") => `Open ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
 
-export function concernCard(view: CardView, notice?: string): CardJson {
+/** The details container's data: always given (a missing key would print "${x}"), shown only with details. */
+const detailsData = (details: DetailsView | undefined) => ({
+  shown: details !== undefined,
+  patientReference: details?.patientReference ?? "",
+  patientInitials: details?.patientInitials ?? "",
+  description: details?.description ?? "",
+  recordedLine: details?.recordedLine ?? "",
+});
+
+/** A concern's card; with `details`, the answer to "Show details", which only its presser sees. */
+export function concernCard(view: CardView, notice?: string, details?: DetailsView): CardJson {
   // Absent lines are given as "": the template engine would print a missing "${x}" literally.
   const data = {
     ...view,
+    patient: view.patient ?? "",
+    patientLabel: view.patientLabel ?? "",
+    descriptionHint: view.descriptionHint ?? "",
     reassignedLine: view.reassignedLine ?? "",
     resolutionLine: view.resolutionLine ?? "",
     noticeLine: view.noticeLine ?? "",
@@ -99,6 +116,7 @@ export function concernCard(view: CardView, notice?: string): CardJson {
     movedTo: view.movedTo ?? "",
     stateStyle: STATE_STYLE[view.state],
     ...teamsButtons(view.actions),
+    details: detailsData(details),
     userIds: [],
   };
   return withNotice(expandCard("concern-card", data), notice);
@@ -108,11 +126,15 @@ export function concernFormCard(
   directory: DirectoryIndex,
   values: ConcernDraftInput,
   errors: Readonly<Record<string, string>> = {},
+  identifiers?: IdentifierWarning,
 ): CardJson {
   return expandCard("concern-form", {
+    warning: identifierWarningData(identifiers),
     // With units in the directory the unit is chosen from a list Teams filters as one types.
     units: directory.directory.units.map((u) => ({ title: u.name, value: u.id })),
     categories: directory.directory.categories.map((c) => ({ title: c.label, value: c.id })),
+    // Asked only where some card may show them: initials nobody sees are not collected.
+    askInitials: cardsMayShowInitials(directory),
     values: { ...values, grievance: values.grievance ? "true" : "false" },
     errors,
   });
@@ -131,6 +153,7 @@ export function actionFormCard(form: ActionForm): CardJson {
     verb: `${TEAMS_VERBS[form.action].verb}${SUBMIT_SUFFIX}`,
     submitTitle: form.submitLabel,
     formError: form.errors.form ?? "",
+    warning: identifierWarningData(form.identifiers),
     fields: form.fields.map((field) => ({
       kind: field.kind,
       id: field.id,

@@ -1,4 +1,4 @@
-import { CARD_ACTION_SPECS, type CardAction } from "../../core/index.ts";
+import { CARD_ACTION_SPECS, type CardAction, SHOW_DETAILS_LABEL } from "../../core/index.ts";
 
 /**
  * Teams' names for the core's card actions (Action.Execute verbs): they route invokes and build the
@@ -23,6 +23,8 @@ export const TEAMS_VERBS: Readonly<Record<CardAction, { verb: string }>> = {
 
 export const RAISE_VERB = "liaison.raise";
 export const REFRESH_VERB = "liaison.refresh";
+/** "Show details": the answer is the card with its full details, for the presser alone. */
+export const SHOW_DETAILS_VERB = "liaison.showDetails";
 
 const BY_VERB = new Map(
   (Object.entries(TEAMS_VERBS) as [CardAction, (typeof TEAMS_VERBS)[CardAction]][]).map(([a, s]) => [
@@ -40,11 +42,26 @@ export function cardActionForVerb(verb: string): { action: CardAction; submit: b
   return action ? { action, submit } : undefined;
 }
 
-const button = (action: CardAction) => ({
+interface TeamsButton {
+  verb: string;
+  title: string;
+  secondary: boolean;
+}
+
+const button = (action: CardAction): TeamsButton => ({
   verb: TEAMS_VERBS[action].verb,
   title: CARD_ACTION_SPECS[action].label,
-  // Teams cuts button titles to fit the card's width; the less used ones wait in the "…" menu.
-  mode: CARD_ACTION_SPECS[action].secondary ? "secondary" : "primary",
+  secondary: CARD_ACTION_SPECS[action].secondary ?? false,
+});
+
+/** On every card, last: not an action on the concern, and used less than any. */
+const SHOW_DETAILS: TeamsButton = { verb: SHOW_DETAILS_VERB, title: SHOW_DETAILS_LABEL, secondary: true };
+
+// Teams cuts button titles to fit the card's width; the less used ones wait in the "…" menu.
+const shown = (b: TeamsButton, mode = b.secondary ? "secondary" : "primary") => ({
+  verb: b.verb,
+  title: b.title,
+  mode,
 });
 
 /** Teams renders at most five actions on a card, counting those in the "…" menu. */
@@ -55,14 +72,13 @@ export const TEAMS_MAX_ACTIONS = 5;
  * and the rest behind a "More actions" button that opens them under the card (Action.ShowCard).
  */
 export function teamsButtons(actions: readonly CardAction[]) {
-  if (actions.length <= TEAMS_MAX_ACTIONS) return { buttons: actions.map(button), moreButtons: [] };
-  const ranked = [
-    ...actions.filter((a) => !CARD_ACTION_SPECS[a].secondary),
-    ...actions.filter((a) => CARD_ACTION_SPECS[a].secondary),
-  ];
-  const shown = new Set(ranked.slice(0, TEAMS_MAX_ACTIONS - 1));
+  // A card without actions (one sent in a direct message, a merged one) gets no buttons at all.
+  const all = actions.length > 0 ? [...actions.map(button), SHOW_DETAILS] : [];
+  if (all.length <= TEAMS_MAX_ACTIONS) return { buttons: all.map((b) => shown(b)), moreButtons: [] };
+  const ranked = [...all.filter((b) => !b.secondary), ...all.filter((b) => b.secondary)];
+  const first = new Set(ranked.slice(0, TEAMS_MAX_ACTIONS - 1));
   return {
-    buttons: actions.filter((a) => shown.has(a)).map(button),
-    moreButtons: actions.filter((a) => !shown.has(a)).map((a) => ({ ...button(a), mode: "primary" })),
+    buttons: all.filter((b) => first.has(b)).map((b) => shown(b)),
+    moreButtons: all.filter((b) => !first.has(b)).map((b) => shown(b, "primary")),
   };
 }

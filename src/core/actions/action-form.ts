@@ -1,6 +1,7 @@
 import type { CardAction } from "./card-actions.ts";
 import type { Concern } from "../concern/concern.ts";
 import { isCalendarDate } from "../escalation/business-time.ts";
+import type { IdentifierWarning, TypedText } from "../privacy/identifier-warning.ts";
 
 /** The longest note, reason or resolution a person may type (both platforms' inputs say so too). */
 export const NOTE_MAX_LENGTH = 3000;
@@ -25,6 +26,8 @@ export const FIELD_IDS = [
   "askedHow",
   "note",
   "into",
+  // "yes" when the person was warned of likely identifiers and chose "Post anyway".
+  "postAnyway",
 ] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
 
@@ -42,6 +45,8 @@ export type FormField =
       /** What to say when a required field is left empty (a client that checks before sending says it). */
       missing?: string;
       maxLength: number;
+      /** Meant for a staff member's name (a letter's contact person): not scanned for patient identifiers. */
+      holdsStaffName?: true;
     }
   | {
       /** One of a list (the department to reassign to, the letter's language); always required. */
@@ -102,6 +107,8 @@ export interface ActionForm {
   fields: readonly FormField[];
   values: FormValues;
   errors: FormErrors;
+  /** What was typed may identify the patient: shown highlighted, with "Edit" and "Post anyway". */
+  identifiers?: IdentifierWarning;
 }
 
 /**
@@ -116,6 +123,15 @@ export function pastDateError(
 ): string | undefined {
   if (!isCalendarDate(text)) return missing;
   return text > today ? afterToday : undefined;
+}
+
+/** The free text of a submitted form a patient's identifiers could be in, as typed. */
+export function scannableTexts(fields: readonly FormField[], values: FormValues): TypedText[] {
+  return fields.flatMap((field) => {
+    const text = values[field.id]?.trim() ?? "";
+    if (field.kind !== "text" || field.holdsStaffName || text.length === 0) return [];
+    return [{ field: field.id, label: field.label, text }];
+  });
 }
 
 /** Whatever was typed into a form, as lines a person can copy back (empty fields left out). */

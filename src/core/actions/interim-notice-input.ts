@@ -24,6 +24,7 @@ const FIELDS: FormField[] = [
     kind: "text",
     id: "contact",
     label: "Hospital contact person",
+    holdsStaffName: true,
     required: true,
     multiline: false,
     maxLength: 200,

@@ -36,7 +36,7 @@ const text = (
   multiline: boolean,
   max: number,
   hint?: string,
-): FormField => ({
+): Extract<FormField, { kind: "text" }> => ({
   kind: "text",
   id,
   label,
@@ -49,13 +49,16 @@ const text = (
 
 /** The grievance's written notice asks for its four elements and the letter's language. */
 const GRIEVANCE_FIELDS: FormField[] = [
-  text(
-    "contact",
-    "Hospital contact person",
-    false,
-    CONTACT_MAX_LENGTH,
-    "The written notice names these four elements (42 CFR 482.13(a)(2)(iii)); Liaison drafts the letter for you to review.",
-  ),
+  {
+    ...text(
+      "contact",
+      "Hospital contact person",
+      false,
+      CONTACT_MAX_LENGTH,
+      "The written notice names these four elements (42 CFR 482.13(a)(2)(iii)); Liaison drafts the letter for you to review.",
+    ),
+    holdsStaffName: true,
+  },
   text("steps", "Steps taken to investigate", true, NOTE_MAX_LENGTH),
   text("results", "Results of the grievance process", true, NOTE_MAX_LENGTH),
   { kind: "date", id: "completedOn", label: "Date of completion", missing: MISSING_ELEMENT.completedOn },

@@ -4,6 +4,7 @@ import { InvalidInputError } from "../errors.ts";
 import { asCategoryId, type CategoryId } from "../ids.ts";
 import { SEVERITIES, type Severity } from "./severity.ts";
 import { unknownUnitMessage } from "../directory/unit-names.ts";
+import { normalisePatientInitials, PATIENT_INITIALS_PROBLEM } from "./patient-initials.ts";
 
 export const DESCRIPTION_MAX_LENGTH = 3000;
 
@@ -12,16 +13,21 @@ export interface ConcernDraftInput {
   unit?: string;
   room?: string;
   patientReference?: string;
+  patientInitials?: string;
   category?: string;
   severity?: string;
   description?: string;
   grievance?: boolean;
+  /** Warned that the description may identify the patient, the reporter chose to post it as it is. */
+  postAnyway?: boolean;
 }
 
 export interface ConcernDraft {
   unit: string;
   room: string;
   patientReference?: string;
+  /** "JD": shown only where the directory lets cards show initials. */
+  patientInitials?: string;
   category: CategoryId;
   severity: Severity;
   description: string;
@@ -73,6 +79,16 @@ function buildSchema(directory: DirectoryIndex) {
       .refine((v) => v === undefined || PATIENT_REFERENCE.test(v), {
         message:
           "Use an encounter or account number (letters, digits and dashes, no spaces), not the patient's name.",
+      }),
+    patientInitials: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return undefined;
+        const initials = normalisePatientInitials(v);
+        if (!initials) ctx.addIssue({ code: "custom", message: PATIENT_INITIALS_PROBLEM });
+        return initials;
       }),
     category: z.string({ error: "Please choose a category." }).refine((v) => categoryIds.includes(v), {
       message: `Please choose one of: ${categoryLabels.join(", ")}.`,

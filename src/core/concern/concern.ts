@@ -78,6 +78,8 @@ export interface Concern {
   room: string;
   /** Minimal patient reference (e.g. an encounter number); cards only ever show it masked. */
   patientReference?: string;
+  /** "JD", if the reporter gave them; only a card at the room-and-initials level shows them. */
+  patientInitials?: string;
   category: CategoryId;
   severity: Severity;
   description: string;

@@ -2,6 +2,7 @@ import type { PolicyDuration } from "../escalation/duration.ts";
 import type { CategoryId, DepartmentId, PersonId, PolicyId, UnitId } from "../ids.ts";
 import type { Platform } from "../platform.ts";
 import type { Severity } from "../concern/severity.ts";
+import type { CardPrivacy, CardPrivacyOverride } from "./card-privacy.ts";
 
 export const ROLES = [
   "nurse",
@@ -50,6 +51,8 @@ export interface Department {
   afterHoursTarget?: PersonId;
   /** Platform groups whose members answer for this department besides the people named above. */
   responderGroups?: ResponderGroups;
+  /** What this department's cards show, where it differs from the hospital's (Behavioral Health shows less). */
+  cardPrivacy?: CardPrivacyOverride;
 }
 
 /**
@@ -172,6 +175,8 @@ export interface Hospital {
   /** "HH:mm" local times, sorted, at which duties taken from chat end; empty: at midnight. */
   shiftChanges: readonly string[];
   patientReferenceMasking: PatientReferenceMasking;
+  /** What a card (in a channel, or copied to someone's chat) shows of the patient and the description. */
+  cardPrivacy: CardPrivacy;
   grievance: GrievanceSettings;
   /**
    * Days back a new concern is matched against earlier ones with the same unit, room and patient
@@ -185,6 +190,18 @@ export interface Hospital {
   retainPatientDetailsDays?: number;
   /** Absent or not enabled: rooms' QR codes open nothing (/family/… is 404). */
   familyConcerns?: FamilyConcernSettings;
+  /** Who may press "Show details" and see a concern's full description and patient reference. */
+  patientDetailsViewers: PatientDetailsViewers;
+}
+
+/**
+ * Who may see what a card leaves out. People with one of `roles` may, on any concern; with
+ * `concernsDepartment`, so may the concern's own department (responders, head, manager, director and
+ * members of its chat groups). Whoever raised a concern may always see what they typed.
+ */
+export interface PatientDetailsViewers {
+  roles: readonly Role[];
+  concernsDepartment: boolean;
 }
 
 /** The languages the family page is written in (Liaison keeps the words; the directory only picks). */

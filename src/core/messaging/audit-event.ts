@@ -17,6 +17,7 @@ import type { AskedHow, Rating } from "../satisfaction/satisfaction.ts";
 /** Why a survey link can no longer be answered. */
 export type SurveyRefusal = "answered" | "expired" | "not-resolved";
 import type { PatientUpdateMethod } from "../concern/patient-update.ts";
+import type { IdentifierOverride } from "../privacy/identifier-warning.ts";
 
 /** Another concern named in an event: its id and reference. */
 export interface ConcernRef {
@@ -87,6 +88,10 @@ export interface AuditDetails {
    * Sent from a room's QR code page: which key signed the code, the page's language, whether a way to
    * reach them was left, and a keyed hash of the sender's address (never the address itself).
    */
+  /** A permitted person pressed "Show details" and saw the full description and patient reference. */
+  "details-viewed": { platform: Platform };
+  /** Warned of likely identifiers in what they typed, the person posted it anyway: which fields, which kinds. */
+  "identifiers-posted-anyway": IdentifierOverride;
   "family-page-sent": { keyId: string; language: string; contactLeft: boolean; from: string };
   routed: {
     department: DepartmentId;

@@ -7,6 +7,9 @@ import type { AuditDetails, AuditEvent, AuditEventType } from "./audit-event.ts"
  */
 export const AUDIT_FREE_TEXT: { readonly [T in AuditEventType]: readonly (keyof AuditDetails[T])[] } = {
   created: [],
+  "details-viewed": [],
+  // Which fields and which kinds of identifier, never the text itself.
+  "identifiers-posted-anyway": [],
   "family-page-sent": [],
   routed: [],
   acknowledged: [],

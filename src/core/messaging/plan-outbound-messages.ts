@@ -264,6 +264,8 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
   "card-posted": recordOnly,
   "letter-opened": recordOnly,
   "family-page-sent": recordOnly,
+  "identifiers-posted-anyway": recordOnly,
+  "details-viewed": recordOnly,
   "digest-sent": recordOnly,
   "delivery-failed": recordOnly,
   "delivery-retried": recordOnly,

@@ -17,14 +17,15 @@ function without<T extends object>(record: T, key: keyof T): T {
 
 /**
  * What the retention policy leaves of a resolved concern: its shape (status, times, category, unit,
- * room, department, owner, clocks, links) without the description, the patient reference and the
- * notes, reasons and words people typed. Required texts become empty; optional ones go. The repeat
+ * room, department, owner, clocks, links) without the description, the patient's reference and
+ * initials, and the notes, reasons and words people typed. Required texts become empty; optional ones go. The repeat
  * key goes too: it was derived from the patient reference.
  */
 export function removePatientDetails(c: Concern, at: Date): DetailsRemoved {
   const texts = [
     c.description,
     c.patientReference,
+    c.patientInitials,
     c.resolutionNote,
     c.familyContact,
     c.repeatKey,
@@ -37,7 +38,14 @@ export function removePatientDetails(c: Concern, at: Date): DetailsRemoved {
     c.mergedInto?.reason,
     ...(c.mergedFrom ?? []).map((m) => m.reason),
   ];
-  const { patientReference: _p, resolutionNote: _r, familyContact: _f, repeatKey: _k, ...kept } = c;
+  const {
+    patientReference: _p,
+    patientInitials: _i,
+    resolutionNote: _r,
+    familyContact: _f,
+    repeatKey: _k,
+    ...kept
+  } = c;
   const concern: Concern = {
     ...kept,
     description: "",

@@ -18,6 +18,8 @@ import type { ActorRef, Concern } from "../concern/concern.ts";
 import type { SurveyLinks } from "../ports/survey-desk.port.ts";
 import { newSurveyInvitation, surveyLinkMessages } from "./send-survey-link.ts";
 import type { OutboundMessage } from "../messaging/outbound-message.ts";
+import type { IdentifierOverride } from "../privacy/identifier-warning.ts";
+import { postedAnywayEvents } from "../privacy/posted-anyway-event.ts";
 
 /** A grievance resolved, or given an interim notice, gets its letter drafted with the change. */
 function letterFor(action: ConcernAction, changed: Concern): LetterRequest | undefined {
@@ -39,6 +41,11 @@ export type ActOutcome = TransitionOutcome & { survey?: SurveyLinks };
 /** Who may act on a concern as it is now: returns the actor as the audit trail records them, or throws. */
 export type Authorize = (concern: Concern) => ActorRef;
 
+/** What else a person's action carries: likely identifiers they were warned of and posted anyway. */
+export interface ActOptions {
+  identifiersOverride?: IdentifierOverride;
+}
+
 /**
  * Applies one person's action with a compare-and-set. When two people press at once, one write wins;
  * the loser reloads and decides again, which for acknowledge/resolve answers "already done by …".
@@ -48,13 +55,18 @@ export async function actOnConcern(
   concernId: ConcernId,
   action: ConcernAction,
   who: PlatformIdentity,
+  options: ActOptions = {},
 ): Promise<ActOutcome> {
   // A merge changes two concerns at once.
-  if (action.type === "merge") return mergeConcern(ctx, concernId, action, who);
+  if (action.type === "merge") return mergeConcern(ctx, concernId, action, who, options);
   const directory = ctx.directory();
   const actor = identifyActor(directory, who);
-  return applyAction(ctx, concernId, action, (concern) =>
-    authorizeAction({ directory, groups: ctx.groups }, actor, concern, action.type),
+  return applyAction(
+    ctx,
+    concernId,
+    action,
+    (concern) => authorizeAction({ directory, groups: ctx.groups }, actor, concern, action.type),
+    options,
   );
 }
 
@@ -71,6 +83,7 @@ export async function applyAction(
   concernId: ConcernId,
   action: ConcernAction,
   authorize: Authorize,
+  options: ActOptions = {},
 ): Promise<ActOutcome> {
   const directory = ctx.directory();
   const made: Made = {};
@@ -89,6 +102,7 @@ export async function applyAction(
       surveyInvitation: made.invitation,
     });
     if (outcome.kind === "already-done") return outcome;
+    outcome.events.push(...postedAnywayEvents(concern.id, by, now, options.identifiersOverride));
     const extra = await madeWith(ctx, action, outcome, made, { concern, by, now });
     const fanOut = planOutboundMessages(concern, outcome.concern, outcome.events, {
       directory,

@@ -1,4 +1,11 @@
-import type { ActionForm, FieldId, FormErrors, FormSubject, FormValues } from "../actions/action-form.ts";
+import {
+  scannableTexts,
+  type ActionForm,
+  type FieldId,
+  type FormErrors,
+  type FormSubject,
+  type FormValues,
+} from "../actions/action-form.ts";
 import { authorizeAction } from "../concern/authorize-action.ts";
 import { localDate, localTime } from "../escalation/business-time.ts";
 import type { CardAction } from "../actions/card-actions.ts";
@@ -16,7 +23,8 @@ import { InvalidInputError, LiaisonError, NotFoundError } from "../errors.ts";
 import { parseConcernId, type ConcernId } from "../ids.ts";
 import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.ts";
 import { CONCERN_GONE, notSavedReply, refusedReply, SOMETHING_WENT_WRONG } from "../actions/replies.ts";
-import { actOnConcern } from "./act-on-concern.ts";
+import { actOnConcern, type ActOptions } from "./act-on-concern.ts";
+import { findIdentifiers, overrideOf, type IdentifierOverride } from "../privacy/identifier-warning.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
 /**
@@ -65,6 +73,31 @@ export function readActionForm(
   now: Date,
 ): FormReading {
   return inputOf(action).read(values, subject, directory, localDate(now, directory.hospital.timeZone));
+}
+
+/** A submitted form read and scanned: the action to apply (with a warning posted anyway), or the form again. */
+export type FormCheck =
+  { action: ConcernAction; identifiersOverride?: IdentifierOverride } | { form: ActionForm };
+
+/**
+ * Everything checked of a submitted form before the store is read, in memory: its fields, then its
+ * free text for likely identifiers. On a hit the form comes back with all that was typed and the
+ * warning, until the text is edited clean or the person chooses "Post anyway" (postAnyway "yes").
+ */
+export function checkActionForm(
+  ctx: LiaisonContext,
+  action: CardAction,
+  subject: FormSubject,
+  values: FormValues,
+): FormCheck {
+  const directory = ctx.directory();
+  const reading = readActionForm(directory, action, subject, values, ctx.clock.now());
+  if ("errors" in reading) return { form: actionForm(directory, action, subject, values, reading.errors) };
+  const form = actionForm(directory, action, subject, values);
+  const warning = findIdentifiers(ctx.identifiers, scannableTexts(form.fields, values));
+  if (!warning) return { action: reading.action };
+  if (values.postAnyway !== "yes") return { form: { ...form, identifiers: warning } };
+  return { action: reading.action, identifiersOverride: overrideOf(warning) };
 }
 
 /** The sentence that says a form was not saved and why, for surfaces that cannot show the form again. */
@@ -118,10 +151,11 @@ export async function submitCardAction(
     const concern = await ctx.concerns.findById(concernId);
     if (!concern) return message(CONCERN_GONE);
     subject = concern;
-    const reading = readActionForm(directory, action, concern, values, ctx.clock.now());
-    if ("errors" in reading)
-      return { kind: "form", form: actionForm(directory, action, concern, values, reading.errors) };
-    return await applied(ctx, concernId, reading.action, who);
+    const checked = checkActionForm(ctx, action, concern, values);
+    if ("form" in checked) return { kind: "form", form: checked.form };
+    return await applied(ctx, concernId, checked.action, who, {
+      identifiersOverride: checked.identifiersOverride,
+    });
   } catch (error) {
     return {
       kind: "form",
@@ -186,8 +220,9 @@ async function applied(
   concernId: ConcernId,
   action: ConcernAction,
   who: PlatformIdentity,
+  options: ActOptions = {},
 ): Promise<ActionReply> {
-  const outcome = await actOnConcern(ctx, concernId, action, who);
+  const outcome = await actOnConcern(ctx, concernId, action, who, options);
   if (outcome.kind === "changed") {
     // The link itself goes in a direct message; the clicker is told where to find it.
     const notice = outcome.survey

@@ -9,6 +9,7 @@ import type { OutboxRepository } from "../ports/outbox-repository.port.ts";
 import type { Platform } from "../platform.ts";
 import type { LetterDesk } from "../ports/letter-desk.port.ts";
 import type { SurveyDesk } from "../ports/survey-desk.port.ts";
+import type { IdentifierScanner } from "../ports/identifier-scanner.port.ts";
 import type { ResponderGroupMembers } from "../directory/responder-group-members.ts";
 
 /** What every use case needs; main.ts builds one from the infra implementations. */
@@ -31,6 +32,8 @@ export interface LiaisonContext {
   newId: () => string;
   /** One-way hash of a repeat match's text (SHA-256 in infra): stored and searched instead of the reference. */
   matchKey: MatchKeyHash;
+  /** Finds likely patient identifiers in what people type, so they are warned before it is posted. */
+  identifiers: IdentifierScanner;
   /** This instance's raises waiting for the store (see newRaiseQueue): bounded, so overload is refused up front. */
   raises: BoundedQueue;
 }

@@ -9,6 +9,8 @@ import { planOutboundMessages } from "../messaging/plan-outbound-messages.ts";
 import type { ConcernChange } from "../ports/concern-repository.port.ts";
 import { absorbMerged } from "../repeat/merge-concerns.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
+import type { ActOptions } from "./act-on-concern.ts";
+import { postedAnywayEvents } from "../privacy/posted-anyway-event.ts";
 
 const MAX_ATTEMPTS = 5;
 
@@ -39,6 +41,7 @@ export async function mergeConcern(
   concernId: ConcernId,
   action: Merge,
   who: PlatformIdentity,
+  options: ActOptions = {},
 ): Promise<TransitionOutcome> {
   const directory = ctx.directory();
   const actor = identifyActor(directory, who);
@@ -53,6 +56,7 @@ export async function mergeConcern(
     const now = ctx.clock.now();
     const outcome = transition(merged, action, by, now, { recipientOf: () => undefined, mergeTarget: into });
     if (outcome.kind !== "changed") return outcome;
+    outcome.events.push(...postedAnywayEvents(merged.id, by, now, options.identifiersOverride));
     const survivor = absorbMerged(into, merged, by, now, action.reason?.trim() || undefined);
     const written = await ctx.concerns.writeTogether({
       updates: [

@@ -21,6 +21,9 @@ import { selectPolicy, snapshotPolicy } from "../escalation/select-policy.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 import { linkRepeats, repeatKeyOf } from "./link-repeats.ts";
 import type { ConcernChange } from "../ports/concern-repository.port.ts";
+import { IdentifiersFoundError } from "../errors.ts";
+import { postedAnywayEvents } from "../privacy/posted-anyway-event.ts";
+import { findIdentifiers, overrideOf, type IdentifierOverride } from "../privacy/identifier-warning.ts";
 
 /**
  * Raises in flight per instance, and how many more may wait. Eight at once keeps the database
@@ -41,6 +44,7 @@ interface Intake {
   /** Set when the department is closed: its concerns then also go straight to this target. */
   afterHoursTarget?: PersonId;
   family?: FamilyOrigin;
+  identifiersOverride?: IdentifierOverride;
 }
 
 /** A concern sent from a room's QR code page: how to reach them, and what the trail records of it. */
@@ -53,6 +57,30 @@ export interface FamilyOrigin {
 export interface RaiseSource {
   actor: ActorRef;
   family?: FamilyOrigin;
+  /** The reporter was warned of likely identifiers and chose to post anyway: the trail records it. */
+  identifiersOverride?: IdentifierOverride;
+}
+
+/** A draft as a chat user would post it: valid, and either free of likely identifiers or posted anyway. */
+export interface CheckedDraft {
+  draft: ConcernDraft;
+  identifiersOverride?: IdentifierOverride;
+}
+
+/**
+ * Everything a raise checks before anything is stored, in memory (Slack must answer within 3 s):
+ * InvalidInputError for a field that is wrong; IdentifiersFoundError when the description may identify
+ * the patient and the reporter has not chosen "Post anyway". The patient reference is not scanned: it
+ * is the one field meant to hold a record number, and cards mask it.
+ */
+export function checkConcernDraft(ctx: LiaisonContext, input: ConcernDraftInput): CheckedDraft {
+  const draft = parseConcernDraft(ctx.directory(), input);
+  const warning = findIdentifiers(ctx.identifiers, [
+    { field: "description", label: "What happened", text: draft.description },
+  ]);
+  if (!warning) return { draft };
+  if (!input.postAnyway) throw new IdentifiersFoundError(warning);
+  return { draft, identifiersOverride: overrideOf(warning) };
 }
 
 /**
@@ -68,7 +96,9 @@ export async function raiseConcern(
   reporter: PlatformIdentity,
   accepted?: () => Promise<void>,
 ): Promise<Concern> {
-  return raiseConcernFrom(ctx, input, { actor: identifyActor(ctx.directory(), reporter).ref }, accepted);
+  const { identifiersOverride } = checkConcernDraft(ctx, input);
+  const actor = identifyActor(ctx.directory(), reporter).ref;
+  return raiseConcernFrom(ctx, input, { actor, identifiersOverride }, accepted);
 }
 
 /** raiseConcern for a reporter who is not a chat user (the family page), with what it records. */
@@ -88,6 +118,7 @@ export async function raiseConcernFrom(
     draft,
     actor: source.actor,
     family: source.family,
+    identifiersOverride: source.identifiersOverride,
     now,
     routing,
     policy: snapshotPolicy(
@@ -121,6 +152,7 @@ async function store(ctx: LiaisonContext, intake: Intake): Promise<Concern> {
     unit: draft.unit,
     room: draft.room,
     patientReference: draft.patientReference,
+    ...(draft.patientInitials ? { patientInitials: draft.patientInitials } : {}),
     category: draft.category,
     severity: draft.severity,
     description: draft.description,
@@ -161,7 +193,7 @@ async function storeAlone(ctx: LiaisonContext, intake: Intake, concern: Concern)
 
 /** "Created" and "routed" (with the after-hours target when the department is closed), and what the family page sent. */
 function raisedEvents(intake: Intake, concern: Concern): AuditEvent[] {
-  const { actor, now, routing, policy, afterHoursTarget, family } = intake;
+  const { actor, now, routing, policy, afterHoursTarget, family, identifiersOverride } = intake;
   const fromFamily: AuditEvent[] = family
     ? [{ concernId: concern.id, type: "family-page-sent", actor, at: now, detail: family.trail }]
     : [];
@@ -194,5 +226,6 @@ function raisedEvents(intake: Intake, concern: Concern): AuditEvent[] {
       },
     },
     ...fromFamily,
+    ...postedAnywayEvents(concern.id, actor, now, identifiersOverride),
   ];
 }

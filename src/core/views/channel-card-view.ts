@@ -7,7 +7,8 @@ import type { LadderTarget } from "../directory/directory.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import type { DepartmentId } from "../ids.ts";
 import { ladderTargetLabel } from "../escalation/escalation-recipient.ts";
-import { maskPatientReference } from "../concern/mask-patient-reference.ts";
+import { cardPrivacyFor } from "../directory/card-privacy.ts";
+import { privateDetailsOnCard } from "./private-details-on-card.ts";
 import { runningClock } from "../escalation/next-due-at.ts";
 import { formatMinutes } from "../escalation/duration.ts";
 import { SEVERITY_MARK } from "../concern/severity.ts";
@@ -31,9 +32,11 @@ export const CARD_STATE_LABEL: Readonly<Record<CardState, string>> = {
 };
 
 /**
- * Everything a concern's card may show, already decided for privacy: room and a masked patient
- * reference, never a name or a full record number. Slack's and Teams' cards are both drawn from it.
- * Lines may quote people (names, reasons, notes): platforms show them literally, never as markup.
+ * Everything a concern's card may show, already decided for privacy at the directory's card level
+ * (private-details-on-card.ts): the room, then a masked reference or initials or nothing, and the
+ * description whole, shortened or withheld; never a name or a full record number. Slack's and Teams'
+ * cards are both drawn from it. Lines may quote people (names, reasons, notes): platforms show them
+ * literally, never as markup.
  */
 export interface CardView {
   concernId: string;
@@ -45,10 +48,16 @@ export interface CardView {
   title: string;
   unit: string;
   room: string;
-  patient: string;
+  /** "•••417" or "JD"; absent when the card shows the room only. */
+  patient?: string;
+  /** "Patient ref." or "Patient initials", with `patient`. */
+  patientLabel?: string;
   category: string;
   grievance: boolean;
+  /** Whole, its first characters ending in "…", or "" when the card shows the category only. */
   description: string;
+  /** Under a shortened or withheld description: the full text is there for permitted staff. */
+  descriptionHint?: string;
   reporter: string;
   department: string;
   /** "Raised Tue 24 Nov 14:00 by Nia Okafor": absolute, so it never goes stale. */
@@ -148,9 +157,16 @@ function reassignment({ concern, at, deptName }: Draw, cardDepartment: Departmen
 }
 
 /** A purged concern's card says why its description is gone (the retention policy), not an empty line. */
-function descriptionOf(concern: Concern, zone: string): string {
-  if (!concern.detailsPurgedAt) return concern.description;
-  return `Patient details removed on ${localDate(concern.detailsPurgedAt, zone)} (retention policy)`;
+function purgedDescription(
+  concern: Concern,
+  zone: string,
+): Partial<Pick<CardView, "description" | "descriptionHint">> {
+  if (!concern.detailsPurgedAt) return {};
+  const removedOn = localDate(concern.detailsPurgedAt, zone);
+  return {
+    description: `Patient details removed on ${removedOn} (retention policy)`,
+    descriptionHint: undefined,
+  };
 }
 
 export function channelCardView(
@@ -181,10 +197,14 @@ export function channelCardView(
     title: `${concern.reference} · ${SEVERITY_MARK[concern.severity]}${concern.isGrievance ? " · Grievance" : ""}`,
     unit: directory.unitName(concern.unit),
     room: concern.room,
-    patient: maskPatientReference(concern.patientReference, directory.hospital.patientReferenceMasking),
+    ...privateDetailsOnCard(
+      concern,
+      cardPrivacyFor(directory, [cardDepartment, concern.departmentId, ...movedFrom(concern)]),
+      directory.hospital.patientReferenceMasking,
+    ),
+    ...purgedDescription(concern, zone),
     category: directory.category(concern.category)?.label ?? concern.category,
     grievance: concern.isGrievance,
-    description: descriptionOf(concern, zone),
     reporter: concern.reporter.displayName,
     department: draw.deptName(concern.departmentId),
     raisedLine: `Raised ${localDateTime(concern.createdAt, zone)} by ${concern.reporter.displayName}`,
@@ -206,6 +226,10 @@ export function channelCardView(
       : cardActionsFor({ ...concern, qioReferable, surveyOpen: surveyOpen(concern, now) }),
   };
 }
+
+/** The department a concern was last moved out of still has a say in what its cards show. */
+const movedFrom = (concern: Concern) =>
+  concern.reassignedFrom ? [concern.reassignedFrom.fromDepartment] : [];
 
 /**
  * "Patient/family updated Tue 1 Dec 14:05 by Sam Rivera (phone) · next update due by 18:05": the last

@@ -1,10 +1,15 @@
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
 import {
+  DEFAULT_CARD_PRIVACY,
+  DESCRIPTION_CARD_CHOICES,
+  DESCRIPTION_CHARACTERS,
+  type DescriptionOnCard,
   FAMILY_LANGUAGES,
   LADDER_TARGETS,
   type LadderTarget,
   parseDuration,
+  PATIENT_ON_CARD,
   PLATFORMS,
   ROLES,
   SEVERITIES,
@@ -131,6 +136,54 @@ const person = z.strictObject({
     .optional(),
 });
 
+const patientOnCard = z.enum(PATIENT_ON_CARD, {
+  error: `expected one of ${PATIENT_ON_CARD.join(", ")}`,
+});
+
+const { min, max } = DESCRIPTION_CHARACTERS;
+/** { show: full } | { show: first-characters, characters: N } | { show: category-only }. */
+const descriptionOnCard = z
+  .strictObject(
+    {
+      show: z.enum(DESCRIPTION_CARD_CHOICES, {
+        error: `expected one of ${DESCRIPTION_CARD_CHOICES.join(", ")}`,
+      }),
+      characters: z
+        .number({ error: `expected a number of characters, ${min} to ${max}` })
+        .int("expected a whole number of characters")
+        .min(min, `expected at least ${min} characters: fewer says nothing a responder can use`)
+        .max(max, `expected at most ${max} characters`)
+        .optional(),
+    },
+    {
+      error:
+        "expected { show: full }, { show: first-characters, characters: 120 } or { show: category-only }",
+    },
+  )
+  .superRefine((d, ctx) => {
+    if (d.show === "first-characters" && d.characters === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["characters"],
+        message: `expected characters with show: first-characters: how many to show, ${min} to ${max}, like 120`,
+      });
+    if (d.show !== "first-characters" && d.characters !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["characters"],
+        message: `characters applies only to show: first-characters; remove it, or show the first characters`,
+      });
+  })
+  .transform((d): DescriptionOnCard =>
+    d.show === "first-characters" ? { show: d.show, characters: d.characters! } : { show: d.show },
+  );
+
+/** What cards show of the patient and the description; a department's may give either part alone. */
+const cardPrivacyOverride = z.strictObject({
+  patient: patientOnCard.optional(),
+  description: descriptionOnCard.optional(),
+});
+
 const department = z.strictObject({
   id,
   name: z.string().min(1, "expected the department's name"),
@@ -146,6 +199,8 @@ const department = z.strictObject({
   responderGroups: z
     .strictObject({ slackUserGroup: slackUserGroupId.optional(), teamsTeam: teamsTeamId.optional() })
     .optional(),
+  // Where this department's cards show more or less than the hospital's (Behavioral Health: less).
+  cardPrivacy: cardPrivacyOverride.optional(),
 });
 
 /** A fixed level, or "duty:<duty id>": whoever took that duty this shift. */
@@ -250,6 +305,12 @@ export const directoryFileSchema = z.strictObject({
     patientReferenceMasking: z
       .strictObject({ visibleTrailingCharacters: z.number().int().min(0).max(4, "expected at most 4") })
       .default({ visibleTrailingCharacters: 3 }),
+    cardPrivacy: z
+      .strictObject({
+        patient: patientOnCard.default(DEFAULT_CARD_PRIVACY.patient),
+        description: descriptionOnCard.default(DEFAULT_CARD_PRIVACY.description),
+      })
+      .default(DEFAULT_CARD_PRIVACY),
     grievance: z
       .strictObject({
         interimNoticeDays: z.number().int().min(1).max(30).default(7),
@@ -284,6 +345,14 @@ export const directoryFileSchema = z.strictObject({
       .max(36_500, "expected at most 36500 days (100 years)")
       .optional(),
     familyConcerns: familyConcerns.optional(),
+    patientDetailsViewers: z
+      .strictObject({
+        roles: z
+          .array(z.enum(ROLES, { error: `expected roles among ${ROLES.join(", ")}` }))
+          .default(["liaison", "director", "admin"]),
+        concernsDepartment: z.boolean({ error: "expected true or false" }).default(true),
+      })
+      .default({ roles: ["liaison", "director", "admin"], concernsDepartment: true }),
   }),
   units: z
     .array(

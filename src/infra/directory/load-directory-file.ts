@@ -110,6 +110,7 @@ function toDirectory(file: DirectoryFile): Directory {
       businessHours: d.businessHours,
       afterHoursTarget: d.afterHoursTarget ? asPersonId(d.afterHoursTarget) : undefined,
       responderGroups: d.responderGroups,
+      ...(d.cardPrivacy ? { cardPrivacy: d.cardPrivacy } : {}),
     })),
     routing: {
       fallbackDepartment: asDepartmentId(file.routing.fallbackDepartment),

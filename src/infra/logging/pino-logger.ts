@@ -6,7 +6,15 @@ import { sanitizeErrorText, withSafeErrors } from "./safe-error.ts";
  * Keys that could carry patient data. Callers never log them; this is the second line of defence.
  * pino's redaction matches exact paths, so the common nestings are listed.
  */
-const PATIENT_KEYS = ["description", "patientReference", "note", "resolutionNote", "reason", "text"];
+const PATIENT_KEYS = [
+  "description",
+  "patientReference",
+  "patientInitials",
+  "note",
+  "resolutionNote",
+  "reason",
+  "text",
+];
 const REDACT_PATHS = PATIENT_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 
 /**

@@ -25,6 +25,7 @@ import { CLEAR_TEXT, type FieldCipher } from "../privacy/field-cipher.ts";
 export const SEALED_CONCERN_COLUMNS = [
   "description",
   "patientReference",
+  "patientInitials",
   "resolutionNote",
   "familyContact",
 ] as const;
@@ -187,6 +188,7 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
     unit: c.unit,
     room: c.room,
     patientReference: c.patientReference ?? null,
+    patientInitials: c.patientInitials ?? null,
     category: c.category,
     severity: c.severity,
     description: c.description,
@@ -287,6 +289,7 @@ export function toConcern(
     unit: row.unit,
     room: row.room,
     patientReference: orUndefined(row.patientReference),
+    ...(row.patientInitials ? { patientInitials: row.patientInitials } : {}),
     category: asCategoryId(row.category),
     severity: row.severity as Severity,
     description: row.description,

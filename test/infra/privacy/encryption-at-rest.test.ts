@@ -116,7 +116,14 @@ describe.each(STORE_KINDS)("patients' details at rest on %s", (kind) => {
   async function raiseAndResolve() {
     const concern = await raiseConcern(
       ctx,
-      { ...PAIN_DRAFT, description: DESCRIPTION, patientReference: PATIENT },
+      // The description names the patient on purpose (what sealing must hide), so it is posted anyway.
+      {
+        ...PAIN_DRAFT,
+        description: DESCRIPTION,
+        patientReference: PATIENT,
+        patientInitials: "M.L.",
+        postAnyway: true,
+      },
       SLACK.nurse,
     );
     await actOnConcern(ctx, concern.id, { type: "resolve", resolutionNote: RESOLUTION }, SLACK.responder);
@@ -126,16 +133,18 @@ describe.each(STORE_KINDS)("patients' details at rest on %s", (kind) => {
   it("a raw read of the concern's row shows none of what was typed; Liaison reads it back whole", async () => {
     const concern = await raiseAndResolve();
     const [row] = await test.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT "description", "patientReference", "resolutionNote" FROM "Concern" WHERE "id" = $1::uuid`,
+      `SELECT "description", "patientReference", "patientInitials", "resolutionNote" FROM "Concern" WHERE "id" = $1::uuid`,
       concern.id,
     );
     const raw = JSON.stringify(row);
     for (const typed of ["Lopez", "03/14/1957", "00482913", "555-201-3344"]) expect(raw).not.toContain(typed);
+    // Initials are two letters: too short to look for in the sealed text, so sealing itself is checked.
     expect(Object.values(row!).every((v) => String(v).startsWith("enc:v1:"))).toBe(true);
     const read = await ctx.concerns.findById(concern.id);
     expect(read).toMatchObject({
       description: DESCRIPTION,
       patientReference: PATIENT,
+      patientInitials: "ML",
       resolutionNote: RESOLUTION,
     });
   });
@@ -159,6 +168,7 @@ describe.each(STORE_KINDS)("patients' details at rest on %s", (kind) => {
     expect(await newOnly.findById(concern.id)).toMatchObject({
       description: DESCRIPTION,
       patientReference: PATIENT,
+      patientInitials: "ML",
       resolutionNote: RESOLUTION,
       version:
         (await ctx.concerns.findById(concern.id).catch(() => undefined))?.version ?? expect.any(Number),
@@ -187,7 +197,7 @@ describe.each(STORE_KINDS)("everything typed, wherever it is stored, on %s", (ki
   async function raiseAndWorkThrough() {
     const concern = await raiseConcern(
       ctx,
-      { ...PAIN_DRAFT, description: DESCRIPTION, patientReference: PATIENT },
+      { ...PAIN_DRAFT, description: DESCRIPTION, patientReference: PATIENT, postAnyway: true },
       SLACK.nurse,
     );
     const act = (action: Parameters<typeof actOnConcern>[2]) =>

@@ -31,6 +31,53 @@ describe("identifier scanner", () => {
       expect(kinds(t), t).toEqual([]);
   });
 
+  it("takes a date for a birth date only when the text says so or it lies decades back", () => {
+    const on = (iso: string) => createIdentifierScanner({ now: () => new Date(iso) });
+    const dates = (t: string) =>
+      on("2026-12-03T09:00:00Z")
+        .scan(t)
+        .map((h) => [h.kind, h.text]);
+    expect(dates("admitted 03/11/2026, discharge ordered Nov 30, 2026")).toEqual([]);
+    expect(dates("on dialysis since 01/05/2009")).toEqual([]);
+    expect(dates("DOB 1957-03-14, born on 14 March 1944, birthday is June 5th")).toEqual([
+      ["date-of-birth", "1957-03-14"],
+      ["date-of-birth", "14 March 1944"],
+      ["date-of-birth", "June 5th"],
+    ]);
+    expect(dates("the label says 06/11/1972")).toEqual([["date-of-birth", "06/11/1972"]]);
+    // The same bare date is a date of the stay to a scanner running in 2017, a birth date ten years on.
+    expect(on("2017-01-10T00:00:00Z").scan("seen 03/02/2016 in clinic")).toEqual([]);
+    expect(kinds("the baby was born 11/02/2026")).toEqual([["date-of-birth", "11/02/2026"]]);
+  });
+
+  it("tells a phone typed without separators from a record number", () => {
+    expect(kinds("call her at 4155550123 or +15551234567")).toEqual([
+      ["phone", "4155550123"],
+      ["phone", "+15551234567"],
+    ]);
+    expect(kinds("CSN 1002345678, bare 00781234")).toEqual([
+      ["record-number", "1002345678"],
+      ["record-number", "00781234"],
+    ]);
+    expect(kinds("MRN 4155550123")).toEqual([["record-number", "4155550123"]]);
+  });
+
+  it("flags patients' and relatives' names but not staff named by their title", () => {
+    expect(kinds("Dr. Patel and Nurse Kim rounded; Dr. Amy Chen explained the plan")).toEqual([]);
+    expect(kinds("Mrs. Okafor and Mr Vasquez waited, son Marcus called")).toEqual([
+      ["person-name", "Mrs. Okafor"],
+      ["person-name", "Mr Vasquez"],
+      ["person-name", "Marcus"],
+    ]);
+    expect(kinds("pt john miller and Priya Raman (daughter) upset")).toEqual([
+      ["person-name", "john miller"],
+      ["person-name", "Priya Raman"],
+    ]);
+    expect(kinds("Patient Relations has not called; Grace period not explained; in the ED hallway")).toEqual(
+      [],
+    );
+  });
+
   it("never throws and keeps hits sorted and apart", () => {
     expect(scanner.scan("")).toEqual([]);
     expect(() => scanner.scan("🙂".repeat(10) + "x ".repeat(10_000))).not.toThrow();

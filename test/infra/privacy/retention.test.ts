@@ -48,7 +48,17 @@ describe.each(["in-memory", ...STORE_KINDS] as const)("the retention policy on %
   });
 
   const raise = () =>
-    raiseConcern(ctx, { ...PAIN_DRAFT, description: "Pain 8/10 since 14:00, Mrs Reyes" }, SLACK.nurse);
+    raiseConcern(
+      ctx,
+      // The description names the patient, so the purge has something to remove: posted anyway.
+      {
+        ...PAIN_DRAFT,
+        description: "Pain 8/10 since 14:00, Mrs Reyes",
+        patientInitials: "R.",
+        postAnyway: true,
+      },
+      SLACK.nurse,
+    );
   const act = (id: ConcernId, action: Parameters<typeof actOnConcern>[2]) =>
     actOnConcern(ctx, id, action, SLACK.responder);
   async function raiseAndResolve(): Promise<Concern> {
@@ -105,15 +115,20 @@ describe.each(["in-memory", ...STORE_KINDS] as const)("the retention policy on %
       description: "",
       detailsPurgedAt: core.clock.now(),
     });
-    for (const gone of ["patientReference", "resolutionNote", "familyContact", "repeatKey"] as const) {
-      expect(purged[gone]).toBeUndefined();
-    }
+    const gone = [
+      "patientReference",
+      "patientInitials",
+      "resolutionNote",
+      "familyContact",
+      "repeatKey",
+    ] as const;
+    for (const field of gone) expect(purged[field]).toBeUndefined();
 
     const trail = await ctx.concerns.auditTrail(old.id);
     expect(trail.map((e) => e.type)).toEqual([...trailBefore.map((e) => e.type), "patient-details-purged"]);
     expect(trail.find((e) => e.type === "note-added")?.detail).not.toHaveProperty("note");
     expect(trail.find((e) => e.type === "resolved")?.detail).toEqual({ from: "open" });
-    expect(trail.at(-1)?.detail).toEqual({ retainDays: 365, detailsRemoved: 4, eventTextsRemoved: 2 });
+    expect(trail.at(-1)?.detail).toEqual({ retainDays: 365, detailsRemoved: 5, eventTextsRemoved: 2 });
     expect(JSON.stringify(trail)).not.toMatch(/Reyes|PRN plan/);
 
     for (const kept of [recent.id, stillOpen.id]) {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Concern" ADD COLUMN     "patientInitials" TEXT;
+
