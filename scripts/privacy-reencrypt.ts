@@ -2,13 +2,14 @@
  * npm run privacy:reencrypt
  *
  * After a key rotation (LIAISON_DATA_KEY new, the old one in LIAISON_DATA_PREVIOUS_KEYS), or after
- * turning encryption on: rewrites every concern's sealed details under the current key. Safe to run
+ * turning encryption on: rewrites every sealed place under the current key (concerns' details, their
+ * audit events' free texts, outbox payloads, grievance letters). Safe to run
  * while Liaison runs, and again; once it reports none left, the previous key can be dropped.
  */
 import { loadConfig } from "../src/infra/config/load-config.ts";
 import { createLogger } from "../src/infra/logging/pino-logger.ts";
 import { dataCipherOf } from "../src/infra/privacy/data-cipher-of.ts";
-import { resealConcerns } from "../src/infra/privacy/reseal-concerns.ts";
+import { resealEverything } from "../src/infra/privacy/reseal-stored-texts.ts";
 import { openDatabase } from "../src/infra/store/open-database.ts";
 
 async function main(): Promise<void> {
@@ -21,9 +22,9 @@ async function main(): Promise<void> {
     logger,
   });
   try {
-    const resealed = await resealConcerns(db.prisma, cipher);
+    const r = await resealEverything(db.prisma, cipher);
     console.log(
-      `privacy:reencrypt: ${resealed} concern(s) rewritten under the current key; a second run rewrites 0`,
+      `privacy:reencrypt: rewritten under the current key: ${r.concerns} concern(s), ${r.auditTexts} audit text(s), ${r.outboxMessages} outbox message(s), ${r.letters} letter(s); a second run rewrites 0`,
     );
   } finally {
     await db.close();

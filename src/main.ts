@@ -122,7 +122,7 @@ export async function startLiaison(
     logger.info({ directoryVersion: directory.health().version }, "new directory version recorded");
   }
   const wake = await openWakeBus(config.DATABASE_URL, logger);
-  const letters = new PrismaLetterStore(db.prisma);
+  const letters = new PrismaLetterStore(db.prisma, cipher);
   const publicUrl = config.LIAISON_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const context = liaisonContext(db, wake, directory.current, enabledPlatforms(config), clock, logger, {
     cipher,
@@ -268,7 +268,7 @@ function liaisonContext(
     letters,
     surveys,
     concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma, cipher), wake),
-    outbox: new SignallingOutboxRepository(new PrismaOutboxRepository(db.prisma), wake),
+    outbox: new SignallingOutboxRepository(new PrismaOutboxRepository(db.prisma, cipher), wake),
     duties: new PrismaDutyRepository(db.prisma),
     groups: new ResponderGroupMembers(),
     platforms,

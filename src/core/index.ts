@@ -42,6 +42,8 @@ export * from "./use-cases/deliver-outbox.ts";
 export * from "./use-cases/liaison-context.ts";
 export * from "./use-cases/outbox-pump.ts";
 export * from "./use-cases/prune-sent-messages.ts";
+export * from "./use-cases/purge-patient-details.ts";
+export * from "./messaging/audit-free-text.ts";
 export * from "./use-cases/queue-digest.ts";
 export * from "./use-cases/raise-concern.ts";
 export * from "./use-cases/sweep-due-concerns.ts";

@@ -1,8 +1,9 @@
 import { watchTyped } from "./patient-text-watch.ts";
 import type { AuditEvent } from "../../src/core/messaging/audit-event.ts";
+import { withoutFreeText } from "../../src/core/messaging/audit-free-text.ts";
 import type { CardLocation, Concern } from "../../src/core/concern/concern.ts";
 import type { ConcernId, DepartmentId } from "../../src/core/ids.ts";
-import type { OutboundMessage, OutboxEntry } from "../../src/core/messaging/outbound-message.ts";
+import type { ChatMessage, OutboundMessage, OutboxEntry } from "../../src/core/messaging/outbound-message.ts";
 import type { Platform } from "../../src/core/platform.ts";
 import type {
   ConcernChange,
@@ -10,6 +11,9 @@ import type {
   ConcernWrites,
 } from "../../src/core/ports/concern-repository.port.ts";
 import type { OutboxRepository, OutboxStats } from "../../src/core/ports/outbox-repository.port.ts";
+
+/** A purged concern's delivered message, as the store keeps it: no words (nothing delivers it again). */
+const PURGED_MESSAGE = { purged: "patient details removed (retention policy)" } as unknown as ChatMessage;
 
 export interface OutboxRow extends OutboundMessage {
   id: string;
@@ -123,6 +127,26 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
 
   async appendAudit(events: readonly AuditEvent[]): Promise<void> {
     this.audit.push(...events);
+  }
+
+  async findPurgeable(resolvedBefore: Date, limit: number, skip = 0): Promise<Concern[]> {
+    return [...this.concerns.values()]
+      .filter((c) => c.status === "resolved" && c.resolvedAt! < resolvedBefore && !c.detailsPurgedAt)
+      .sort((a, b) => a.resolvedAt!.getTime() - b.resolvedAt!.getTime() || (a.id < b.id ? -1 : 1))
+      .slice(skip, skip + limit)
+      .map((c) => structuredClone(c));
+  }
+
+  /** Like Prisma's: the concern's events stay in the trail, only their free text goes. */
+  async purgeDetails(change: ConcernChange, expectedVersion: number): Promise<boolean> {
+    if (this.concerns.get(change.concern.id)?.version !== expectedVersion) return false;
+    this.audit.forEach((e, i) => {
+      if (e.concernId === change.concern.id) this.audit[i] = withoutFreeText(e);
+    });
+    for (const row of this.outboxRows) {
+      if (row.concernId === change.concern.id && row.status !== "pending") row.message = PURGED_MESSAGE;
+    }
+    return this.update(change, expectedVersion);
   }
 
   async earliestDueAt(): Promise<Date | undefined> {

@@ -133,6 +133,11 @@ export interface Concern {
   mergedInto?: MergeRecord;
   /** Concerns merged into this one, oldest first. */
   mergedFrom?: readonly MergeRecord[];
+  /**
+   * When the retention policy removed its description, notes and patient reference (resolved long
+   * enough ago); what happened, when and where stays.
+   */
+  detailsPurgedAt?: Date;
   /** When the escalation sweep must next look at this concern; absent once nothing is pending. */
   nextDueAt?: Date;
   createdAt: Date;

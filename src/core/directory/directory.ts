@@ -183,6 +183,11 @@ export interface Hospital {
    * reference (linked on the card as a repeat); 0 turns matching off.
    */
   repeatConcernWindowDays: number;
+  /**
+   * Days a resolved concern keeps its description, notes and patient reference before the retention
+   * policy removes them (its shape and audit events stay); absent: kept forever.
+   */
+  retainPatientDetailsDays?: number;
   /** Absent or not enabled: rooms' QR codes open nothing (/family/… is 404). */
   familyConcerns?: FamilyConcernSettings;
   /** Who may press "Show details" and see a concern's full description and patient reference. */

@@ -163,6 +163,11 @@ export interface AuditDetails {
   "patient-update-reminder": { dueAt: string; owner: string };
   /** Still missed after the reminder: the ladder's next level (or its channel) was told. */
   "patient-update-escalated": PatientUpdateEscalation;
+  /**
+   * The retention policy removed what was typed about the patient: how many of the concern's details
+   * and of its events' free texts (counts only; the trail's events themselves stay).
+   */
+  "patient-details-purged": { retainDays: number; detailsRemoved: number; eventTextsRemoved: number };
   "card-posted": DeliveryRef & { channel: string };
   "digest-sent": DeliveryRef & { person: PersonId; slot: string };
   "delivery-failed":

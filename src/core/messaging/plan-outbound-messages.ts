@@ -180,6 +180,8 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
       [actor(event)],
     );
   },
+  // The cards are drawn again from the purged concern, so the channels stop showing what was typed.
+  "patient-details-purged": (_event, fan) => fan.updateCards(),
   "survey-opened": recordOnly,
   "survey-refused": recordOnly,
   "interim-notice-sent": (event, fan) => {

@@ -65,4 +65,15 @@ export interface ConcernRepository {
   auditTrail(concernId: ConcernId): Promise<AuditEvent[]>;
   /** Events not tied to a concern change (a digest sent, a delivery that failed). */
   appendAudit(events: readonly AuditEvent[]): Promise<void>;
+  /**
+   * Resolved concerns resolved before `resolvedBefore` whose patient details are still there, earliest
+   * resolution first: at most `limit`, after skipping `skip` (a dry run pages through them).
+   */
+  findPurgeable(resolvedBefore: Date, limit: number, skip?: number): Promise<Concern[]>;
+  /**
+   * The retention policy's write: a compare-and-set update like `update` that, in the same transaction,
+   * removes the free text of the concern's audit events (see AUDIT_FREE_TEXT) and the words of its
+   * messages already sent or parked. The events themselves stay as they were: the trail is append-only.
+   */
+  purgeDetails(change: ConcernChange, expectedVersion: number): Promise<boolean>;
 }

@@ -1,5 +1,5 @@
 import { satisfactionLine, surveyOpen } from "../satisfaction/satisfaction.ts";
-import { localDateTime, localTime, longDate } from "../escalation/business-time.ts";
+import { localDate, localDateTime, localTime, longDate } from "../escalation/business-time.ts";
 import { NOTICE_METHODS, type GrievanceLetterRef } from "../grievance/grievance-notice.ts";
 import { cardActionsFor, type CardAction } from "../actions/card-actions.ts";
 import type { Concern } from "../concern/concern.ts";
@@ -156,6 +156,19 @@ function reassignment({ concern, at, deptName }: Draw, cardDepartment: Departmen
   };
 }
 
+/** A purged concern's card says why its description is gone (the retention policy), not an empty line. */
+function purgedDescription(
+  concern: Concern,
+  zone: string,
+): Partial<Pick<CardView, "description" | "descriptionHint">> {
+  if (!concern.detailsPurgedAt) return {};
+  const removedOn = localDate(concern.detailsPurgedAt, zone);
+  return {
+    description: `Patient details removed on ${removedOn} (retention policy)`,
+    descriptionHint: undefined,
+  };
+}
+
 export function channelCardView(
   directory: DirectoryIndex,
   concern: Concern,
@@ -189,6 +202,7 @@ export function channelCardView(
       cardPrivacyFor(directory, [cardDepartment, concern.departmentId, ...movedFrom(concern)]),
       directory.hospital.patientReferenceMasking,
     ),
+    ...purgedDescription(concern, zone),
     category: directory.category(concern.category)?.label ?? concern.category,
     grievance: concern.isGrievance,
     reporter: concern.reporter.displayName,

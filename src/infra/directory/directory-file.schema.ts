@@ -337,6 +337,13 @@ export const directoryFileSchema = z.strictObject({
       .min(0, "expected 0 (off) or more days")
       .max(365, "expected at most 365 days")
       .default(30),
+    // Resolved concerns lose what was typed about the patient after this many days; absent: never.
+    retainPatientDetailsDays: z
+      .number({ error: "expected a number of days, like 365 (leave it out to keep details forever)" })
+      .int("expected a whole number of days")
+      .min(1, "expected at least 1 day (leave it out to keep details forever)")
+      .max(36_500, "expected at most 36500 days (100 years)")
+      .optional(),
     familyConcerns: familyConcerns.optional(),
     patientDetailsViewers: z
       .strictObject({

@@ -3,6 +3,7 @@ import {
   type LiaisonContext,
   type OutboxPump,
   pruneSentMessages,
+  purgePatientDetails,
   queueDigest,
   sweepDueConcerns,
 } from "../../core/index.ts";
@@ -74,7 +75,24 @@ export function registerLiaisonJobs(
       if (forgotten > 0) ctx.logger.info({ receipts: forgotten }, "inbound receipts pruned");
     },
   });
+  scheduler.add(retentionJob(ctx));
   for (const job of digestJobs(ctx, ctx.directory())) scheduler.add(job);
+}
+
+/**
+ * The retention policy, daily at 03:15 hospital time (quiet on the wards). Every instance runs it; each
+ * concern is purged by a compare-and-set that writes its audit event in the same statement, so when
+ * two instances meet, one purges it once and the other's write is refused and skipped.
+ */
+function retentionJob(ctx: LiaisonContext): Job {
+  return {
+    name: "retention",
+    schedule: "0 15 3 * * *",
+    timeZone: ctx.directory().hospital.timeZone,
+    run: async () => {
+      await purgePatientDetails(ctx);
+    },
+  };
 }
 
 const DIGEST_JOB = "digest:";

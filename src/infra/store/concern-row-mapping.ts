@@ -33,6 +33,51 @@ type SealedColumn = (typeof SEALED_CONCERN_COLUMNS)[number];
 /** The additional data binding a sealed value to its row and column: moved elsewhere, it will not open. */
 export const sealedWhere = (column: SealedColumn, concernId: string) => `Concern.${column}:${concernId}`;
 
+/**
+ * Free text inside JSON columns (a patient update's note, a reassignment's reason, a grievance's
+ * resolution words): each string is sealed in place, so the JSON keeps its shape and its dates.
+ * A column holding a list (mergedFrom) has each entry's keys sealed.
+ */
+export const SEALED_JSON_TEXT = {
+  lastPatientUpdate: ["note"],
+  satisfaction: ["comment"],
+  grievanceResolution: ["contactPerson", "investigationSteps", "results"],
+  reassignedFrom: ["reason"],
+  mergedInto: ["reason"],
+  mergedFrom: ["reason"],
+} as const satisfies Partial<Record<keyof ConcernModel, readonly string[]>>;
+type SealedJsonColumn = keyof typeof SEALED_JSON_TEXT;
+export const SEALED_JSON_COLUMNS = Object.keys(SEALED_JSON_TEXT) as SealedJsonColumn[];
+export const sealedJsonWhere = (column: SealedJsonColumn, key: string, concernId: string) =>
+  `Concern.${column}.${key}:${concernId}`;
+
+/** A JSON column's value with `f` applied to each of its free-text strings (sealing or opening them). */
+export function mapJsonText(
+  column: SealedJsonColumn,
+  value: unknown,
+  concernId: string,
+  f: (text: string, where: string) => string,
+): unknown {
+  if (Array.isArray(value)) return value.map((entry) => mapJsonText(column, entry, concernId, f));
+  if (value === null || typeof value !== "object") return value;
+  const mapped: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key of SEALED_JSON_TEXT[column]) {
+    const text = mapped[key];
+    if (typeof text === "string") mapped[key] = f(text, sealedJsonWhere(column, key, concernId));
+  }
+  return mapped;
+}
+
+function mapJsonColumns<T extends Partial<Record<SealedJsonColumn, unknown>>>(
+  row: T,
+  id: string,
+  f: (text: string, where: string) => string,
+): T {
+  const mapped: Record<string, unknown> = { ...row };
+  for (const column of SEALED_JSON_COLUMNS) mapped[column] = mapJsonText(column, row[column], id, f);
+  return mapped as T;
+}
+
 function sealColumns<T extends Partial<Record<SealedColumn, unknown>>>(
   row: T,
   id: string,
@@ -183,6 +228,7 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
     lastPatientUpdate: c.lastPatientUpdate ? json(stampJson(c.lastPatientUpdate)) : Prisma.DbNull,
     patientUpdateRemindedAt: c.escalation.patientUpdateRemindedAt ?? null,
     patientUpdateEscalatedAt: c.escalation.patientUpdateEscalatedAt ?? null,
+    detailsPurgedAt: c.detailsPurgedAt ?? null,
     nextDueAt: c.nextDueAt ?? null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
@@ -195,6 +241,10 @@ export function toConcernRow(c: Concern): Omit<Prisma.ConcernUncheckedCreateInpu
  * (json_populate_recordset): the same columns as `toConcernRow`, with SQL NULL as JSON null.
  */
 export function toConcernRecord(c: Concern, cipher: FieldCipher = CLEAR_TEXT): Record<string, unknown> {
+  return mapJsonColumns(jsonRecord(c, cipher), c.id, (text, where) => cipher.seal(text, where));
+}
+
+function jsonRecord(c: Concern, cipher: FieldCipher): Record<string, unknown> {
   return {
     ...sealColumns(toConcernRow(c), c.id, cipher),
     id: c.id,
@@ -288,6 +338,7 @@ export function toConcern(
     repeatedBy: toLinks(row.repeatedBy),
     mergedInto: row.mergedInto ? toMerge(row.mergedInto as unknown as MergeJson) : undefined,
     mergedFrom: toMerges(row.mergedFrom),
+    ...(row.detailsPurgedAt ? { detailsPurgedAt: row.detailsPurgedAt } : {}),
     nextDueAt: orUndefined(row.nextDueAt),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -297,7 +348,9 @@ export function toConcern(
 }
 
 function openColumns<T extends ConcernModel>(row: T, cipher: FieldCipher): T {
-  const opened: Record<string, unknown> = { ...row };
+  const opened: Record<string, unknown> = mapJsonColumns(row, row.id, (text, where) =>
+    cipher.open(text, where),
+  );
   for (const column of SEALED_CONCERN_COLUMNS) {
     const value = row[column];
     if (typeof value === "string") opened[column] = cipher.open(value, sealedWhere(column, row.id));

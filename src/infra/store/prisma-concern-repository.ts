@@ -14,21 +14,9 @@ import { INSERT_CONCERNS_SQL, updateConcernsSql } from "./concern-change-sql.ts"
 import { toConcern, toConcernRecord } from "./concern-row-mapping.ts";
 import { CLEAR_TEXT, type FieldCipher } from "../privacy/field-cipher.ts";
 import { outboxRows } from "./prisma-outbox-repository.ts";
+import { auditRecords, needsAuditIds, reserveAuditIds, toAuditEvent } from "./audit-event-rows.ts";
 
 type Tx = Prisma.TransactionClient;
-
-function auditRows(events: readonly AuditEvent[]): Prisma.AuditEventCreateManyInput[] {
-  return events.map((e) => ({
-    concernId: e.concernId ?? null,
-    type: e.type,
-    actorKey: e.actor.key,
-    actorName: e.actor.displayName,
-    actorPlatform: e.actor.platform,
-    actorAuthorizedBy: e.actor.authorizedBy ?? null,
-    at: e.at,
-    detail: e.detail as Prisma.InputJsonValue,
-  }));
-}
 
 const OPEN = { not: "resolved" };
 type ConcernWithCards = Parameters<typeof toConcern>[0];
@@ -51,6 +39,9 @@ const CLAIM_DUE_SQL = `
 const LOST_RACE = new Error("a compare-and-set lost: the transaction is rolled back");
 const CAS_UPDATE_SQL = updateConcernsSql(true);
 const LOCKED_UPDATE_SQL = updateConcernsSql(false);
+
+/** What a purged concern's delivered messages hold instead of their words. */
+const PURGED_PAYLOAD = JSON.stringify({ purged: "patient details removed (retention policy)" });
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -165,10 +156,15 @@ export class PrismaConcernRepository implements ConcernRepository {
     changes: readonly ConcernChange[],
     expectedVersion?: number,
   ): Promise<number> {
+    const events = changes.flatMap((c) => c.events);
+    // Only a change recording free text (a note, a reason) costs the round trip that reserves ids.
+    const ids = needsAuditIds(events) ? await reserveAuditIds(client, events.length) : undefined;
+    const audit = auditRecords(events, ids, this.cipher);
     const params: unknown[] = [
       JSON.stringify(changes.map((c) => toConcernRecord(c.concern, this.cipher))),
-      JSON.stringify(changes.flatMap((c) => auditRows(c.events))),
-      JSON.stringify(changes.flatMap((c) => outboxRows(c.messages, c.concern.updatedAt))),
+      JSON.stringify(audit.events),
+      JSON.stringify(changes.flatMap((c) => outboxRows(c.messages, c.concern.updatedAt, this.cipher))),
+      JSON.stringify(audit.texts),
       ...(expectedVersion === undefined ? [] : [expectedVersion]),
     ];
     const rows = await client.$queryRawUnsafe<{ changed: number }[]>(sql, ...params);
@@ -235,26 +231,56 @@ export class PrismaConcernRepository implements ConcernRepository {
   }
 
   async auditTrail(concernId: ConcernId): Promise<AuditEvent[]> {
-    const rows = await this.prisma.auditEvent.findMany({ where: { concernId }, orderBy: { id: "asc" } });
-    // Rows are only ever written from typed events (and never updated), so each detail matches its type.
-    return rows.map(
-      (r) =>
-        ({
-          concernId: (r.concernId ?? undefined) as ConcernId | undefined,
-          type: r.type,
-          actor: {
-            key: r.actorKey,
-            displayName: r.actorName,
-            platform: r.actorPlatform as AuditEvent["actor"]["platform"],
-            ...(r.actorAuthorizedBy ? { authorizedBy: r.actorAuthorizedBy } : {}),
-          },
-          at: r.at,
-          detail: r.detail,
-        }) as AuditEvent,
-    );
+    const rows = await this.prisma.auditEvent.findMany({
+      where: { concernId },
+      orderBy: { id: "asc" },
+      include: { text: true },
+    });
+    return rows.map((row) => toAuditEvent(row, this.cipher));
   }
 
   async appendAudit(events: readonly AuditEvent[]): Promise<void> {
-    await this.prisma.auditEvent.createMany({ data: auditRows(events) });
+    if (!needsAuditIds(events)) {
+      const { events: rows } = auditRecords(events, undefined, this.cipher);
+      await this.prisma.auditEvent.createMany({ data: rows.map(({ id: _id, ...row }) => row) });
+      return;
+    }
+    await this.prisma.$transaction(async (tx: Tx) => {
+      const audit = auditRecords(events, await reserveAuditIds(tx, events.length), this.cipher);
+      await tx.auditEvent.createMany({ data: audit.events.map((e) => ({ ...e, id: BigInt(e.id!) })) });
+      await tx.auditEventText.createMany({
+        data: audit.texts.map((t) => ({ ...t, eventId: BigInt(t.eventId) })),
+      });
+    });
+  }
+
+  async findPurgeable(resolvedBefore: Date, limit: number, skip = 0): Promise<Concern[]> {
+    const rows = await this.prisma.concern.findMany({
+      where: { status: "resolved", resolvedAt: { lt: resolvedBefore }, detailsPurgedAt: null },
+      orderBy: [{ resolvedAt: "asc" }, { id: "asc" }],
+      skip,
+      take: limit,
+      include: { cards: true },
+    });
+    return rows.map((row) => toConcern(row, this.cipher));
+  }
+
+  async purgeDetails(change: ConcernChange, expectedVersion: number): Promise<boolean> {
+    try {
+      await this.prisma.$transaction(async (tx: Tx) => {
+        if ((await this.write(tx, CAS_UPDATE_SQL, [change], expectedVersion)) !== 1) throw LOST_RACE;
+        // The events' free text goes with the concern's; the events themselves are never touched.
+        await tx.auditEventText.deleteMany({ where: { concernId: change.concern.id } });
+        // Messages already sent or parked keep their row (the record of what was said) but not their
+        // words; pending ones (this purge's own card update among them) still have to be delivered.
+        await tx.$executeRaw`
+          UPDATE "OutboxMessage" SET "payload" = ${PURGED_PAYLOAD}::jsonb
+          WHERE "concernId" = ${change.concern.id}::uuid AND "status" <> 'pending'`;
+      });
+      return true;
+    } catch (error) {
+      if (error === LOST_RACE) return false;
+      throw error;
+    }
   }
 }

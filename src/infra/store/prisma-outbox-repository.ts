@@ -8,17 +8,37 @@ import type {
   Platform,
 } from "../../core/index.ts";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import { CLEAR_TEXT, type FieldCipher } from "../privacy/field-cipher.ts";
+
+/** The additional data binding a sealed payload to its row (the key is known before the row's id). */
+export const payloadWhere = (idempotencyKey: string) => `OutboxMessage.payload:${idempotencyKey}`;
+
+/**
+ * A message's payload as stored: cards and direct messages carry descriptions, so with a key the
+ * whole message is sealed (a JSON string); without one it stays the message itself.
+ */
+function storedPayload(m: OutboundMessage, cipher: FieldCipher): Prisma.InputJsonValue {
+  if (!cipher.sealing) return m.message as unknown as Prisma.InputJsonValue;
+  return cipher.seal(JSON.stringify(m.message), payloadWhere(m.idempotencyKey));
+}
+
+/** A stored payload read back: sealed ones opened, and rows written before sealing read as they are. */
+export function openPayload(payload: unknown, idempotencyKey: string, cipher: FieldCipher): ChatMessage {
+  if (typeof payload !== "string") return payload as ChatMessage;
+  return JSON.parse(cipher.open(payload, payloadWhere(idempotencyKey))) as ChatMessage;
+}
 
 export function outboxRows(
   messages: readonly OutboundMessage[],
   now: Date,
+  cipher: FieldCipher = CLEAR_TEXT,
 ): Prisma.OutboxMessageCreateManyInput[] {
   return messages.map((m) => ({
     idempotencyKey: m.idempotencyKey,
     concernId: m.concernId ?? null,
     platform: m.platform,
     kind: m.message.kind,
-    payload: m.message as unknown as Prisma.InputJsonValue,
+    payload: storedPayload(m, cipher),
     nextAttemptAt: now,
     createdAt: now,
   }));
@@ -41,11 +61,14 @@ interface ClaimedRow {
 }
 
 export class PrismaOutboxRepository implements OutboxRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cipher: FieldCipher = CLEAR_TEXT,
+  ) {}
 
   async enqueue(messages: readonly OutboundMessage[], now: Date): Promise<number> {
     const { count } = await this.prisma.outboxMessage.createMany({
-      data: outboxRows(messages, now),
+      data: outboxRows(messages, now, this.cipher),
       skipDuplicates: true,
     });
     return count;
@@ -74,7 +97,7 @@ export class PrismaOutboxRepository implements OutboxRepository {
         idempotencyKey: r.idempotencyKey,
         concernId: (r.concernId ?? undefined) as ConcernId | undefined,
         platform: r.platform as Platform,
-        message: r.payload as ChatMessage,
+        message: openPayload(r.payload, r.idempotencyKey, this.cipher),
         attempts: r.attempts,
         createdAt: r.createdAt,
       }));

@@ -50,6 +50,16 @@ export class SignallingConcernRepository implements ConcernRepository {
     return written;
   }
 
+  async purgeDetails(change: ConcernChange, expectedVersion: number): Promise<boolean> {
+    const written = await this.inner.purgeDetails(change, expectedVersion);
+    if (written) this.bus.publish(signalOf(change));
+    return written;
+  }
+
+  findPurgeable(resolvedBefore: Date, limit: number, skip?: number): Promise<Concern[]> {
+    return this.inner.findPurgeable(resolvedBefore, limit, skip);
+  }
+
   findRepeats(repeatKey: string, since: Date, limit: number): Promise<Concern[]> {
     return this.inner.findRepeats(repeatKey, since, limit);
   }
