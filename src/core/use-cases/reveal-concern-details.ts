@@ -58,6 +58,8 @@ export async function revealConcernDetails(
     const at = ctx.clock.now();
     const view = channelCardView(directory, concern, at);
     if (!mayViewDetails(authority, actor, concern)) return message(detailsRefusal(authority, concern), view);
+    // Purged by the retention policy: there is nothing left to show, so no look to record.
+    if (concern.detailsPurgedAt) return message(view.description, view);
     await ctx.concerns.appendAudit([
       { concernId, type: "details-viewed", actor: actor.ref, at, detail: { platform: who.platform } },
     ]);

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { revealConcernDetails } from "../../../src/core/use-cases/reveal-concern-details.ts";
 import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { DirectoryIndex } from "../../../src/core/directory/directory-index.ts";
+import { submitCardAction } from "../../../src/core/use-cases/card-action-dialogue.ts";
+import { purgePatientDetails } from "../../../src/core/use-cases/purge-patient-details.ts";
 import { coreContext, PAIN_DRAFT } from "../../support/core-context.ts";
 import { SLACK } from "../../support/sample-directory.ts";
 
@@ -60,6 +62,24 @@ describe("Show details: permitted people see what the card leaves out, and every
     world.ctx.directory = () => strict;
     expect((await revealConcernDetails(world.ctx, world.concern.id, SLACK.responder)).kind).toBe("message");
     expect((await revealConcernDetails(world.ctx, world.concern.id, PAT)).kind).toBe("details");
+  });
+
+  it("after the retention policy has purged a concern, Show details says so and records no look", async () => {
+    const world = await painConcern();
+    await submitCardAction(world.ctx, world.concern.id, "resolve", {}, SLACK.responder);
+    const keepAYear = new DirectoryIndex({
+      ...world.directory.directory,
+      hospital: { ...world.directory.hospital, retainPatientDetailsDays: 365 },
+    });
+    world.ctx.directory = () => keepAYear;
+    world.clock.advanceMinutes(366 * 24 * 60);
+    await purgePatientDetails(world.ctx);
+    const reply = await revealConcernDetails(world.ctx, world.concern.id, PAT);
+    expect(reply).toMatchObject({
+      kind: "message",
+      text: expect.stringMatching(/^Patient details removed on .* \(retention policy\)$/),
+    });
+    expect(await viewsOf(world)).toEqual([]);
   });
 
   it("when the look cannot be recorded, nothing is shown", async () => {
