@@ -64,3 +64,8 @@ export * from "./use-cases/answer-survey.ts";
 export * from "./family/family-concern.ts";
 export * from "./privacy/identifier-warning.ts";
 export * from "./use-cases/reveal-concern-details.ts";
+export * from "./report/report-period.ts";
+export * from "./report/report-scope.ts";
+export * from "./report/report-numbers.ts";
+export * from "./report/report-text.ts";
+export * from "./use-cases/build-report.ts";

@@ -107,6 +107,18 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
       .slice(0, limit);
   }
 
+  async listRaisedBetween(
+    start: Date,
+    end: Date,
+    departments: readonly DepartmentId[] | "all",
+  ): Promise<Concern[]> {
+    return [...this.concerns.values()]
+      .filter((c) => c.createdAt >= start && c.createdAt < end)
+      .filter((c) => departments === "all" || departments.includes(c.departmentId))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .map((c) => structuredClone(c));
+  }
+
   async listOpenInvolving(actorKey: string, limit: number): Promise<Concern[]> {
     return this.open()
       .filter((c) => c.reporter.key === actorKey || c.owner?.key === actorKey)

@@ -10,7 +10,7 @@ export const unitKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N
 export const keysOf = (unit: Unit) => [unit.id, unit.name, ...unit.aliases].map(unitKey);
 
 /** Edit distance between two keys (insert, delete, substitute), for "did you mean". */
-function distance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -30,7 +30,7 @@ function distance(a: string, b: string): number {
 export function closestUnits(units: readonly Unit[], typed: string, count = 3): Unit[] {
   const key = unitKey(typed);
   return units
-    .map((unit) => ({ unit, d: Math.min(...keysOf(unit).map((k) => distance(key, k))) }))
+    .map((unit) => ({ unit, d: Math.min(...keysOf(unit).map((k) => editDistance(key, k))) }))
     .sort((a, b) => a.d - b.d || a.unit.name.localeCompare(b.unit.name))
     .slice(0, count)
     .map((x) => x.unit);

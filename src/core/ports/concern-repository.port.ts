@@ -57,6 +57,11 @@ export interface ConcernRepository {
   findByReference(reference: string): Promise<Concern | undefined>;
   /** Unresolved concerns of a department, oldest first. */
   listOpenByDepartment(departmentId: DepartmentId, limit: number): Promise<Concern[]>;
+  /**
+   * Concerns raised in [start, end) in the given departments ("all": every one), oldest first: what a
+   * report counts. Merged concerns are included; the report decides what to count.
+   */
+  listRaisedBetween(start: Date, end: Date, departments: readonly DepartmentId[] | "all"): Promise<Concern[]>;
   /** Unresolved concerns a person reported or owns, oldest first. */
   listOpenInvolving(actorKey: string, limit: number): Promise<Concern[]>;
   /** Records (or replaces) where a concern's card lives on a platform for a department. */

@@ -128,6 +128,22 @@ export class PrismaConcernRepository implements ConcernRepository {
     return rows.map((row) => toConcern(row, this.cipher));
   }
 
+  async listRaisedBetween(
+    start: Date,
+    end: Date,
+    departments: readonly DepartmentId[] | "all",
+  ): Promise<Concern[]> {
+    const rows = await this.prisma.concern.findMany({
+      where: {
+        createdAt: { gte: start, lt: end },
+        ...(departments === "all" ? {} : { departmentId: { in: [...departments] } }),
+      },
+      orderBy: { createdAt: "asc" },
+      include: { cards: true },
+    });
+    return rows.map((row) => toConcern(row, this.cipher));
+  }
+
   async processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number> {
     return this.prisma.$transaction(
       async (tx: Tx) => {

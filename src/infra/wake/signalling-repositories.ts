@@ -90,6 +90,9 @@ export class SignallingConcernRepository implements ConcernRepository {
   listOpenByDepartment(departmentId: DepartmentId, limit: number): Promise<Concern[]> {
     return this.inner.listOpenByDepartment(departmentId, limit);
   }
+  listRaisedBetween(start: Date, end: Date, departments: readonly DepartmentId[] | "all"): Promise<Concern[]> {
+    return this.inner.listRaisedBetween(start, end, departments);
+  }
   listOpenInvolving(actorKey: string, limit: number): Promise<Concern[]> {
     return this.inner.listOpenInvolving(actorKey, limit);
   }
