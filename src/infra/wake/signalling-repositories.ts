@@ -90,7 +90,11 @@ export class SignallingConcernRepository implements ConcernRepository {
   listOpenByDepartment(departmentId: DepartmentId, limit: number): Promise<Concern[]> {
     return this.inner.listOpenByDepartment(departmentId, limit);
   }
-  listRaisedBetween(start: Date, end: Date, departments: readonly DepartmentId[] | "all"): Promise<Concern[]> {
+  listRaisedBetween(
+    start: Date,
+    end: Date,
+    departments: readonly DepartmentId[] | "all",
+  ): Promise<Concern[]> {
     return this.inner.listRaisedBetween(start, end, departments);
   }
   listOpenInvolving(actorKey: string, limit: number): Promise<Concern[]> {
