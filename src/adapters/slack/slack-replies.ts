@@ -7,6 +7,7 @@ import {
   currentCard,
   type DirectoryIndex,
   NO_OPEN_CONCERNS,
+  type ReportContent,
 } from "../../core/index.ts";
 import { slackPermalink } from "./slack-card-blocks.ts";
 import { fallbackText, literalSections, richList, richText, type Span } from "./slack-text.ts";
@@ -22,6 +23,7 @@ export const HELP_TEXT = [
   "• `/concern` opens the form. Add words to pre-fill it: `/concern rm 412 unit 4W high pain not controlled 2h`",
   "• `/concern status PR-2026-00042` shows where a concern stands",
   "• `/concern mine` lists the open concerns you raised or own",
+  "• `/concern report` shows this month's numbers; add a department, unit or category and a period: `/concern report Nursing 4 West last month`",
   "• `/concern duty charge-nurse 4W` makes you charge nurse for 4 West until the shift change; add `@someone` to hand it over; `/concern duty` lists who is on duty",
   "Cards in your department's channel have buttons: Acknowledge, Resolve, Reassign, Escalate now, Add note.",
   "Never type a patient's name: use an encounter or account number as the patient reference.",
@@ -91,5 +93,13 @@ export function commandReply(
       return mineReply(directory, answer.concerns, now);
     case "say":
       return literalReply(answer.text);
+    case "report":
+      return reportReply(answer.content);
   }
+}
+
+/** A report as rich text: its title in bold, then one line per figure (Liaison's words and the directory's names). */
+export function reportReply(content: ReportContent): SlackReply {
+  const lines: Span[][] = [[{ text: content.title, bold: true }], ...content.lines.map((text) => [{ text }])];
+  return { text: fallbackText(content.title), blocks: [richText(lines)] };
 }

@@ -15,6 +15,7 @@ export const HELP_TEXT = [
   "- `concern` opens the form (add words to pre-fill it: `concern rm 412 unit 4W high pain not controlled`)",
   "- `status PR-2026-00042` shows where a concern stands",
   "- `mine` lists the open concerns you raised or own",
+  "- `report` shows this month's numbers; add a department, unit or category and a period: `report Nursing 4 West last month`",
   "- `duty charge-nurse 4W` makes you charge nurse for 4 West until the shift change; @mention someone after it to hand it over; `duty` lists who is on duty",
   "Never type a patient's name: use an encounter or account number as the patient reference.",
 ].join("\n\n");
@@ -44,5 +45,7 @@ export function commandActivity(
     }
     case "say":
       return literalMessage(answer.text);
+    case "report":
+      return literalMessage([answer.content.title, ...answer.content.lines].join("\n"));
   }
 }

@@ -9,6 +9,8 @@ export type ConcernCommand =
   | { kind: "status"; reference: string }
   /** `duty`, `duty charge-nurse 4W`, `duty charge-nurse 4W jo.kim`: the words after "duty". */
   | { kind: "duty"; words: string[] }
+  /** `report`, `report Nursing 4 West last month`: the words after "report" (scope, then period). */
+  | { kind: "report"; words: string }
   /** `problems`: what the words named that Liaison does not know (a unit), shown on the form. */
   | { kind: "raise"; prefill: ConcernDraftInput; problems: Partial<Record<"unit", string>> };
 
@@ -25,7 +27,7 @@ const SEVERITY_WORDS: Record<string, Severity> = {
 
 /**
  * The words after "/concern" (Slack) or "concern" (Teams): `help`, `mine`, `status PR-2026-00042`,
- * `duty …`, or
+ * `duty …`, `report …`, or
  * anything else, which pre-fills the form (room, unit, severity and category words) and becomes the
  * description in full, so nothing typed is lost.
  */
@@ -36,6 +38,7 @@ export function parseConcernCommand(directory: DirectoryIndex, raw: string): Con
   if (word === "help" || word === "?") return { kind: "help" };
   if (word === "mine") return { kind: "mine" };
   if (word === "duty") return { kind: "duty", words: text.split(/\s+/).slice(1) };
+  if (word === "report") return { kind: "report", words: text.slice(first.length).trim() };
   if (word === "status") return { kind: "status", reference: (second ?? "").toUpperCase() };
 
   const prefill: ConcernDraftInput = {};

@@ -5,6 +5,7 @@ import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.
 import { parseConcernCommand } from "../actions/parse-concern-command.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 import { answerDutyCommand } from "./take-duty.ts";
+import { buildReport, type ReportContent } from "./build-report.ts";
 
 /** How many open concerns "mine" lists: enough for a shift, short enough to read in chat. */
 export const MINE_LIMIT = 25;
@@ -16,10 +17,12 @@ export type CommandAnswer =
   | { kind: "status"; concern: Concern }
   | { kind: "mine"; concerns: Concern[] }
   /** A sentence for the person, e.g. which concern they meant; it may quote what they typed. */
-  | { kind: "say"; text: string };
+  | { kind: "say"; text: string }
+  /** A report, for the asker alone: its title and lines, the same words on both platforms. */
+  | { kind: "report"; content: ReportContent };
 
 /** The words a personal chat message starts with that Liaison answers; anything else gets help. */
-const COMMAND_WORDS = new Set(["concern", "status", "mine", "help", "duty"]);
+const COMMAND_WORDS = new Set(["concern", "status", "mine", "help", "duty", "report"]);
 
 /**
  * A chat message as a command: "concern rm 412 …" raises, "status PR-…", "mine" and "help" answer;
@@ -55,6 +58,10 @@ export async function answerConcernCommand(
       return { kind: "open-form", prefill: command.prefill, problems: command.problems };
     case "duty":
       return { kind: "say", text: await answerDutyCommand(ctx, command.words, who, invocation) };
+    case "report": {
+      const report = await buildReport(ctx, who, command.words);
+      return report.kind === "report" ? report : { kind: "say", text: report.message };
+    }
     case "mine": {
       const actor = identifyActor(directory, who);
       return { kind: "mine", concerns: await ctx.concerns.listOpenInvolving(actor.ref.key, MINE_LIMIT) };

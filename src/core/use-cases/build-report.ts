@@ -44,7 +44,10 @@ const namesFrom = (directory: DirectoryIndex): ReportNames => ({
   unit: (c) => directory.unitName(c.unit),
 });
 
-async function build(ctx: LiaisonContext, who: PlatformIdentity, words: string): Promise<ReportContent> {
+/** What a report reads: the directory, the clock and the concerns (nothing it could change). */
+type ReportContext = Pick<LiaisonContext, "concerns" | "directory" | "clock" | "logger">;
+
+async function build(ctx: ReportContext, who: PlatformIdentity, words: string): Promise<ReportContent> {
   const directory = ctx.directory();
   const now = ctx.clock.now();
   const access = reportAccess(directory, identifyActor(directory, who).person);
@@ -74,7 +77,7 @@ async function build(ctx: LiaisonContext, who: PlatformIdentity, words: string):
  * The answer goes to the asker alone; adapters render it.
  */
 export async function buildReport(
-  ctx: LiaisonContext,
+  ctx: ReportContext,
   who: PlatformIdentity,
   words: string,
 ): Promise<ReportAnswer> {
