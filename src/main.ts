@@ -43,7 +43,10 @@ import { mountFamilyPages } from "./infra/web/family-route.ts";
 import { roomCodeKeys, type RoomCodeKeys } from "./infra/web/room-code.ts";
 import { type FamilyPageCounts, prismaFamilyPageCounts } from "./infra/store/family-page-counts.ts";
 import { recordDirectoryVersion } from "./infra/directory/record-directory-version.ts";
-import { createHttpApp } from "./infra/http/create-http-app.ts";
+import { createHttpApp, type MetricsSources } from "./infra/http/create-http-app.ts";
+import { LiaisonMetrics } from "./infra/metrics/liaison-metrics.ts";
+import { MeteredConcernRepository } from "./infra/metrics/metered-concern-repository.ts";
+import { refreshOutboxGauges } from "./infra/metrics/outbox-gauges.ts";
 import { createLogger } from "./infra/logging/pino-logger.ts";
 import type { DestinationStream } from "pino";
 import { Scheduler } from "./infra/scheduler/scheduler.ts";
@@ -117,6 +120,7 @@ export async function startLiaison(
   const teamsCertificate = teamsCertificateOf(config);
   const roomCodes = roomCodeKeysOf(config, directory.current());
   const cipher = dataCipherOf(config, logger);
+  const metrics = new LiaisonMetrics();
   const db = await openStore(config, logger);
   if (await recordDirectoryVersion(db.prisma, directory.loaded, clock.now())) {
     logger.info({ directoryVersion: directory.health().version }, "new directory version recorded");
@@ -126,23 +130,20 @@ export async function startLiaison(
   const publicUrl = config.LIAISON_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const context = liaisonContext(db, wake, directory.current, enabledPlatforms(config), clock, logger, {
     cipher,
+    metrics,
     letters: letterDesk(letterTemplate, letters, publicUrl, () => clock.now()),
     surveys: surveyDesk(new PrismaSurveyStore(db.prisma), publicUrl, config.LIAISON_SURVEY_DAYS),
   });
   warnUnreachableDepartments(directory.current(), context.platforms, logger);
   const delivery = startDelivery(config, context);
-  const scheduler = new Scheduler(logger, () => clock.now());
+  const scheduler = new Scheduler(logger, () => clock.now(), timeSweeps(metrics));
   const chat: ChatPlatforms = {};
   const groups = responderGroups(config, context, db);
-  const app = createHttpApp(healthOf(db, scheduler, chat, directory, groups.refresh));
+  const health = healthOf(db, scheduler, chat, directory, groups.refresh);
+  const app = createHttpApp(health, metricsOf(config, metrics, db, clock));
   const familyCounts = mountPublicPages(app, { db, context, letters, roomCodes, publicUrl });
   warnWithoutPublicUrl(config, context, publicUrl);
-  const receipts = inboundEventReceipts(db.prisma);
-  const inbound = {
-    ctx: context,
-    kickDelivery: delivery.kick,
-    isFirstDelivery: (key: string) => receipts(key, clock.now()),
-  };
+  const inbound = inboundOf(context, delivery, db);
   chat.slack = startSlack(config, inbound, app, delivery);
   const teamMembersChanged = onTeamMembersChanged(groups.refresh, scheduler);
   chat.teams = startTeams(config, teamsCertificate, { ...inbound, db, teamMembersChanged }, app, delivery);
@@ -186,6 +187,31 @@ export async function startLiaison(
   };
   return { server, port, context, stop };
 }
+
+/** What Slack's and Teams' inbound handlers are given: the core, a nudge for delivery, replay detection. */
+function inboundOf(context: LiaisonContext, delivery: Delivery, db: Store) {
+  const receipts = inboundEventReceipts(db.prisma);
+  return {
+    ctx: context,
+    kickDelivery: delivery.kick,
+    isFirstDelivery: (key: string) => receipts(key, context.clock.now()),
+  };
+}
+
+/** What /metrics serves: the registry, behind METRICS_TOKEN when set, with the outbox counted at scrape. */
+function metricsOf(config: Config, metrics: LiaisonMetrics, db: Store, clock: Clock): MetricsSources {
+  const outbox = new PrismaOutboxRepository(db.prisma);
+  return {
+    metrics,
+    ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}),
+    refresh: () => refreshOutboxGauges(metrics, () => outbox.stats(), clock.now()),
+  };
+}
+
+/** The sweep's runs, timed for /metrics (the other jobs' durations are in /healthz's last runs). */
+const timeSweeps = (metrics: LiaisonMetrics) => (job: string, seconds: number) => {
+  if (job === "sweep") metrics.sweepDuration.observe(seconds);
+};
 
 /** What the start-up line says about where data lives and which chat platforms are on. */
 const storeAndChat = (db: Store, chat: ChatPlatforms) => ({
@@ -262,12 +288,18 @@ function liaisonContext(
   platforms: Set<Platform>,
   clock: Clock,
   logger: Logger,
-  { letters, surveys, cipher }: Pick<LiaisonContext, "letters" | "surveys"> & { cipher: FieldCipher },
+  {
+    letters,
+    surveys,
+    cipher,
+    metrics,
+  }: Pick<LiaisonContext, "letters" | "surveys"> & { cipher: FieldCipher; metrics: LiaisonMetrics },
 ): LiaisonContext {
+  const store = new MeteredConcernRepository(new PrismaConcernRepository(db.prisma, cipher), metrics);
   return {
     letters,
     surveys,
-    concerns: new SignallingConcernRepository(new PrismaConcernRepository(db.prisma, cipher), wake),
+    concerns: new SignallingConcernRepository(store, wake),
     outbox: new SignallingOutboxRepository(new PrismaOutboxRepository(db.prisma, cipher), wake),
     duties: new PrismaDutyRepository(db.prisma),
     groups: new ResponderGroupMembers(),

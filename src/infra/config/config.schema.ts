@@ -126,6 +126,11 @@ export const configSchema = z.object({
     .min(1, "expected at least 1 day")
     .max(3650, "expected at most 3650 days")
     .default(7),
+  // When set, GET /metrics answers only a scrape sending `Authorization: Bearer <token>`.
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "expected at least 16 characters of token (make one with `openssl rand -hex 24`)")
+    .optional(),
   SLACK_BOT_TOKEN: z
     .string()
     .startsWith("xoxb-", "expected a bot token starting with xoxb- (OAuth & Permissions)")

@@ -42,9 +42,14 @@ export class Scheduler {
   private readonly entries = new Map<string, Entry>();
   private startedAt?: Date;
 
+  /**
+   * `finished` hears how long each run took, in seconds of wall time (for /metrics: the injected
+   * clock tells business time, which a test may hold still).
+   */
   constructor(
     private readonly logger: Logger,
     private readonly now: () => Date,
+    private readonly finished?: (job: string, seconds: number) => void,
   ) {}
 
   /** Adds a job; on a scheduler already started (a directory reload's digests), it starts at once. */
@@ -93,6 +98,7 @@ export class Scheduler {
 
   private async runOnce(entry: Entry): Promise<void> {
     entry.lastStartedAt = this.now();
+    const started = performance.now();
     try {
       await entry.job.run();
       entry.lastError = undefined;
@@ -101,6 +107,7 @@ export class Scheduler {
       this.logger.error({ job: entry.job.name, err: (error as Error).message }, "scheduled job failed");
     } finally {
       entry.lastFinishedAt = this.now();
+      this.finished?.(entry.job.name, (performance.now() - started) / 1000);
     }
   }
 
