@@ -6,6 +6,7 @@ import type { ConcernId, DepartmentId } from "../../src/core/ids.ts";
 import type { ChatMessage, OutboundMessage, OutboxEntry } from "../../src/core/messaging/outbound-message.ts";
 import type { Platform } from "../../src/core/platform.ts";
 import type {
+  AuditEventPage,
   ConcernChange,
   ConcernRepository,
   ConcernWrites,
@@ -135,6 +136,20 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
 
   async auditTrail(concernId: ConcernId): Promise<AuditEvent[]> {
     return this.audit.filter((e) => e.concernId === concernId);
+  }
+
+  /** Like Prisma's: written order (the trail's position stands for the row id), in pages. */
+  async auditEventsBetween(from: Date, to: Date, limit: number, cursor?: string): Promise<AuditEventPage> {
+    const start = cursor === undefined ? 0 : Number(cursor) + 1;
+    const events: AuditEvent[] = [];
+    let last = -1;
+    for (let i = start; i < this.audit.length && events.length < limit; i++) {
+      const event = this.audit[i]!;
+      if (event.at < from || event.at > to) continue;
+      events.push(structuredClone(event));
+      last = i;
+    }
+    return events.length === limit ? { events, next: String(last) } : { events };
   }
 
   async appendAudit(events: readonly AuditEvent[]): Promise<void> {

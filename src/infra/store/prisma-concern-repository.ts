@@ -1,5 +1,6 @@
 import type {
   AuditEvent,
+  AuditEventPage,
   CardLocation,
   Concern,
   ConcernChange,
@@ -253,6 +254,18 @@ export class PrismaConcernRepository implements ConcernRepository {
       include: { text: true },
     });
     return rows.map((row) => toAuditEvent(row, this.cipher));
+  }
+
+  async auditEventsBetween(from: Date, to: Date, limit: number, cursor?: string): Promise<AuditEventPage> {
+    // Keyset on the id (the written order): each page is one indexed range read, however deep.
+    const rows = await this.prisma.auditEvent.findMany({
+      where: { at: { gte: from, lte: to }, ...(cursor ? { id: { gt: BigInt(cursor) } } : {}) },
+      orderBy: { id: "asc" },
+      take: limit,
+      include: { text: true },
+    });
+    const events = rows.map((row) => toAuditEvent(row, this.cipher));
+    return rows.length === limit ? { events, next: String(rows.at(-1)!.id) } : { events };
   }
 
   async appendAudit(events: readonly AuditEvent[]): Promise<void> {
