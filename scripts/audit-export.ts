@@ -8,6 +8,7 @@
  * On the embedded store, stop Liaison first (only one process may open its folder).
  */
 import { writeFileSync } from "node:fs";
+import pino from "pino";
 import { userInfo } from "node:os";
 import { DirectoryIndex, exportAuditTrail, systemClock } from "../src/core/index.ts";
 import { loadConfig } from "../src/infra/config/load-config.ts";
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   const args = parseAuditExportArgs(process.argv.slice(2));
   if ("problem" in args) throw new Error(`${args.problem}\n${AUDIT_EXPORT_USAGE}`);
   const config = loadConfig(process.env);
-  const logger = createLogger(config.LOG_LEVEL);
+  // Logs go to standard error: standard output may be the export itself (--out -).
+  const logger = createLogger(config.LOG_LEVEL, pino.destination(2));
   const directory = new DirectoryIndex(loadDirectoryFile(config.LIAISON_DIRECTORY_FILE).directory);
   const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
