@@ -4,6 +4,8 @@ import { raiseConcern } from "../../../src/core/use-cases/raise-concern.ts";
 import { revealConcernDetails } from "../../../src/core/use-cases/reveal-concern-details.ts";
 import { submitCardAction } from "../../../src/core/use-cases/card-action-dialogue.ts";
 import { actOnConcern } from "../../../src/core/use-cases/act-on-concern.ts";
+import { DirectoryIndex } from "../../../src/core/directory/directory-index.ts";
+import { purgePatientDetails } from "../../../src/core/use-cases/purge-patient-details.ts";
 import type { ActorRef } from "../../../src/core/concern/concern.ts";
 import { coreContext, PAIN_DRAFT } from "../../support/core-context.ts";
 import { SLACK } from "../../support/sample-directory.ts";
@@ -157,6 +159,30 @@ describe("the surveyor's export: every audit event of the days asked for, none o
     });
     expect(april.hospitalEvents.map((e) => e.description)).toEqual([
       `records (command line) exported the audit trail of 2026-01-01 to 2026-03-31 (csv, ${exported.eventCount} events)`,
+    ]);
+  });
+
+  it("a concern the retention policy purged is listed with its events and without what was typed", async () => {
+    const world = await firstQuarter();
+    await actOnConcern(
+      world.ctx,
+      world.newYear.id,
+      { type: "resolve", resolutionNote: "Pain plan changed." },
+      SLACK.responder,
+    );
+    const keepAMonth = new DirectoryIndex({
+      ...world.directory.directory,
+      hospital: { ...world.directory.hospital, retainPatientDetailsDays: 30 },
+    });
+    world.ctx.directory = () => keepAMonth;
+    world.clock.set("2026-05-15T12:00:00Z");
+    await purgePatientDetails(world.ctx);
+    const exported = await exportAuditTrail(world.ctx, FIRST_QUARTER);
+    const newYear = exported.concerns.find((c) => c.id === world.newYear.id)!;
+    expect(newYear.detailsPurgedAt).toEqual(new Date("2026-05-15T12:00:00Z"));
+    expect(newYear.events.map((e) => [e.description, e.text])).toEqual([
+      ["Acknowledged by Sam Rivera", undefined],
+      ["Note added by Sam Rivera", undefined],
     ]);
   });
 
