@@ -138,18 +138,18 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
     return this.audit.filter((e) => e.concernId === concernId);
   }
 
-  /** Like Prisma's: written order (the trail's position stands for the row id), in pages. */
+  /** Like Prisma's: in time order, ties in written order (the trail's position stands for the row id). */
   async auditEventsBetween(from: Date, to: Date, limit: number, cursor?: string): Promise<AuditEventPage> {
-    const start = cursor === undefined ? 0 : Number(cursor) + 1;
-    const events: AuditEvent[] = [];
-    let last = -1;
-    for (let i = start; i < this.audit.length && events.length < limit; i++) {
-      const event = this.audit[i]!;
-      if (event.at < from || event.at > to) continue;
-      events.push(structuredClone(event));
-      last = i;
-    }
-    return events.length === limit ? { events, next: String(last) } : { events };
+    const key = (at: Date, i: number) => `${at.toISOString()}|${String(i).padStart(12, "0")}`;
+    const inRange = this.audit
+      .map((event, i) => ({ event, key: key(event.at, i) }))
+      .filter(
+        ({ event, key }) => event.at >= from && event.at <= to && (cursor === undefined || key > cursor),
+      )
+      .sort((a, b) => (a.key < b.key ? -1 : 1))
+      .slice(0, limit);
+    const events = inRange.map(({ event }) => structuredClone(event));
+    return events.length === limit ? { events, next: inRange.at(-1)!.key } : { events };
   }
 
   async appendAudit(events: readonly AuditEvent[]): Promise<void> {

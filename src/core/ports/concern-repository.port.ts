@@ -77,7 +77,7 @@ export interface ConcernRepository {
   auditTrail(concernId: ConcernId): Promise<AuditEvent[]>;
   /**
    * Every event whose time is in [from, to] (both included), concern-bound or not, with its free text
-   * where it was not purged, in the order they were written: at most `limit`, after `cursor` (the `next`
+   * where it was not purged, in time order (ties in the order they were written): at most `limit`, after `cursor` (the `next`
    * of the previous page). Read in batches so a quarter of a big hospital never loads in one query.
    */
   auditEventsBetween(from: Date, to: Date, limit: number, cursor?: string): Promise<AuditEventPage>;

@@ -29,12 +29,11 @@ export interface AuditExportRequest {
 /** A range that cannot be exported; its message names the day and what was expected. */
 export class AuditExportRangeError extends Error {}
 
-const BATCH = 500;
+const BATCH = 1000;
 
 /**
  * The surveyor's export: every audit event whose time falls in the days asked for (from 00:00 of
- * `from` to the end of `to`, hospital time), none outside them, grouped by concern in the order they
- * were written, each with its sentence and its free text where retention kept it; with the concern's
+ * `from` to the end of `to`, hospital time), none outside them, grouped by concern in time order, each with its sentence and its free text where retention kept it; with the concern's
  * grievance dates as they stand now. A concern with any event in the range is listed, with just
  * those events. The export itself is recorded as one hospital-level `audit-exported` event.
  */
