@@ -6,6 +6,7 @@ import type { ConcernId, DepartmentId } from "../../src/core/ids.ts";
 import type { ChatMessage, OutboundMessage, OutboxEntry } from "../../src/core/messaging/outbound-message.ts";
 import type { Platform } from "../../src/core/platform.ts";
 import type {
+  AuditEventPage,
   ConcernChange,
   ConcernRepository,
   ConcernWrites,
@@ -135,6 +136,20 @@ export class InMemoryConcernRepository implements ConcernRepository, OutboxRepos
 
   async auditTrail(concernId: ConcernId): Promise<AuditEvent[]> {
     return this.audit.filter((e) => e.concernId === concernId);
+  }
+
+  /** Like Prisma's: in time order, ties in written order (the trail's position stands for the row id). */
+  async auditEventsBetween(from: Date, to: Date, limit: number, cursor?: string): Promise<AuditEventPage> {
+    const key = (at: Date, i: number) => `${at.toISOString()}|${String(i).padStart(12, "0")}`;
+    const inRange = this.audit
+      .map((event, i) => ({ event, key: key(event.at, i) }))
+      .filter(
+        ({ event, key }) => event.at >= from && event.at <= to && (cursor === undefined || key > cursor),
+      )
+      .sort((a, b) => (a.key < b.key ? -1 : 1))
+      .slice(0, limit);
+    const events = inRange.map(({ event }) => structuredClone(event));
+    return events.length === limit ? { events, next: inRange.at(-1)!.key } : { events };
   }
 
   async appendAudit(events: readonly AuditEvent[]): Promise<void> {

@@ -117,6 +117,16 @@ export function endOfLocalDay(isoDate: string, timeZone: string): Date {
   return DateTime.fromISO(isoDate, { zone: timeZone }).endOf("day").toJSDate();
 }
 
+/** The first moment of a "YYYY-MM-DD" day in the hospital's zone (midnight there, whatever the server's). */
+export function startOfLocalDay(isoDate: string, timeZone: string): Date {
+  return DateTime.fromISO(isoDate, { zone: timeZone }).startOf("day").toJSDate();
+}
+
+/** "2026-03-31 23:59:30": a moment on the hospital's wall clock, to the second, for records. */
+export function localTimestamp(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("yyyy-MM-dd HH:mm:ss");
+}
+
 /** "2026-12-02": the hospital's calendar date, as date inputs and letters use it. */
 export function localDate(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toISODate() ?? "";

@@ -168,6 +168,18 @@ export interface AuditDetails {
    * and of its events' free texts (counts only; the trail's events themselves stay).
    */
   "patient-details-purged": { retainDays: number; detailsRemoved: number; eventTextsRemoved: number };
+  /**
+   * Hospital-level (no concern): someone exported the audit trail of a range of days, from the command
+   * line or chat. What was exported (days, format, how many concerns and events), never its content.
+   */
+  "audit-exported": {
+    from: string;
+    to: string;
+    format: "csv" | "json";
+    concerns: number;
+    events: number;
+    via: "command-line" | Platform;
+  };
   "card-posted": DeliveryRef & { channel: string };
   "digest-sent": DeliveryRef & { person: PersonId; slot: string };
   "delivery-failed":

@@ -37,6 +37,7 @@ export const AUDIT_FREE_TEXT: { readonly [T in AuditEventType]: readonly (keyof 
   "patient-update-reminder": [],
   "patient-update-escalated": [],
   "patient-details-purged": [],
+  "audit-exported": [],
   "card-posted": [],
   "digest-sent": [],
   "delivery-failed": [],

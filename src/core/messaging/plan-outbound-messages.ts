@@ -223,6 +223,8 @@ const EVENT_MESSAGES: { [T in AuditEventType]: Planner<T> } = {
     else ladderEscalation(event, detail, fan);
   },
   "escalation-skipped": recordOnly,
+  // Hospital-level, appended on its own: nobody is told, the trail records who took a copy.
+  "audit-exported": recordOnly,
   "grievance-reminder": (event, fan) => {
     const due = fan.dateTime(fan.after.grievanceNoticeBy!);
     for (const personId of event.detail.recipients) {

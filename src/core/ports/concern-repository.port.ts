@@ -10,6 +10,13 @@ export interface ConcernChange {
   messages: readonly OutboundMessage[];
 }
 
+/** Events read in one batch of a time range, and where the next batch starts (absent: there is none). */
+export interface AuditEventPage {
+  events: AuditEvent[];
+  /** Opaque: pass it back to read the events after these. */
+  next?: string;
+}
+
 /** A compare-and-set update among several written together. */
 export interface VersionedChange {
   change: ConcernChange;
@@ -68,6 +75,12 @@ export interface ConcernRepository {
   saveCard(concernId: ConcernId, card: CardLocation): Promise<void>;
   /** The whole trail of one concern, oldest first. */
   auditTrail(concernId: ConcernId): Promise<AuditEvent[]>;
+  /**
+   * Every event whose time is in [from, to] (both included), concern-bound or not, with its free text
+   * where it was not purged, in time order (ties in the order they were written): at most `limit`, after `cursor` (the `next`
+   * of the previous page). Read in batches so a quarter of a big hospital never loads in one query.
+   */
+  auditEventsBetween(from: Date, to: Date, limit: number, cursor?: string): Promise<AuditEventPage>;
   /** Events not tied to a concern change (a digest sent, a delivery that failed). */
   appendAudit(events: readonly AuditEvent[]): Promise<void>;
   /**

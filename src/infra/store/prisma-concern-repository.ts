@@ -1,5 +1,6 @@
 import type {
   AuditEvent,
+  AuditEventPage,
   CardLocation,
   Concern,
   ConcernChange,
@@ -42,6 +43,12 @@ const LOCKED_UPDATE_SQL = updateConcernsSql(false);
 
 /** What a purged concern's delivered messages hold instead of their words. */
 const PURGED_PAYLOAD = JSON.stringify({ purged: "patient details removed (retention policy)" });
+
+/** A page's end as written in its cursor: "<at ISO>|<id>". */
+const timeCursorOf = (cursor: string) => {
+  const [at = "", id = ""] = cursor.split("|");
+  return { at: new Date(at), id: BigInt(id) };
+};
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -253,6 +260,26 @@ export class PrismaConcernRepository implements ConcernRepository {
       include: { text: true },
     });
     return rows.map((row) => toAuditEvent(row, this.cipher));
+  }
+
+  async auditEventsBetween(from: Date, to: Date, limit: number, cursor?: string): Promise<AuditEventPage> {
+    // Keyset on (at, id) over the `at` index: each page starts where the last ended, however deep,
+    // instead of sorting the whole range again for every page.
+    const after = cursor ? timeCursorOf(cursor) : undefined;
+    const rows = await this.prisma.auditEvent.findMany({
+      where: {
+        at: { gte: from, lte: to },
+        ...(after ? { OR: [{ at: { gt: after.at } }, { at: after.at, id: { gt: after.id } }] } : {}),
+      },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      take: limit,
+      include: { text: true },
+    });
+    const events = rows.map((row) => toAuditEvent(row, this.cipher));
+    const last = rows.at(-1);
+    return last && rows.length === limit
+      ? { events, next: `${last.at.toISOString()}|${last.id}` }
+      : { events };
   }
 
   async appendAudit(events: readonly AuditEvent[]): Promise<void> {

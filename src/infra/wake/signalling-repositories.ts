@@ -1,5 +1,6 @@
 import type {
   AuditEvent,
+  AuditEventPage,
   CardLocation,
   Concern,
   ConcernChange,
@@ -105,6 +106,9 @@ export class SignallingConcernRepository implements ConcernRepository {
   }
   auditTrail(concernId: ConcernId): Promise<AuditEvent[]> {
     return this.inner.auditTrail(concernId);
+  }
+  auditEventsBetween(from: Date, to: Date, limit: number, cursor?: string): Promise<AuditEventPage> {
+    return this.inner.auditEventsBetween(from, to, limit, cursor);
   }
   appendAudit(events: readonly AuditEvent[]): Promise<void> {
     return this.inner.appendAudit(events);
