@@ -1,5 +1,6 @@
 import type {
   AuditEvent,
+  AuditEventPage,
   CardLocation,
   Concern,
   ConcernChange,
@@ -69,6 +70,16 @@ export class MeteredConcernRepository implements ConcernRepository {
 
   findPurgeable(resolvedBefore: Date, limit: number, skip?: number): Promise<Concern[]> {
     return this.inner.findPurgeable(resolvedBefore, limit, skip);
+  }
+  listRaisedBetween(
+    start: Date,
+    end: Date,
+    departments: readonly DepartmentId[] | "all",
+  ): Promise<Concern[]> {
+    return this.inner.listRaisedBetween(start, end, departments);
+  }
+  auditEventsBetween(from: Date, to: Date, limit: number, cursor?: string): Promise<AuditEventPage> {
+    return this.inner.auditEventsBetween(from, to, limit, cursor);
   }
   findRepeats(repeatKey: string, since: Date, limit: number): Promise<Concern[]> {
     return this.inner.findRepeats(repeatKey, since, limit);
