@@ -72,3 +72,4 @@ export * from "./report/report-scope.ts";
 export * from "./report/report-numbers.ts";
 export * from "./report/report-text.ts";
 export * from "./use-cases/build-report.ts";
+export * from "./use-cases/queue-weekly-report.ts";

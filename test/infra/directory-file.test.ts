@@ -219,6 +219,16 @@ describe("the directory file", () => {
       `directory.yaml: hospital.patientDetailsViewers.roles[1] (line ${lineOf("roles: [liaison, director, admin]")}): expected roles among nurse, liaison, responder, department-head, manager, director, admin`,
     ],
     [
+      "a weekly report schedule that is no cron expression",
+      sampleWith('schedule: "0 8 * * 1"', 'schedule: "Mondays"'),
+      `directory.yaml: hospital.weeklyReport.schedule (line ${lineOf('schedule: "0 8 * * 1"')}): expected a cron expression such as "0 8 * * 1" (Mondays at 08:00, hospital time)`,
+    ],
+    [
+      "a weekly report recipient who is not under people",
+      sampleWith("recipients: []", "recipients: [dana.whyte]"),
+      `directory.yaml: hospital.weeklyReport.recipients[0] (line ${lineOf("recipients: []")}): "dana.whyte" is not the id of anyone under people`,
+    ],
+    [
       "broken YAML",
       sampleWith("categories:\n", "categories:\n  - { id: pain, label: Pain\n"),
       `directory.yaml: line ${lineOf("categories:") + 2}, column 3: Flow map in block collection must be sufficiently indented and end with a }`,

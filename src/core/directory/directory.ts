@@ -190,8 +190,16 @@ export interface Hospital {
   retainPatientDetailsDays?: number;
   /** Absent or not enabled: rooms' QR codes open nothing (/family/… is 404). */
   familyConcerns?: FamilyConcernSettings;
+  /** Absent: no scheduled report. Otherwise last week's report, on `schedule` (cron, hospital time). */
+  weeklyReport?: WeeklyReportSettings;
   /** Who may press "Show details" and see a concern's full description and patient reference. */
   patientDetailsViewers: PatientDetailsViewers;
+}
+
+/** The weekly report's slot, and who receives it (none named: every liaison and director). */
+export interface WeeklyReportSettings {
+  schedule: string;
+  recipients: readonly PersonId[];
 }
 
 /**

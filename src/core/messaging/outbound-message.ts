@@ -43,7 +43,8 @@ export type ChatMessage =
         | "grievance-letter"
         | "survey-link"
         | "patient-update-reminder"
-        | "patient-update-overdue";
+        | "patient-update-overdue"
+        | "weekly-report";
       concernId?: ConcernId;
       text: string;
       withCard: boolean;

@@ -345,6 +345,17 @@ export const directoryFileSchema = z.strictObject({
       .max(36_500, "expected at most 36500 days (100 years)")
       .optional(),
     familyConcerns: familyConcerns.optional(),
+    weeklyReport: z
+      .strictObject({
+        schedule: z
+          .string()
+          .refine((c) => isValidCron(c), {
+            message: 'expected a cron expression such as "0 8 * * 1" (Mondays at 08:00, hospital time)',
+          })
+          .default("0 8 * * 1"),
+        recipients: z.array(id).default([]),
+      })
+      .optional(),
     patientDetailsViewers: z
       .strictObject({
         roles: z

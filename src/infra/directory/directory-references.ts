@@ -93,6 +93,9 @@ function danglingIds(file: DirectoryFile): DirectoryProblem[] {
   const category = check(categories, "any category");
 
   person(["hospital", "administratorOnCall"], file.hospital.administratorOnCall);
+  file.hospital.weeklyReport?.recipients.forEach((r, i) =>
+    person(["hospital", "weeklyReport", "recipients", i], r),
+  );
   file.departments.forEach((d, i) => {
     d.responders.forEach((r, j) => person(["departments", i, "responders", j], r));
     for (const key of ["head", "manager", "director", "afterHoursTarget"] as const) {

@@ -86,6 +86,10 @@ function toDirectory(file: DirectoryFile): Directory {
         ...file.hospital.familyConcerns,
         category: asCategoryId(file.hospital.familyConcerns.category),
       },
+      weeklyReport: file.hospital.weeklyReport && {
+        schedule: file.hospital.weeklyReport.schedule,
+        recipients: file.hospital.weeklyReport.recipients.map(asPersonId),
+      },
     },
     units: file.units.map((u) => ({ ...u, id: asUnitId(u.id) })),
     categories: file.categories.map(({ qio, ...c }) => ({ ...c, id: asCategoryId(c.id), qioReferable: qio })),

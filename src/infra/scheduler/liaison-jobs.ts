@@ -5,6 +5,7 @@ import {
   pruneSentMessages,
   purgePatientDetails,
   queueDigest,
+  queueWeeklyReport,
   sweepDueConcerns,
 } from "../../core/index.ts";
 import type { DueTimer } from "./due-timer.ts";
@@ -97,8 +98,29 @@ function retentionJob(ctx: LiaisonContext): Job {
 
 const DIGEST_JOB = "digest:";
 
-/** One job per digest schedule of each person in the directory, in the hospital's time zone. */
+/**
+ * The jobs the directory schedules, in the hospital's time zone: one per digest schedule of each
+ * person, and the weekly report's, if the directory has one.
+ */
 function digestJobs(ctx: LiaisonContext, directory: DirectoryIndex): Job[] {
+  const weekly = directory.hospital.weeklyReport;
+  const report: Job[] = weekly
+    ? [
+        {
+          name: `${DIGEST_JOB}weekly-report`,
+          schedule: weekly.schedule,
+          timeZone: directory.hospital.timeZone,
+          run: async () => {
+            const queued = await queueWeeklyReport(ctx, slotOf(ctx.clock.now()));
+            ctx.logger.info({ queued }, "weekly report");
+          },
+        },
+      ]
+    : [];
+  return [...report, ...personalDigestJobs(ctx, directory)];
+}
+
+function personalDigestJobs(ctx: LiaisonContext, directory: DirectoryIndex): Job[] {
   return directory.directory.people.flatMap((person) =>
     (person.digest?.schedules ?? []).map((schedule, i) => ({
       name: `${DIGEST_JOB}${person.id}:${i}`,
