@@ -56,6 +56,7 @@ import { PrismaOutboxRepository } from "./infra/store/prisma-outbox-repository.t
 import { PrismaDutyRepository } from "./infra/store/prisma-duty-repository.ts";
 import { inboundEventReceipts, pruneInboundEventReceipts } from "./infra/store/inbound-event-receipts.ts";
 import { createSlackApp } from "./adapters/slack/slack-app.ts";
+import { reportChartPainter } from "./infra/charts/report-chart-image.ts";
 import { createTeamsApp } from "./adapters/teams/teams-app.ts";
 import { PrismaTeamsConversationStore } from "./infra/store/prisma-teams-conversation-store.ts";
 import { registerLiaisonJobs, replaceDigestJobs } from "./infra/scheduler/liaison-jobs.ts";
@@ -195,6 +196,7 @@ function inboundOf(context: LiaisonContext, delivery: Delivery, db: Store) {
     ctx: context,
     kickDelivery: delivery.kick,
     isFirstDelivery: (key: string) => receipts(key, context.clock.now()),
+    charts: reportChartPainter,
   };
 }
 

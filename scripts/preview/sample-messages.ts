@@ -387,7 +387,7 @@ export async function samplePreviews(): Promise<Preview[]> {
     ["reply-help", "help", "help"],
   ] as const) {
     const answer = await command(text);
-    if (answer.kind === "open-form") throw new Error(`"${text}" opened the form`);
+    if (answer.kind === "open-form" || answer.kind === "report") throw new Error(`"${text}" was not a reply`);
     previews.push({
       name,
       caption,

@@ -29,7 +29,7 @@ function decode(contentType: string | undefined, raw: string): Record<string, un
   const args: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
     try {
-      args[k] = k === "blocks" || k === "view" || k === "attachments" ? JSON.parse(v) : v;
+      args[k] = ["blocks", "view", "attachments", "files"].includes(k) ? JSON.parse(v) : v;
     } catch {
       args[k] = v;
     }
@@ -48,6 +48,9 @@ export class FakeSlackApi {
   /** Display names users.info gives (others answer user_not_found). */
   readonly people = new Map<string, string>();
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
+  /** Files uploaded to the upload_url files.getUploadURLExternal handed out: file id → the bytes. */
+  readonly uploads = new Map<string, Buffer>();
+  private files = 0;
   private readonly scripted = new Map<string, ScriptedResponse[]>();
   private hangRule?: HangRule;
   private server?: Server;
@@ -57,8 +60,13 @@ export class FakeSlackApi {
   /** Listens on `port` (0: any free one); a fixed port lets a test bring "Slack" back where it was. */
   async start(port = 0): Promise<void> {
     this.server = createServer(async (req, res) => {
-      const raw = await readBody(req);
       const path = req.url ?? "/";
+      if (path.startsWith("/upload/")) {
+        await this.receiveUpload(path.slice("/upload/".length), req);
+        res.writeHead(200, { "content-type": "text/plain" }).end("OK - 1");
+        return;
+      }
+      const raw = await readBody(req);
       if (path.startsWith("/response/")) {
         this.responses.push({ path, body: decode(req.headers["content-type"], raw) });
         res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -90,6 +98,22 @@ export class FakeSlackApi {
     return this.url.replace(/\/api\/$/, "/response/");
   }
 
+  /** Slack's upload_url takes the file's bytes as the body (raw, or one multipart part). */
+  private async receiveUpload(fileId: string, req: IncomingMessage): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers["content-type"] ?? "");
+    if (!boundary) {
+      this.uploads.set(fileId, body);
+      return;
+    }
+    // One part: its headers end at the first blank line; its bytes end before the closing boundary.
+    const start = body.indexOf("\r\n\r\n") + 4;
+    const end = body.lastIndexOf(`\r\n--${boundary[1] ?? boundary[2]}`);
+    this.uploads.set(fileId, body.subarray(start, end));
+  }
+
   private answer(method: string, args: Record<string, unknown>): unknown {
     switch (method) {
       case "auth.test":
@@ -104,6 +128,18 @@ export class FakeSlackApi {
         return { ok: true, channel: args.channel, ts: `${++this.ts}.000100`, message: {} };
       case "chat.update":
         return { ok: true, channel: args.channel, ts: args.ts };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users)}` } };
+      case "files.getUploadURLExternal": {
+        const fileId = `F0FILE${++this.files}`;
+        return { ok: true, file_id: fileId, upload_url: this.url.replace(/\/api\/$/, `/upload/${fileId}`) };
+      }
+      case "files.completeUploadExternal": {
+        const files = (typeof args.files === "string" ? JSON.parse(args.files) : args.files) as {
+          id: string;
+        }[];
+        return { ok: true, files: files.map((f) => ({ id: f.id, name: "upload", mimetype: "image/png" })) };
+      }
       case "views.open":
         return { ok: true, view: { id: "V0MODAL01" } };
       case "usergroups.list":

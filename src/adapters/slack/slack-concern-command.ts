@@ -3,6 +3,7 @@ import { answerConcernCommand, type DirectoryIndex } from "../../core/index.ts";
 import { ephemeral, explain, withTyped, type SlackDeps } from "./slack-handler-support.ts";
 import { concernModal } from "./slack-modals.ts";
 import { commandReply } from "./slack-replies.ts";
+import { deliverSlackReport } from "./slack-report-delivery.ts";
 
 /**
  * With "escape users" on, Slack writes a mention in command text as <@U…|name>: one the directory
@@ -14,7 +15,7 @@ export function mentionsAsPeople(directory: DirectoryIndex, text: string): strin
   });
 }
 
-/** /concern: help, mine and status answer privately; anything else opens the form, pre-filled. */
+/** /concern: help, mine, status and report answer privately; anything else opens the form, pre-filled. */
 export function registerConcernCommand(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
   app.command("/concern", async ({ ack, command, client, respond }) => {
@@ -26,6 +27,11 @@ export function registerConcernCommand(app: App, deps: SlackDeps): void {
       if (answer.kind === "open-form") {
         const view = concernModal(ctx.directory(), answer.prefill, "", answer.problems);
         await client.views.open({ trigger_id: command.trigger_id, view });
+        return;
+      }
+      if (answer.kind === "report") {
+        const painting = { charts: deps.charts, logger: ctx.logger };
+        await deliverSlackReport(client, respond, painting, command.user_id, answer.content);
         return;
       }
       await ephemeral(respond, commandReply(ctx.directory(), answer, ctx.clock.now()));

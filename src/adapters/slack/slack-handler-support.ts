@@ -2,6 +2,7 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import {
   type Attempt,
+  type ChartPainter,
   FORM_UNREADABLE,
   type LiaisonContext,
   LiaisonError,
@@ -20,6 +21,8 @@ export interface SlackDeps {
   kickDelivery: () => void;
   /** True the first time a key is seen by any instance: Events API retries are handled once. */
   isFirstDelivery: (key: string) => Promise<boolean>;
+  /** Paints a report's chart (a PNG) for the report's message. */
+  charts: ChartPainter;
 }
 
 export const who = (user: { id: string; name?: string; username?: string }): PlatformIdentity => ({

@@ -78,10 +78,10 @@ export function mineReply(directory: DirectoryIndex, concerns: readonly Concern[
   };
 }
 
-/** The private answer to /concern, for every answer but the form (which opens a modal instead). */
+/** The private answer to /concern, for every answer but the form (a modal) and a report (slack-report-delivery.ts). */
 export function commandReply(
   directory: DirectoryIndex,
-  answer: Exclude<CommandAnswer, { kind: "open-form" }>,
+  answer: Exclude<CommandAnswer, { kind: "open-form" | "report" }>,
   now: Date,
 ): SlackReply {
   switch (answer.kind) {
@@ -93,8 +93,6 @@ export function commandReply(
       return mineReply(directory, answer.concerns, now);
     case "say":
       return literalReply(answer.text);
-    case "report":
-      return reportReply(answer.content);
   }
 }
 

@@ -14,6 +14,7 @@ import {
   answerConcernCommand,
   type Attempt,
   channelCardView,
+  type ChartPainter,
   clickCardAction,
   commandOfMessage,
   type ConcernDraftInput,
@@ -40,6 +41,7 @@ import {
 import { actionFormCard, asAttachment, concernCard, concernFormCard, messageCard } from "./teams-cards.ts";
 import { cardActionForVerb, RAISE_VERB, REFRESH_VERB, SHOW_DETAILS_VERB } from "./teams-verbs.ts";
 import { commandActivity } from "./teams-replies.ts";
+import { teamsReportCard } from "./teams-report-card.ts";
 
 /**
  * Someone @mentioned (handing over a duty) arrives as <at>Name</at> with a mention entity: one whose
@@ -63,6 +65,8 @@ export interface TeamsBotDeps {
   kickDelivery: () => void;
   /** True the first time a key is seen by any instance: a re-posted activity is handled once. */
   isFirstDelivery: (key: string) => Promise<boolean>;
+  /** Paints a report's chart (a PNG) for the report's card. */
+  charts: ChartPainter;
   /** Teams said a team's members changed (Liaison added to it, or someone joining or leaving). */
   teamMembersChanged?: (teamId: string) => void;
 }
@@ -204,6 +208,14 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     const typed = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
     const text = mentionsAsPeople(directory, context.activity, typed);
     const answer = await answerConcernCommand(this.ctx, commandOfMessage(text), this.who(context), "");
+    if (answer.kind === "report") {
+      const card = await teamsReportCard(answer.content, {
+        charts: this.deps.charts,
+        logger: this.ctx.logger,
+      });
+      await context.sendActivity(MessageFactory.attachment(asAttachment(card)));
+      return;
+    }
     await context.sendActivity(commandActivity(directory, answer, this.ctx.clock.now()));
   }
 

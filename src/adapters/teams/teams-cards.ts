@@ -24,7 +24,7 @@ import {
 import { identifierWarningData } from "./teams-identifier-warning.ts";
 import { SUBMIT_SUFFIX, TEAMS_VERBS, teamsButtons } from "./teams-verbs.ts";
 
-type CardJson = Record<string, unknown> & { body?: unknown[] };
+export type CardJson = Record<string, unknown> & { body?: unknown[] };
 
 const TEMPLATES = new URL("../../../adaptive-cards/", import.meta.url);
 const cache = new Map<string, Template>();

@@ -20,10 +20,10 @@ export const HELP_TEXT = [
   "Never type a patient's name: use an encounter or account number as the patient reference.",
 ].join("\n\n");
 
-/** The answer to a chat command as the activity Teams shows: help, the form, a card, or words. */
+/** The answer to a chat command as the activity Teams shows: help, the form, a card, or words (a report: teams-report-card.ts). */
 export function commandActivity(
   directory: DirectoryIndex,
-  answer: CommandAnswer,
+  answer: Exclude<CommandAnswer, { kind: "report" }>,
   now: Date,
 ): Partial<Activity> {
   switch (answer.kind) {
@@ -45,7 +45,5 @@ export function commandActivity(
     }
     case "say":
       return literalMessage(answer.text);
-    case "report":
-      return literalMessage([answer.content.title, ...answer.content.lines].join("\n"));
   }
 }

@@ -93,7 +93,7 @@ export function periodChange(current: number | undefined, previous: number | und
  * When the concern was answered: its acknowledgement, or its resolution when it was resolved without
  * being acknowledged first (resolving answers it too). After a reopening or a reassignment, the latest.
  */
-const answeredAt = (c: Concern): Date | undefined => c.acknowledgedAt ?? c.resolvedAt;
+export const answeredAt = (c: Concern): Date | undefined => c.acknowledgedAt ?? c.resolvedAt;
 
 const minutesBetween = (from: Date, to: Date) => (to.getTime() - from.getTime()) / MINUTE;
 
@@ -177,7 +177,7 @@ function top(concerns: readonly Concern[], nameOf: (c: Concern) => string): Rank
 }
 
 /** Raised in [start, end); a concern merged into another is the same concern, counted there. */
-const raisedIn = (c: Concern, range: ReportRange) =>
+export const raisedIn = (c: Concern, range: ReportRange) =>
   c.createdAt >= range.start && c.createdAt < range.end && c.mergedInto === undefined;
 
 /** The numbers of the concerns raised in `range`, as they stand at `now`. */

@@ -3,6 +3,7 @@ import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import { LiaisonError } from "../errors.ts";
 import { DEFAULT_PERIOD_WORDS, parseReportPeriod, splitReportWords } from "../report/report-period.ts";
+import { reportChart, type ReportChart } from "../report/report-chart.ts";
 import { reportNumbers, type ReportNames, type ReportNumbers } from "../report/report-numbers.ts";
 import {
   departmentsToRead,
@@ -20,6 +21,8 @@ export interface ReportContent {
   scope: string;
   lines: readonly string[];
   numbers: ReportNumbers;
+  /** What the report's picture shows; adapters render it (see README "## Reports"). */
+  chart: ReportChart;
 }
 
 /** The report, or why not: the words a person can act on (a period or scope not understood, a refusal). */
@@ -44,6 +47,9 @@ const namesFrom = (directory: DirectoryIndex): ReportNames => ({
   unit: (c) => directory.unitName(c.unit),
 });
 
+const departmentName = (directory: DirectoryIndex, c: Concern) =>
+  directory.department(c.departmentId)?.name ?? c.departmentId;
+
 /** What a report reads: the directory, the clock and the concerns (nothing it could change). */
 type ReportContext = Pick<LiaisonContext, "concerns" | "directory" | "clock" | "logger">;
 
@@ -61,14 +67,13 @@ async function build(ctx: ReportContext, who: PlatformIdentity, words: string): 
     period.current.end,
     departments,
   );
-  const numbers = reportNumbers(
-    concerns.filter(inScope(scope, directory)),
-    period,
-    now,
-    namesFrom(directory),
-  );
+  const scoped = concerns.filter(inScope(scope, directory));
+  const numbers = reportNumbers(scoped, period, now, namesFrom(directory));
   const label = scopeLabel(scope, access);
-  return { title: reportTitle(label, numbers), scope: label, lines: reportLines(numbers), numbers };
+  const chart = reportChart(scoped, period.current, directory.hospital.timeZone, (c) =>
+    departmentName(directory, c),
+  );
+  return { title: reportTitle(label, numbers), scope: label, lines: reportLines(numbers), numbers, chart };
 }
 
 /**
