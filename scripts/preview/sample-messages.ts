@@ -38,6 +38,7 @@ import {
 import { actOnConcern } from "../../src/core/use-cases/act-on-concern.ts";
 import { coreContext } from "../../test/support/core-context.ts";
 import type { RecordedDelivery } from "../../test/support/recording-notifier.ts";
+import { reportPreview } from "./report-pictures.ts";
 import type { SlackMessage } from "./slack-html.ts";
 
 /*
@@ -381,6 +382,7 @@ export async function samplePreviews(): Promise<Preview[]> {
     teams: concernFormCard(directory, prefill.prefill),
   });
   previews.push(await identifierWarningPreview(ctx), await detailsPreview(ctx, await stored(acknowledged)));
+  previews.push(await reportPreview());
   for (const [name, text, caption] of [
     ["reply-mine", "mine", "the answer to “mine”"],
     ["reply-status", `status ${escalated.reference}`, "the answer to “status”"],

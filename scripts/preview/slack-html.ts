@@ -21,6 +21,8 @@ import type {
 export interface SlackMessage {
   text: string;
   blocks?: readonly KnownBlock[];
+  /** An image file shared with the message (a report's chart), shown under its blocks as Slack does. */
+  file?: { title: string; dataUrl: string };
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -276,11 +278,14 @@ export function messageHtml(message: SlackMessage, time: string): string {
   const body = message.blocks?.length
     ? blocksHtml(message.blocks)
     : `<div class="section"><div class="section-text">${mrkdwnHtml(message.text)}</div></div>`;
+  const file = message.file
+    ? `<div class="file"><div class="file-title">${escapeHtml(message.file.title)}</div><img src="${message.file.dataUrl}" alt=""></div>`
+    : "";
   return `<div class="message" id="shot">
   <div class="avatar">L</div>
   <div class="message-main">
     <div class="byline"><span class="name">Liaison</span><span class="app">APP</span><span class="time">${escapeHtml(time)}</span></div>
-    ${body}
+    ${body}${file}
   </div>
 </div>`;
 }
@@ -328,6 +333,9 @@ pre { margin: 4px 0; padding: 8px; border: 1px solid rgba(29,28,29,.13); border-
 .button.danger { background: #e01e5a; border-color: #e01e5a; color: #fff; }
 .button.overflow { padding: 0 8px; }
 .divider { border: 0; border-top: 1px solid #dddddd; margin: 12px 0; }
+.file { margin-top: 8px; }
+.file-title { font-size: 13px; color: #616061; margin-bottom: 4px; }
+.file img { max-width: 100%; border: 1px solid #ddd; border-radius: 8px; }
 .image-block, .image { display: inline-block; padding: 8px; border: 1px dashed #bbb; color: #616061; font-size: 12px; }
 .unknown { color: #b00; font-size: 12px; }
 .modal { width: 520px; border-radius: 8px; box-shadow: 0 0 0 1px rgba(29,28,29,.13), 0 18px 48px rgba(0,0,0,.35); background: #fff; overflow: hidden; }
