@@ -62,6 +62,7 @@ import { PrismaTeamsConversationStore } from "./infra/store/prisma-teams-convers
 import { registerLiaisonJobs, replaceDigestJobs } from "./infra/scheduler/liaison-jobs.ts";
 import { DueTimer } from "./infra/scheduler/due-timer.ts";
 import { listenForWakeUps } from "./infra/wake/listen-for-wake-ups.ts";
+import { ConcernChangeFeed } from "./infra/wake/concern-change-feed.ts";
 import { openWakeBus } from "./infra/wake/open-wake-bus.ts";
 import {
   SignallingConcernRepository,
@@ -129,9 +130,11 @@ export async function startLiaison(
   const wake = await openWakeBus(config.DATABASE_URL, logger);
   const letters = new PrismaLetterStore(db.prisma, cipher);
   const publicUrl = config.LIAISON_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const changes = new ConcernChangeFeed();
   const context = liaisonContext(db, wake, directory.current, enabledPlatforms(config), clock, logger, {
     cipher,
     metrics,
+    changes,
     letters: letterDesk(letterTemplate, letters, publicUrl, () => clock.now()),
     surveys: surveyDesk(new PrismaSurveyStore(db.prisma), publicUrl, config.LIAISON_SURVEY_DAYS),
   });
@@ -145,7 +148,7 @@ export async function startLiaison(
   const familyCounts = mountPublicPages(app, { db, context, letters, roomCodes, publicUrl });
   warnWithoutPublicUrl(config, context, publicUrl);
   const inbound = inboundOf(context, delivery, db);
-  chat.slack = startSlack(config, inbound, app, delivery);
+  chat.slack = startSlack(config, inbound, app, delivery, changes);
   const teamMembersChanged = onTeamMembersChanged(groups.refresh, scheduler);
   chat.teams = startTeams(config, teamsCertificate, { ...inbound, db, teamMembersChanged }, app, delivery);
   await listGroupsOf(chat, groups);
@@ -295,13 +298,18 @@ function liaisonContext(
     surveys,
     cipher,
     metrics,
-  }: Pick<LiaisonContext, "letters" | "surveys"> & { cipher: FieldCipher; metrics: LiaisonMetrics },
+    changes,
+  }: Pick<LiaisonContext, "letters" | "surveys"> & {
+    cipher: FieldCipher;
+    metrics: LiaisonMetrics;
+    changes: ConcernChangeFeed;
+  },
 ): LiaisonContext {
   const store = new MeteredConcernRepository(new PrismaConcernRepository(db.prisma, cipher), metrics);
   return {
     letters,
     surveys,
-    concerns: new SignallingConcernRepository(store, wake),
+    concerns: new SignallingConcernRepository(store, wake, changes),
     outbox: new SignallingOutboxRepository(new PrismaOutboxRepository(db.prisma, cipher), wake),
     duties: new PrismaDutyRepository(db.prisma),
     groups: new ResponderGroupMembers(),
@@ -457,6 +465,7 @@ function startSlack(
   inbound: InboundDeps,
   app: Parameters<typeof createSlackApp>[2],
   delivery: Delivery,
+  changes: ConcernChangeFeed,
 ): SlackIntegration | undefined {
   if (!config.SLACK_BOT_TOKEN || !config.SLACK_SIGNING_SECRET) return undefined;
   const settings = {
@@ -465,9 +474,11 @@ function startSlack(
     appToken: config.SLACK_APP_TOKEN,
     apiUrl: config.SLACK_API_URL,
     callTimeoutMs: delivery.callTimeoutMs,
+    homeRefreshMs: config.SLACK_HOME_REFRESH_SECONDS * 1000,
   };
   const slack = createSlackApp(settings, inbound, app);
   delivery.notifiers.set("slack", slack.notifier);
+  changes.subscribe((concerns) => slack.homes.concernsChanged(inbound.ctx.directory(), concerns));
   return slack;
 }
 

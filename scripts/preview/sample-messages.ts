@@ -389,7 +389,8 @@ export async function samplePreviews(): Promise<Preview[]> {
     ["reply-help", "help", "help"],
   ] as const) {
     const answer = await command(text);
-    if (answer.kind === "open-form" || answer.kind === "report") throw new Error(`"${text}" was not a reply`);
+    if (answer.kind === "open-form" || answer.kind === "report" || answer.kind === "home")
+      throw new Error(`"${text}" was not a reply`);
     previews.push({
       name,
       caption,

@@ -73,5 +73,8 @@ export * from "./report/report-scope.ts";
 export * from "./report/report-numbers.ts";
 export * from "./report/report-text.ts";
 export * from "./report/report-chart.ts";
+export * from "./home/home-view.ts";
+export * from "./home/home-viewers.ts";
+export * from "./use-cases/build-home.ts";
 export * from "./use-cases/build-report.ts";
 export * from "./use-cases/queue-weekly-report.ts";

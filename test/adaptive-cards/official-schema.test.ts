@@ -73,9 +73,9 @@ const card = (body: unknown[], more: Json = {}): Json => ({
 });
 const text = (more: Json = {}): Json => ({ type: "TextBlock", text: "Hello", ...more });
 
-/** The chat commands' answers other than a report (whose card teams-report-card.ts makes). */
-function notReport(answer: CommandAnswer): Exclude<CommandAnswer, { kind: "report" }> {
-  if (answer.kind === "report") throw new Error("a report was answered");
+/** The chat commands' answers other than a report or a home (whose cards have builders of their own). */
+function notReport(answer: CommandAnswer): Exclude<CommandAnswer, { kind: "report" | "home" }> {
+  if (answer.kind === "report" || answer.kind === "home") throw new Error(`a ${answer.kind} was answered`);
   return answer;
 }
 

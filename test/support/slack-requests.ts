@@ -160,3 +160,39 @@ export function viewSubmissionPayload(
     response_urls: [],
   };
 }
+
+let eventSequence = 0;
+
+/** The Events API's app_home_opened, as Slack sends it when a person opens Liaison's Home tab. */
+export function appHomeOpenedEvent(user: { id: string }, tab: "home" | "messages" = "home"): string {
+  return JSON.stringify({
+    token: "verification-token",
+    team_id: "T0HOSPITAL",
+    api_app_id: "A0LIAISON1",
+    type: "event_callback",
+    event_id: `Ev0HOME${String(++eventSequence).padStart(5, "0")}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: {
+      type: "app_home_opened",
+      user: user.id,
+      channel: `D${user.id}`,
+      tab,
+      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
+    },
+  });
+}
+
+/** A button pressed on the App Home tab: its container is the view, and there is no response_url. */
+export function homeBlockActionPayload(user: { id: string; name: string }, actionId: string, value: string) {
+  const {
+    channel: _channel,
+    message: _message,
+    response_url: _responseUrl,
+    ...rest
+  } = blockActionPayload(user, actionId, value, { channel: "", ts: "" }, "");
+  return {
+    ...rest,
+    container: { type: "view", view_id: "V0HOME0001" },
+    view: { id: "V0HOME0001", type: "home", blocks: [] },
+  };
+}

@@ -4,6 +4,7 @@ import type { Express } from "express";
 import type { ChatNotifier, GroupSource } from "../../core/index.ts";
 import { registerActionModals } from "./slack-action-modals.ts";
 import { registerCardButtons } from "./slack-card-buttons.ts";
+import { homeRefresher, type SlackHomeRefresher } from "./slack-home.ts";
 import { registerConcernCommand } from "./slack-concern-command.ts";
 import { registerConcernForm } from "./slack-concern-form.ts";
 import { describeSlackTrouble, SlackConnection, type SlackConnectionHealth } from "./slack-connection.ts";
@@ -24,6 +25,8 @@ export interface SlackSettings {
   apiUrl?: string;
   /** Each Web API call gives up after this long; the outbox retries it. */
   callTimeoutMs: number;
+  /** A person's App Home is published again at most this often when its concerns change. */
+  homeRefreshMs: number;
 }
 
 export type { SlackDeps } from "./slack-handler-support.ts";
@@ -36,6 +39,8 @@ export interface SlackIntegration {
   /** Lists the departments' Slack user groups through the same deadline-bound client. */
   groups: GroupSource;
   mode: "http" | "socket";
+  /** Publishes again the App Home tabs that show a concern that changed (rate-limited per person). */
+  homes: SlackHomeRefresher;
   /** Whether Slack has accepted the token (checked in the background, retried until it does). */
   health(): SlackConnectionHealth;
   start(): Promise<void>;
@@ -111,6 +116,11 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
   registerCardButtons(app, deps);
   registerActionModals(app, deps);
 
+  const homes = homeRefresher(ctx, client, settings.homeRefreshMs);
+  app.event("app_home_opened", async ({ event }) => {
+    if (event.tab === "home") await homes.opened(event.user);
+  });
+
   app.event("app_mention", async ({ event, client }) => {
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.ts, text: HELP_TEXT });
   });
@@ -124,10 +134,12 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps, http?: 
     client,
     notifier: new SlackNotifier(client),
     groups: new SlackUserGroups(client),
+    homes,
     mode: settings.appToken ? "socket" : "http",
     health: () => connection.health(),
     start: async () => connection.start(),
     stop: async () => {
+      homes.stop();
       connection.stop();
       if (settings.appToken && connection.health().ok) await app.stop();
     },

@@ -4,7 +4,7 @@ import type { WebClient } from "@slack/web-api";
 import { clickCardAction, type PlatformIdentity, revealConcernDetails } from "../../core/index.ts";
 import { cardActionFor, SHOW_DETAILS_ACTION_ID, SLACK_ACTIONS } from "./slack-action-table.ts";
 import { detailsModal } from "./slack-details-modal.ts";
-import { ephemeral, who, type SlackDeps } from "./slack-handler-support.ts";
+import { dm, ephemeral, who, type SlackDeps } from "./slack-handler-support.ts";
 import { actionModal } from "./slack-modals.ts";
 
 /**
@@ -24,6 +24,10 @@ export function registerCardButtons(app: App, deps: SlackDeps): void {
     const cardAction = cardActionFor(action.action_id);
     if (!cardAction || action.value === undefined) return;
     const reply = await clickCardAction(ctx, action.value, cardAction, who(body.user));
+    // A button on the App Home tab has no response_url: what only the clicker should see goes to their DMs.
+    const fromHome = (body.container as { type?: string } | undefined)?.type === "view";
+    const tell = (text: string) =>
+      fromHome ? dm(client, body.user.id, text) : ephemeral(respond, text).catch(() => undefined);
     switch (reply.kind) {
       case "form": {
         const view = actionModal(reply.form, SLACK_ACTIONS[cardAction].modalId!);
@@ -34,10 +38,10 @@ export function registerCardButtons(app: App, deps: SlackDeps): void {
       }
       case "card":
         if (reply.changed) deps.kickDelivery();
-        if (reply.notice) await ephemeral(respond, reply.notice).catch(() => undefined);
+        if (reply.notice) await tell(reply.notice);
         return;
       case "message":
-        await ephemeral(respond, reply.text).catch(() => undefined);
+        await tell(reply.text);
         return;
     }
   });

@@ -3,6 +3,7 @@ import { answerConcernCommand, type DirectoryIndex } from "../../core/index.ts";
 import { ephemeral, explain, withTyped, type SlackDeps } from "./slack-handler-support.ts";
 import { concernModal } from "./slack-modals.ts";
 import { commandReply } from "./slack-replies.ts";
+import { HOME_IS_ON_ITS_TAB, homeTab } from "./slack-home.ts";
 import { deliverSlackReport } from "./slack-report-delivery.ts";
 
 /**
@@ -27,6 +28,11 @@ export function registerConcernCommand(app: App, deps: SlackDeps): void {
       if (answer.kind === "open-form") {
         const view = concernModal(ctx.directory(), answer.prefill, "", answer.problems);
         await client.views.open({ trigger_id: command.trigger_id, view });
+        return;
+      }
+      if (answer.kind === "home") {
+        await client.views.publish({ user_id: command.user_id, view: homeTab(ctx.directory(), answer.home) });
+        await ephemeral(respond, HOME_IS_ON_ITS_TAB);
         return;
       }
       if (answer.kind === "report") {

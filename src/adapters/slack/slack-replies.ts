@@ -37,7 +37,7 @@ export const literalReply = (text: string): SlackReply => ({
   blocks: literalSections(text),
 });
 
-function summarySpans(directory: DirectoryIndex, concern: Concern): Span[] {
+export function summarySpans(directory: DirectoryIndex, concern: Concern): Span[] {
   const card = currentCard(concern, "slack");
   const summary = concernSummary(directory, concern);
   return card
@@ -78,10 +78,13 @@ export function mineReply(directory: DirectoryIndex, concerns: readonly Concern[
   };
 }
 
-/** The private answer to /concern, for every answer but the form (a modal) and a report (slack-report-delivery.ts). */
+/**
+ * The private answer to /concern, for every answer but the form (a modal), a report
+ * (slack-report-delivery.ts) and the home (the App Home tab, slack-home.ts).
+ */
 export function commandReply(
   directory: DirectoryIndex,
-  answer: Exclude<CommandAnswer, { kind: "open-form" | "report" }>,
+  answer: Exclude<CommandAnswer, { kind: "open-form" | "report" | "home" }>,
   now: Date,
 ): SlackReply {
   switch (answer.kind) {

@@ -13,6 +13,7 @@ import {
   ALREADY_RECEIVED,
   answerConcernCommand,
   type Attempt,
+  buildHome,
   channelCardView,
   type ChartPainter,
   clickCardAction,
@@ -39,7 +40,8 @@ import {
   type TeamsConversationStore,
 } from "../../core/index.ts";
 import { actionFormCard, asAttachment, concernCard, concernFormCard, messageCard } from "./teams-cards.ts";
-import { cardActionForVerb, RAISE_VERB, REFRESH_VERB, SHOW_DETAILS_VERB } from "./teams-verbs.ts";
+import { homeCard } from "./teams-home-card.ts";
+import { cardActionForVerb, HOME_VERB, RAISE_VERB, REFRESH_VERB, SHOW_DETAILS_VERB } from "./teams-verbs.ts";
 import { commandActivity } from "./teams-replies.ts";
 import { teamsReportCard } from "./teams-report-card.ts";
 
@@ -208,6 +210,11 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     const typed = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
     const text = mentionsAsPeople(directory, context.activity, typed);
     const answer = await answerConcernCommand(this.ctx, commandOfMessage(text), this.who(context), "");
+    if (answer.kind === "home") {
+      const card = homeCard(directory, answer.home, [context.activity.from.id]);
+      await context.sendActivity(MessageFactory.attachment(asAttachment(card)));
+      return;
+    }
     if (answer.kind === "report") {
       const card = await teamsReportCard(answer.content, {
         charts: this.deps.charts,
@@ -238,6 +245,7 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     data: Record<string, unknown>,
   ): Promise<AdaptiveCardInvokeResponse> {
     if (verb === RAISE_VERB) return this.raise(context, data);
+    if (verb === HOME_VERB) return this.home(context);
     if (verb === SHOW_DETAILS_VERB && typeof data.concernId === "string")
       return this.showDetails(context, data.concernId);
     const match = cardActionForVerb(verb);
@@ -248,7 +256,18 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     const reply = match.submit
       ? await submitCardAction(this.ctx, data.concernId, match.action, typedValues(data), this.who(context))
       : await clickCardAction(this.ctx, data.concernId, match.action, this.who(context));
+    // Pressed on the home card: the home comes back, changed, with what the card would have said.
+    if (data.home === "yes" && reply.kind !== "form") {
+      if (reply.kind === "card" && reply.changed) this.deps.kickDelivery();
+      return this.home(context, reply.kind === "card" ? reply.notice : reply.text);
+    }
     return this.render(reply);
+  }
+
+  /** The presser's home, as it stands now, refreshing itself for them alone when they look at it. */
+  private async home(context: TurnContext, notice?: string): Promise<AdaptiveCardInvokeResponse> {
+    const home = await buildHome(this.ctx, this.who(context));
+    return cardResponse(homeCard(this.ctx.directory(), home, [context.activity.from.id], notice));
   }
 
   /** The core's answer as the card the clicker sees now; a change also starts its delivery elsewhere. */

@@ -54,7 +54,7 @@ export function expandCard(name: string, data: Record<string, unknown>): CardJso
 }
 
 /** A line shown only to the person who clicked (the invoke's answer): "already acknowledged by …". */
-function withNotice(card: CardJson, notice: string | undefined): CardJson {
+export function withNotice(card: CardJson, notice: string | undefined): CardJson {
   if (!notice) return card;
   return {
     ...card,

@@ -20,10 +20,13 @@ export const HELP_TEXT = [
   "Never type a patient's name: use an encounter or account number as the patient reference.",
 ].join("\n\n");
 
-/** The answer to a chat command as the activity Teams shows: help, the form, a card, or words (a report: teams-report-card.ts). */
+/**
+ * The answer to a chat command as the activity Teams shows: help, the form, a card, or words (a
+ * report: teams-report-card.ts; the home: teams-home-card.ts).
+ */
 export function commandActivity(
   directory: DirectoryIndex,
-  answer: Exclude<CommandAnswer, { kind: "report" }>,
+  answer: Exclude<CommandAnswer, { kind: "report" | "home" }>,
   now: Date,
 ): Partial<Activity> {
   switch (answer.kind) {

@@ -23,6 +23,8 @@ export const TEAMS_VERBS: Readonly<Record<CardAction, { verb: string }>> = {
 
 export const RAISE_VERB = "liaison.raise";
 export const REFRESH_VERB = "liaison.refresh";
+/** The home card: sent for `home`, and asked for again by its refresh and its Refresh button. */
+export const HOME_VERB = "liaison.home";
 /** "Show details": the answer is the card with its full details, for the presser alone. */
 export const SHOW_DETAILS_VERB = "liaison.showDetails";
 
@@ -81,4 +83,13 @@ export function teamsButtons(actions: readonly CardAction[]) {
     buttons: all.filter((b) => first.has(b)).map((b) => shown(b)),
     moreButtons: all.filter((b) => !first.has(b)).map((b) => shown(b, "primary")),
   };
+}
+
+/** How many of a concern's buttons its line on the home card carries: the most used, so the card stays small. */
+const HOME_BUTTONS = 2;
+
+/** A concern's most used buttons for its line on the home card (its card has them all). */
+export function homeButtons(actions: readonly CardAction[]): { verb: string; title: string }[] {
+  const primary = actions.map(button).filter((b) => !b.secondary);
+  return primary.slice(0, HOME_BUTTONS).map((b) => ({ verb: b.verb, title: b.title }));
 }

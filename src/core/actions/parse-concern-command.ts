@@ -6,6 +6,8 @@ import { unknownUnitMessage } from "../directory/unit-names.ts";
 export type ConcernCommand =
   | { kind: "help" }
   | { kind: "mine" }
+  /** `home`: the person's home (Slack shows it on the App Home tab, Teams as a card). */
+  | { kind: "home" }
   | { kind: "status"; reference: string }
   /** `duty`, `duty charge-nurse 4W`, `duty charge-nurse 4W jo.kim`: the words after "duty". */
   | { kind: "duty"; words: string[] }
@@ -26,7 +28,7 @@ const SEVERITY_WORDS: Record<string, Severity> = {
 };
 
 /**
- * The words after "/concern" (Slack) or "concern" (Teams): `help`, `mine`, `status PR-2026-00042`,
+ * The words after "/concern" (Slack) or "concern" (Teams): `help`, `mine`, `home`, `status PR-2026-00042`,
  * `duty …`, `report …`, or
  * anything else, which pre-fills the form (room, unit, severity and category words) and becomes the
  * description in full, so nothing typed is lost.
@@ -37,6 +39,8 @@ export function parseConcernCommand(directory: DirectoryIndex, raw: string): Con
   const word = first.toLowerCase();
   if (word === "help" || word === "?") return { kind: "help" };
   if (word === "mine") return { kind: "mine" };
+  // "home" alone: "home care nurse never came" is a concern to raise, not a command.
+  if (word === "home" && second === undefined) return { kind: "home" };
   if (word === "duty") return { kind: "duty", words: text.split(/\s+/).slice(1) };
   if (word === "report") return { kind: "report", words: text.slice(first.length).trim() };
   if (word === "status") return { kind: "status", reference: (second ?? "").toUpperCase() };

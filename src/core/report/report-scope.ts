@@ -14,8 +14,8 @@ export type ReportScope =
 /** Which departments' concerns the asker may count: every one, or those they answer for. */
 export type ReportAccess = { kind: "all" } | { kind: "own"; departments: readonly Department[] };
 
-/** Roles whose work spans departments: they see every department's numbers. */
-const HOSPITAL_WIDE_ROLES: ReadonlySet<Person["role"]> = new Set(["liaison", "director", "admin"]);
+/** Roles whose work spans departments: they see every department's numbers, and its queue at home. */
+export const HOSPITAL_WIDE_ROLES: ReadonlySet<Person["role"]> = new Set(["liaison", "director", "admin"]);
 
 const names = (list: readonly string[]) =>
   list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} or ${list.at(-1)}`;

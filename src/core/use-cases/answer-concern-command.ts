@@ -5,6 +5,8 @@ import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.
 import { parseConcernCommand } from "../actions/parse-concern-command.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 import { answerDutyCommand } from "./take-duty.ts";
+import type { HomeView } from "../home/home-view.ts";
+import { buildHome } from "./build-home.ts";
 import { buildReport, type ReportContent } from "./build-report.ts";
 
 /** How many open concerns "mine" lists: enough for a shift, short enough to read in chat. */
@@ -16,13 +18,15 @@ export type CommandAnswer =
   | { kind: "open-form"; prefill: ConcernDraftInput; problems: Partial<Record<"unit", string>> }
   | { kind: "status"; concern: Concern }
   | { kind: "mine"; concerns: Concern[] }
+  /** The person's home: what is overdue, their departments' queue, what they raised or own. */
+  | { kind: "home"; home: HomeView }
   /** A sentence for the person, e.g. which concern they meant; it may quote what they typed. */
   | { kind: "say"; text: string }
   /** A report, for the asker alone: its title and lines, the same words on both platforms. */
   | { kind: "report"; content: ReportContent };
 
 /** The words a personal chat message starts with that Liaison answers; anything else gets help. */
-const COMMAND_WORDS = new Set(["concern", "status", "mine", "help", "duty", "report"]);
+const COMMAND_WORDS = new Set(["concern", "status", "mine", "home", "help", "duty", "report"]);
 
 /**
  * A chat message as a command: "concern rm 412 …" raises, "status PR-…", "mine" and "help" answer;
@@ -62,6 +66,8 @@ export async function answerConcernCommand(
       const report = await buildReport(ctx, who, command.words);
       return report.kind === "report" ? report : { kind: "say", text: report.message };
     }
+    case "home":
+      return { kind: "home", home: await buildHome(ctx, who) };
     case "mine": {
       const actor = identifyActor(directory, who);
       return { kind: "mine", concerns: await ctx.concerns.listOpenInvolving(actor.ref.key, MINE_LIMIT) };

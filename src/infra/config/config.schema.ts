@@ -112,6 +112,12 @@ export const configSchema = z.object({
     .min(1, "expected at least 1 second")
     .max(120, "expected at most 120 seconds")
     .default(10),
+  // A person's Slack App Home is published again at most this often while its concerns keep changing.
+  SLACK_HOME_REFRESH_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .min(0, "expected 0 seconds or more")
+    .max(600, "expected at most 600 seconds")
+    .default(10),
   // How often the departments' Slack user groups and Teams teams are listed again (a failed listing is
   // tried again every minute meanwhile, and the last list kept stays in force).
   RESPONDER_GROUP_REFRESH_MINUTES: z.coerce

@@ -14,6 +14,7 @@ import type {
   OutboxStats,
   Platform,
 } from "../../core/index.ts";
+import { ConcernChangeFeed } from "./concern-change-feed.ts";
 import { mergeSignals, type WakeBus, type WakeSignal } from "./wake-bus.ts";
 
 const signalOf = (change: ConcernChange): WakeSignal => ({
@@ -30,31 +31,37 @@ export class SignallingConcernRepository implements ConcernRepository {
   constructor(
     private readonly inner: ConcernRepository,
     private readonly bus: WakeBus,
+    private readonly changed: ConcernChangeFeed = new ConcernChangeFeed(),
   ) {}
 
   async insert(change: ConcernChange): Promise<void> {
     await this.inner.insert(change);
     this.bus.publish(signalOf(change));
+    this.changed.publish([change.concern]);
   }
 
   async update(change: ConcernChange, expectedVersion: number): Promise<boolean> {
     const written = await this.inner.update(change, expectedVersion);
-    if (written) this.bus.publish(signalOf(change));
+    if (written) this.stored([change]);
     return written;
   }
 
   async writeTogether(writes: ConcernWrites): Promise<boolean> {
     const written = await this.inner.writeTogether(writes);
-    const changes = [...(writes.insert ? [writes.insert] : []), ...writes.updates.map((u) => u.change)];
     if (written)
-      this.bus.publish(changes.map(signalOf).reduce<WakeSignal | undefined>(mergeSignals, undefined)!);
+      this.stored([...(writes.insert ? [writes.insert] : []), ...writes.updates.map((u) => u.change)]);
     return written;
   }
 
   async purgeDetails(change: ConcernChange, expectedVersion: number): Promise<boolean> {
     const written = await this.inner.purgeDetails(change, expectedVersion);
-    if (written) this.bus.publish(signalOf(change));
+    if (written) this.stored([change]);
     return written;
+  }
+
+  private stored(changes: readonly ConcernChange[]): void {
+    this.bus.publish(changes.map(signalOf).reduce<WakeSignal | undefined>(mergeSignals, undefined)!);
+    this.changed.publish(changes.map((c) => c.concern));
   }
 
   findPurgeable(resolvedBefore: Date, limit: number, skip?: number): Promise<Concern[]> {
@@ -67,12 +74,15 @@ export class SignallingConcernRepository implements ConcernRepository {
 
   async processDue(now: Date, limit: number, decide: (concern: Concern) => ConcernChange): Promise<number> {
     let signal: WakeSignal | undefined;
+    const swept: Concern[] = [];
     const claimed = await this.inner.processDue(now, limit, (concern) => {
       const change = decide(concern);
       signal = mergeSignals(signal, signalOf(change));
+      swept.push(change.concern);
       return change;
     });
     if (signal) this.bus.publish(signal);
+    if (swept.length > 0) this.changed.publish(swept);
     return claimed;
   }
 
