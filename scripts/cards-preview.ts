@@ -17,7 +17,7 @@ import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import puppeteer, { type Page } from "puppeteer-core";
 import { samplePreviews, type CardJson, type Preview, type SlackPicture } from "./preview/sample-messages.ts";
-import { messageHtml, modalHtml, slackPage } from "./preview/slack-html.ts";
+import { messageHtml, homeHtml, modalHtml, slackPage } from "./preview/slack-html.ts";
 import { RENDER_SCRIPT, TEAMS_LIGHT_HOST_CONFIG, teamsPage } from "./preview/teams-html.ts";
 import { letterPictures } from "./preview/letter-pictures.ts";
 import { surveyPictures } from "./preview/survey-pictures.ts";
@@ -55,7 +55,11 @@ async function teamsPicture(page: Page, preview: Preview, card: CardJson): Promi
 
 async function slackPicture(page: Page, preview: Preview, picture: SlackPicture): Promise<string> {
   const html =
-    picture.kind === "modal" ? modalHtml(picture.view) : messageHtml(picture.message, preview.time);
+    picture.kind === "modal"
+      ? modalHtml(picture.view)
+      : picture.kind === "home"
+        ? homeHtml(picture.blocks)
+        : messageHtml(picture.message, preview.time);
   await page.setContent(slackPage(html), { waitUntil: "load" });
   return shoot(page, `slack-${preview.name}`);
 }

@@ -4,9 +4,11 @@ import type { Activity, CloudAdapter } from "botbuilder";
 import { actionModal, concernModal } from "../../src/adapters/slack/slack-modals.ts";
 import { detailsModal } from "../../src/adapters/slack/slack-details-modal.ts";
 import { SlackNotifier } from "../../src/adapters/slack/slack-notifier.ts";
+import { homeTab } from "../../src/adapters/slack/slack-home.ts";
 import { commandReply } from "../../src/adapters/slack/slack-replies.ts";
 import { SLACK_ACTIONS } from "../../src/adapters/slack/slack-action-table.ts";
 import { actionFormCard, concernCard, concernFormCard } from "../../src/adapters/teams/teams-cards.ts";
+import { homeCard } from "../../src/adapters/teams/teams-home-card.ts";
 import { TeamsNotifier } from "../../src/adapters/teams/teams-notifier.ts";
 import { commandActivity } from "../../src/adapters/teams/teams-replies.ts";
 import {
@@ -14,6 +16,7 @@ import {
   answerConcernCommand,
   asDepartmentId,
   asPersonId,
+  buildHome,
   CARD_ACTION_SPECS,
   channelCardView,
   type CardAction,
@@ -49,7 +52,10 @@ import type { SlackMessage } from "./slack-html.ts";
 
 export type CardJson = Record<string, unknown>;
 
-export type SlackPicture = { kind: "message"; message: SlackMessage } | { kind: "modal"; view: ModalView };
+export type SlackPicture =
+  | { kind: "message"; message: SlackMessage }
+  | { kind: "modal"; view: ModalView }
+  | { kind: "home"; blocks: KnownBlock[] };
 
 /** One picture per platform of one thing Liaison shows; `time` is the message's local time. */
 export interface Preview {
@@ -382,7 +388,7 @@ export async function samplePreviews(): Promise<Preview[]> {
     teams: concernFormCard(directory, prefill.prefill),
   });
   previews.push(await identifierWarningPreview(ctx), await detailsPreview(ctx, await stored(acknowledged)));
-  previews.push(await reportPreview());
+  previews.push(await reportPreview(), await homePreview(ctx));
   for (const [name, text, caption] of [
     ["reply-mine", "mine", "the answer to “mine”"],
     ["reply-status", `status ${escalated.reference}`, "the answer to “status”"],
@@ -441,5 +447,17 @@ async function detailsPreview(ctx: LiaisonContext, concern: Concern): Promise<Pr
     time: "14:07",
     slack: { kind: "modal", view: detailsModal(reply.details) },
     teams: concernCard(reply.view, undefined, reply.details),
+  };
+}
+
+/** Sam Rivera's home in Slack and Lee Chen's in Teams, as the afternoon left 4 West. */
+async function homePreview(ctx: LiaisonContext): Promise<Preview> {
+  const directory = ctx.directory();
+  return {
+    name: "home",
+    caption: "a responder's home: overdue, the queue with the time left, their own",
+    time: "14:05",
+    slack: { kind: "home", blocks: homeTab(directory, await buildHome(ctx, SAM)).blocks },
+    teams: homeCard(directory, await buildHome(ctx, LEE), ["29:lee-chen"]),
   };
 }

@@ -290,6 +290,15 @@ export function messageHtml(message: SlackMessage, time: string): string {
 </div>`;
 }
 
+/** The App Home tab: Liaison's name and tabs above, the published view's blocks below. */
+export function homeHtml(blocks: readonly KnownBlock[]): string {
+  return `<div class="home" id="shot">
+  <div class="home-bar"><div class="avatar">L</div><span class="name">Liaison</span></div>
+  <div class="home-tabs"><span class="tab on">Home</span><span class="tab">Messages</span><span class="tab">About</span></div>
+  <div class="home-body">${blocksHtml(blocks)}</div>
+</div>`;
+}
+
 /** A modal: its title bar, the blocks, Cancel and the submit button. */
 export function modalHtml(view: ModalView): string {
   const submit = view.submit ? `<span class="button primary">${textHtml(view.submit)}</span>` : "";
@@ -333,6 +342,12 @@ pre { margin: 4px 0; padding: 8px; border: 1px solid rgba(29,28,29,.13); border-
 .button.danger { background: #e01e5a; border-color: #e01e5a; color: #fff; }
 .button.overflow { padding: 0 8px; }
 .divider { border: 0; border-top: 1px solid #dddddd; margin: 12px 0; }
+.home { width: 680px; background: #fff; border: 1px solid #ddd; }
+.home-bar { display: flex; align-items: center; gap: 8px; padding: 12px 16px 4px; font-weight: 700; font-size: 18px; }
+.home-tabs { display: flex; gap: 20px; padding: 0 16px; border-bottom: 1px solid #ddd; font-size: 14px; color: #616061; }
+.home-tabs .tab { padding: 8px 0; }
+.home-tabs .tab.on { color: #1d1c1d; font-weight: 700; border-bottom: 2px solid #1264a3; }
+.home-body { padding: 8px 16px 16px; }
 .file { margin-top: 8px; }
 .file-title { font-size: 13px; color: #616061; margin-bottom: 4px; }
 .file img { max-width: 100%; border: 1px solid #ddd; border-radius: 8px; }

@@ -54,7 +54,7 @@ function sectionBlocks(directory: DirectoryIndex, section: HomeSection): Block[]
 }
 
 /** A person's home as Slack's App Home tab: Liaison's words as rich text, the cards' buttons. */
-export function homeTab(directory: DirectoryIndex, home: LiaisonHome): HomeView {
+export function homeTab(directory: DirectoryIndex, home: LiaisonHome): HomeView & { blocks: Block[] } {
   return {
     type: "home",
     blocks: [

@@ -22,7 +22,7 @@ export const HELP_TEXT = [
   "*Liaison* gets a patient's concern to the team that can fix it, and makes sure someone owns it.",
   "• `/concern` opens the form. Add words to pre-fill it: `/concern rm 412 unit 4W high pain not controlled 2h`",
   "• `/concern status PR-2026-00042` shows where a concern stands",
-  "• `/concern mine` lists the open concerns you raised or own",
+  "• `/concern mine` lists the open concerns you raised or own; Liaison's *Home* tab shows them with your department's queue (`/concern home` brings it up to date)",
   "• `/concern report` shows this month's numbers; add a department, unit or category and a period: `/concern report Nursing 4 West last month`",
   "• `/concern duty charge-nurse 4W` makes you charge nurse for 4 West until the shift change; add `@someone` to hand it over; `/concern duty` lists who is on duty",
   "Cards in your department's channel have buttons: Acknowledge, Resolve, Reassign, Escalate now, Add note.",

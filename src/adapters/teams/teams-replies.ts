@@ -14,7 +14,7 @@ export const HELP_TEXT = [
   "**Liaison** gets a patient's concern to the team that can fix it, and makes sure someone owns it.",
   "- `concern` opens the form (add words to pre-fill it: `concern rm 412 unit 4W high pain not controlled`)",
   "- `status PR-2026-00042` shows where a concern stands",
-  "- `mine` lists the open concerns you raised or own",
+  "- `mine` lists the open concerns you raised or own; `home` shows them with your department's queue and what is overdue, as a card that stays up to date",
   "- `report` shows this month's numbers; add a department, unit or category and a period: `report Nursing 4 West last month`",
   "- `duty charge-nurse 4W` makes you charge nurse for 4 West until the shift change; @mention someone after it to hand it over; `duty` lists who is on duty",
   "Never type a patient's name: use an encounter or account number as the patient reference.",

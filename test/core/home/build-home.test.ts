@@ -74,6 +74,16 @@ describe("each person's home", () => {
     );
   });
 
+  it("a manager sees the queues of the departments she manages, and no other", async () => {
+    const { ctx, pain, billing } = await afternoon();
+    const home = await buildHome(ctx, SLACK.manager);
+    expect(home.scopeLine).toBe(
+      "The queue of Nursing 4 West, Patient Financial Services, Patient Relations.",
+    );
+    const shown = [...references(home, "overdue"), ...references(home, "queue")];
+    expect(shown).toEqual(expect.arrayContaining([pain.reference, billing.reference]));
+  });
+
   it("the nurse who raised them sees her concerns and their state, and no department's queue", async () => {
     const { ctx, pain, callLight, billing } = await afternoon();
     const home = await buildHome(ctx, SLACK.nurse);
