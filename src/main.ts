@@ -57,6 +57,7 @@ import { PrismaDutyRepository } from "./infra/store/prisma-duty-repository.ts";
 import { inboundEventReceipts, pruneInboundEventReceipts } from "./infra/store/inbound-event-receipts.ts";
 import { createSlackApp } from "./adapters/slack/slack-app.ts";
 import { reportChartPainter } from "./infra/charts/report-chart-image.ts";
+import { auditExportFiles } from "./infra/export/format-audit-export.ts";
 import { createTeamsApp } from "./adapters/teams/teams-app.ts";
 import { PrismaTeamsConversationStore } from "./infra/store/prisma-teams-conversation-store.ts";
 import { registerLiaisonJobs, replaceDigestJobs } from "./infra/scheduler/liaison-jobs.ts";
@@ -200,6 +201,7 @@ function inboundOf(context: LiaisonContext, delivery: Delivery, db: Store) {
     kickDelivery: delivery.kick,
     isFirstDelivery: (key: string) => receipts(key, context.clock.now()),
     charts: reportChartPainter,
+    exports: auditExportFiles,
   };
 }
 

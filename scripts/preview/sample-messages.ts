@@ -395,8 +395,7 @@ export async function samplePreviews(): Promise<Preview[]> {
     ["reply-help", "help", "help"],
   ] as const) {
     const answer = await command(text);
-    if (answer.kind === "open-form" || answer.kind === "report" || answer.kind === "home")
-      throw new Error(`"${text}" was not a reply`);
+    if (!isReply(answer)) throw new Error(`"${text}" was not a reply`);
     previews.push({
       name,
       caption,
@@ -407,6 +406,10 @@ export async function samplePreviews(): Promise<Preview[]> {
   }
   return previews;
 }
+
+type Reply = Extract<CommandAnswer, { kind: "help" | "status" | "mine" | "say" }>;
+const isReply = (answer: CommandAnswer): answer is Reply =>
+  answer.kind === "help" || answer.kind === "status" || answer.kind === "mine" || answer.kind === "say";
 
 /** The raise form as it comes back when the description may identify the patient. */
 async function identifierWarningPreview(ctx: LiaisonContext): Promise<Preview> {

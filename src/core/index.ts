@@ -76,5 +76,7 @@ export * from "./report/report-chart.ts";
 export * from "./home/home-view.ts";
 export * from "./home/home-viewers.ts";
 export * from "./use-cases/build-home.ts";
+export * from "./use-cases/export-from-chat.ts";
+export * from "./ports/export-file.port.ts";
 export * from "./use-cases/build-report.ts";
 export * from "./use-cases/queue-weekly-report.ts";

@@ -74,8 +74,9 @@ const card = (body: unknown[], more: Json = {}): Json => ({
 const text = (more: Json = {}): Json => ({ type: "TextBlock", text: "Hello", ...more });
 
 /** The chat commands' answers other than a report or a home (whose cards have builders of their own). */
-function notReport(answer: CommandAnswer): Exclude<CommandAnswer, { kind: "report" | "home" }> {
-  if (answer.kind === "report" || answer.kind === "home") throw new Error(`a ${answer.kind} was answered`);
+function notReport(answer: CommandAnswer): Exclude<CommandAnswer, { kind: "report" | "home" | "export" }> {
+  if (answer.kind === "report" || answer.kind === "home" || answer.kind === "export")
+    throw new Error(`a ${answer.kind} was answered`);
   return answer;
 }
 

@@ -25,6 +25,11 @@ export const PRIYA: TeamsUser = {
   name: "Priya Shah",
   aadObjectId: "7a3e5c92-1b8d-4f6a-9e27-4c0d8b2f6a19",
 };
+export const PAT: TeamsUser = {
+  id: "29:pat-morgan",
+  name: "Pat Morgan",
+  aadObjectId: "5d8c2e71-9f4a-4b3d-a6e2-0c7b9f1d3e58",
+};
 export const NURSE: TeamsUser = {
   id: "29:a-nurse",
   name: "A Nurse",
@@ -76,6 +81,38 @@ export function cardAction(serviceUrl: string, from: TeamsUser, verb: string, da
     name: "adaptiveCard/action",
     replyToId: "1767765488332",
     value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
+  };
+}
+
+/** The person answered a file consent card: invoke "fileConsent/invoke", with the upload session on accept. */
+export function fileConsentAnswer(
+  serviceUrl: string,
+  from: TeamsUser,
+  action: "accept" | "decline",
+  context: unknown,
+  uploadUrl?: string,
+) {
+  return {
+    ...base(serviceUrl, from, personal(from)),
+    type: "invoke",
+    name: "fileConsent/invoke",
+    value: {
+      type: "fileUpload",
+      action,
+      context,
+      ...(uploadUrl
+        ? {
+            uploadInfo: {
+              contentUrl:
+                "https://contoso-my.sharepoint.com/personal/pat/Documents/Applications/Liaison/export.csv",
+              name: "liaison-audit.csv",
+              uploadUrl,
+              uniqueId: "1150D938-8870-4044-9F2C-5BBDEBA70C8C",
+              fileType: "csv",
+            },
+          }
+        : {}),
+    },
   };
 }
 

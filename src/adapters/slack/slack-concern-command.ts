@@ -3,6 +3,7 @@ import { answerConcernCommand, type DirectoryIndex } from "../../core/index.ts";
 import { ephemeral, explain, withTyped, type SlackDeps } from "./slack-handler-support.ts";
 import { concernModal } from "./slack-modals.ts";
 import { commandReply } from "./slack-replies.ts";
+import { deliverSlackExport } from "./slack-export-delivery.ts";
 import { HOME_IS_ON_ITS_TAB, homeTab } from "./slack-home.ts";
 import { deliverSlackReport } from "./slack-report-delivery.ts";
 
@@ -16,7 +17,7 @@ export function mentionsAsPeople(directory: DirectoryIndex, text: string): strin
   });
 }
 
-/** /concern: help, mine, status and report answer privately; anything else opens the form, pre-filled. */
+/** /concern: help, mine, status, home, report and export answer privately; anything else opens the form, pre-filled. */
 export function registerConcernCommand(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
   app.command("/concern", async ({ ack, command, client, respond }) => {
@@ -33,6 +34,11 @@ export function registerConcernCommand(app: App, deps: SlackDeps): void {
       if (answer.kind === "home") {
         await client.views.publish({ user_id: command.user_id, view: homeTab(ctx.directory(), answer.home) });
         await ephemeral(respond, HOME_IS_ON_ITS_TAB);
+        return;
+      }
+      if (answer.kind === "export") {
+        const writing = { exports: deps.exports, logger: ctx.logger };
+        await deliverSlackExport(client, respond, writing, command.user_id, answer.exported);
         return;
       }
       if (answer.kind === "report") {

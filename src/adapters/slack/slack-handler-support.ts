@@ -3,6 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import {
   type Attempt,
   type ChartPainter,
+  type ExportFileWriter,
   FORM_UNREADABLE,
   type LiaisonContext,
   LiaisonError,
@@ -23,6 +24,8 @@ export interface SlackDeps {
   isFirstDelivery: (key: string) => Promise<boolean>;
   /** Paints a report's chart (a PNG) for the report's message. */
   charts: ChartPainter;
+  /** Writes the surveyor's export as a file (CSV or JSON) for the asker's direct messages. */
+  exports: ExportFileWriter;
 }
 
 export const who = (user: { id: string; name?: string; username?: string }): PlatformIdentity => ({

@@ -24,6 +24,7 @@ export const HELP_TEXT = [
   "• `/concern status PR-2026-00042` shows where a concern stands",
   "• `/concern mine` lists the open concerns you raised or own; Liaison's *Home* tab shows them with your department's queue (`/concern home` brings it up to date)",
   "• `/concern report` shows this month's numbers; add a department, unit or category and a period: `/concern report Nursing 4 West last month`",
+  "• `/concern export last month` (liaisons, directors, admins) sends you the surveyor's audit export as a file; name days and a format: `/concern export 2026-01-01..2026-03-31 json`",
   "• `/concern duty charge-nurse 4W` makes you charge nurse for 4 West until the shift change; add `@someone` to hand it over; `/concern duty` lists who is on duty",
   "Cards in your department's channel have buttons: Acknowledge, Resolve, Reassign, Escalate now, Add note.",
   "Never type a patient's name: use an encounter or account number as the patient reference.",
@@ -80,11 +81,12 @@ export function mineReply(directory: DirectoryIndex, concerns: readonly Concern[
 
 /**
  * The private answer to /concern, for every answer but the form (a modal), a report
- * (slack-report-delivery.ts) and the home (the App Home tab, slack-home.ts).
+ * (slack-report-delivery.ts), the home (the App Home tab, slack-home.ts) and an export (a file,
+ * slack-export-delivery.ts).
  */
 export function commandReply(
   directory: DirectoryIndex,
-  answer: Exclude<CommandAnswer, { kind: "open-form" | "report" | "home" }>,
+  answer: Exclude<CommandAnswer, { kind: "open-form" | "report" | "home" | "export" }>,
   now: Date,
 ): SlackReply {
   switch (answer.kind) {

@@ -2,6 +2,7 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { ChartPainter, Logger, ReportContent } from "../../core/index.ts";
 import { classifySlackError } from "./slack-delivery-error.ts";
+import { shareInDirectMessages } from "./slack-direct-share.ts";
 import { ephemeral } from "./slack-handler-support.ts";
 import { reportReply, type SlackReply } from "./slack-replies.ts";
 import { richText } from "./slack-text.ts";
@@ -23,7 +24,6 @@ function numbersWithoutChart(content: ReportContent, reason: string): SlackReply
 
 /**
  * A report and its chart in one message of the asker's direct messages with Liaison: a file share
- * (files.getUploadURLExternal, the upload, files.completeUploadExternal, which web-api's uploadV2 makes)
  * carrying the report's blocks, because an image block can only show a Slack file its viewer can open.
  * Only the asker sees it, like the command's own answer.
  */
@@ -36,13 +36,11 @@ export async function deliverSlackReport(
 ): Promise<void> {
   try {
     const png = await deps.charts.paintReport(content.chart, "wide");
-    const opened = await client.conversations.open({ users: userId });
-    await client.filesUploadV2({
-      channel_id: opened.channel!.id!,
-      file: Buffer.from(png),
+    await shareInDirectMessages(client, userId, {
+      bytes: Buffer.from(png),
       filename: REPORT_FILENAME,
       title: content.title,
-      alt_text: content.chart.altText,
+      altText: content.chart.altText,
       blocks: reportReply(content).blocks!,
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import {
   ActivityTypes,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
   TeamsActivityHandler,
   TurnContext,
   MessageFactory,
@@ -16,6 +17,7 @@ import {
   buildHome,
   channelCardView,
   type ChartPainter,
+  type ExportFileWriter,
   clickCardAction,
   commandOfMessage,
   type ConcernDraftInput,
@@ -40,6 +42,13 @@ import {
   type TeamsConversationStore,
 } from "../../core/index.ts";
 import { actionFormCard, asAttachment, concernCard, concernFormCard, messageCard } from "./teams-cards.ts";
+import {
+  acceptExport,
+  declineExport,
+  type ExportDeliveryDeps,
+  offerExport,
+} from "./teams-export-delivery.ts";
+import { HeldExports } from "./teams-export-file.ts";
 import { homeCard } from "./teams-home-card.ts";
 import { cardActionForVerb, HOME_VERB, RAISE_VERB, REFRESH_VERB, SHOW_DETAILS_VERB } from "./teams-verbs.ts";
 import { commandActivity } from "./teams-replies.ts";
@@ -69,9 +78,15 @@ export interface TeamsBotDeps {
   isFirstDelivery: (key: string) => Promise<boolean>;
   /** Paints a report's chart (a PNG) for the report's card. */
   charts: ChartPainter;
+  /** Writes the surveyor's export as a file (CSV or JSON), uploaded once the asker accepts it. */
+  exports: ExportFileWriter;
+  /** Each call Liaison makes itself (an export's upload to OneDrive) gives up after this long. */
+  callTimeoutMs?: number;
   /** Teams said a team's members changed (Liaison added to it, or someone joining or leaving). */
   teamMembersChanged?: (teamId: string) => void;
 }
+
+const DEFAULT_UPLOAD_TIMEOUT_MS = 10_000;
 
 /** conversationUpdate events that change who is in a team (the bot's own install is one). */
 const TEAM_MEMBER_EVENTS = new Set(["teamMemberAdded", "teamMemberRemoved"]);
@@ -114,6 +129,27 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
 
   private get ctx(): LiaisonContext {
     return this.deps.ctx;
+  }
+
+  private readonly held = new HeldExports();
+
+  private get exportDeps(): ExportDeliveryDeps {
+    const { ctx, exports, callTimeoutMs = DEFAULT_UPLOAD_TIMEOUT_MS } = this.deps;
+    return { ctx, exports, held: this.held, uploadTimeoutMs: callTimeoutMs };
+  }
+
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    await acceptExport(context, this.exportDeps, response, this.who(context));
+  }
+
+  protected override async handleTeamsFileConsentDecline(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    await declineExport(context, this.exportDeps, response);
   }
 
   /** Every activity is cleaned first (PostgreSQL cannot store NUL or lone surrogates) and handled once. */
@@ -210,6 +246,10 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
     const typed = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
     const text = mentionsAsPeople(directory, context.activity, typed);
     const answer = await answerConcernCommand(this.ctx, commandOfMessage(text), this.who(context), "");
+    if (answer.kind === "export") {
+      await offerExport(context, this.exportDeps, answer.exported);
+      return;
+    }
     if (answer.kind === "home") {
       const card = homeCard(directory, answer.home, [context.activity.from.id]);
       await context.sendActivity(MessageFactory.attachment(asAttachment(card)));

@@ -63,7 +63,7 @@ export function createTeamsApp(settings: TeamsSettings, deps: TeamsBotDeps, http
       await context.sendActivity(MessageFactory.text(SOMETHING_WENT_WRONG)).catch(() => undefined);
     }
   };
-  const bot = new LiaisonTeamsBot(deps);
+  const bot = new LiaisonTeamsBot({ ...deps, callTimeoutMs: settings.callTimeoutMs });
   mountApiMessages(http, {
     adapter,
     logic: (context) => bot.run(context),

@@ -13,6 +13,8 @@ export type ConcernCommand =
   | { kind: "duty"; words: string[] }
   /** `report`, `report Nursing 4 West last month`: the words after "report" (scope, then period). */
   | { kind: "report"; words: string }
+  /** `export last month csv`: the words after "export" (a period, then a format). */
+  | { kind: "export"; words: string }
   /** `problems`: what the words named that Liaison does not know (a unit), shown on the form. */
   | { kind: "raise"; prefill: ConcernDraftInput; problems: Partial<Record<"unit", string>> };
 
@@ -29,7 +31,7 @@ const SEVERITY_WORDS: Record<string, Severity> = {
 
 /**
  * The words after "/concern" (Slack) or "concern" (Teams): `help`, `mine`, `home`, `status PR-2026-00042`,
- * `duty …`, `report …`, or
+ * `duty …`, `report …`, `export …`, or
  * anything else, which pre-fills the form (room, unit, severity and category words) and becomes the
  * description in full, so nothing typed is lost.
  */
@@ -43,6 +45,7 @@ export function parseConcernCommand(directory: DirectoryIndex, raw: string): Con
   if (word === "home" && second === undefined) return { kind: "home" };
   if (word === "duty") return { kind: "duty", words: text.split(/\s+/).slice(1) };
   if (word === "report") return { kind: "report", words: text.slice(first.length).trim() };
+  if (word === "export") return { kind: "export", words: text.slice(first.length).trim() };
   if (word === "status") return { kind: "status", reference: (second ?? "").toUpperCase() };
 
   const prefill: ConcernDraftInput = {};

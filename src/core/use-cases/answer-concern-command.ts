@@ -6,7 +6,9 @@ import { parseConcernCommand } from "../actions/parse-concern-command.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 import { answerDutyCommand } from "./take-duty.ts";
 import type { HomeView } from "../home/home-view.ts";
+import type { AuditExport } from "../audit-export/audit-export.ts";
 import { buildHome } from "./build-home.ts";
+import { exportFromChat } from "./export-from-chat.ts";
 import { buildReport, type ReportContent } from "./build-report.ts";
 
 /** How many open concerns "mine" lists: enough for a shift, short enough to read in chat. */
@@ -23,10 +25,12 @@ export type CommandAnswer =
   /** A sentence for the person, e.g. which concern they meant; it may quote what they typed. */
   | { kind: "say"; text: string }
   /** A report, for the asker alone: its title and lines, the same words on both platforms. */
-  | { kind: "report"; content: ReportContent };
+  | { kind: "report"; content: ReportContent }
+  /** The surveyor's export, for the asker alone, to be sent to them as a file. */
+  | { kind: "export"; exported: AuditExport };
 
 /** The words a personal chat message starts with that Liaison answers; anything else gets help. */
-const COMMAND_WORDS = new Set(["concern", "status", "mine", "home", "help", "duty", "report"]);
+const COMMAND_WORDS = new Set(["concern", "status", "mine", "home", "help", "duty", "report", "export"]);
 
 /**
  * A chat message as a command: "concern rm 412 …" raises, "status PR-…", "mine" and "help" answer;
@@ -68,6 +72,10 @@ export async function answerConcernCommand(
     }
     case "home":
       return { kind: "home", home: await buildHome(ctx, who) };
+    case "export": {
+      const answer = await exportFromChat(ctx, who, command.words);
+      return answer.kind === "export" ? answer : { kind: "say", text: answer.message };
+    }
     case "mine": {
       const actor = identifyActor(directory, who);
       return { kind: "mine", concerns: await ctx.concerns.listOpenInvolving(actor.ref.key, MINE_LIMIT) };

@@ -1,4 +1,4 @@
-import type { AuditExport } from "../../core/index.ts";
+import type { AuditExport, ExportFileWriter } from "../../core/index.ts";
 import { auditExportCsv } from "./audit-export-csv.ts";
 import { auditExportJson } from "./audit-export-json.ts";
 
@@ -8,3 +8,11 @@ export function formatAuditExport(exported: AuditExport): { fileName: string; co
   const content = exported.format === "csv" ? auditExportCsv(exported) : auditExportJson(exported);
   return { fileName, content };
 }
+
+/** The writer chat exports use: the same file as the command line's, with its type. */
+export const auditExportFiles: ExportFileWriter = {
+  fileOf: (exported) => ({
+    ...formatAuditExport(exported),
+    mimeType: exported.format === "csv" ? "text/csv" : "application/json",
+  }),
+};
