@@ -12,7 +12,13 @@ import {
   postToSlackEndpoint,
   viewSubmissionPayload,
 } from "../support/slack-requests.ts";
-import { LEE, NURSE as TEAMS_NURSE, personalMessage, postActivity } from "../support/teams-activities.ts";
+import {
+  channelMention,
+  LEE,
+  NURSE as TEAMS_NURSE,
+  personalMessage,
+  postActivity,
+} from "../support/teams-activities.ts";
 import { startTeamsLiaison, TEAMS_FORM } from "../support/teams-liaison.ts";
 
 const text = (o: unknown) => JSON.stringify(o);
@@ -132,5 +138,20 @@ describe("Teams: home in the bot's chat", () => {
 
     const refreshed = await rig.invoke(LEE, "liaison.home", {});
     expect(text(refreshed.value)).toContain("You raised or own (1)");
+  });
+
+  it("in a channel's thread, home, report and export are answered with where to ask: they are for one person", async () => {
+    for (const words of ["home", "report last month", "export last month"]) {
+      const before = rig.connector.sent().length;
+      await postActivity(rig.baseUrl, channelMention(rig.connector.url, LEE, words));
+      const reply = await waitFor(() =>
+        rig.connector
+          .sent()
+          .slice(before)
+          .find((c) => text(c.body).includes("for you alone")),
+      );
+      expect(text(reply.body)).not.toContain("Liaison · Lee Chen");
+      expect(text(reply.body)).not.toContain("file.consent");
+    }
   });
 });

@@ -37,9 +37,9 @@ describe("the Slack app manifest", () => {
     );
     const calls = [...groups.matchAll(/client\.([a-z]+(?:\.[a-z]+)+)\(/gi)].map((m) => m[1]).sort();
     expect(calls).toEqual(["usergroups.list", "usergroups.users.list", "users.info"]);
-    // files:write is for a report's chart, shared in the asker's direct messages.
+    // files:write is for a report's chart and an export, shared in the asker's direct messages.
     const report = readFileSync(
-      new URL("../../src/adapters/slack/slack-report-delivery.ts", import.meta.url),
+      new URL("../../src/adapters/slack/slack-direct-share.ts", import.meta.url),
       "utf8",
     );
     expect([...report.matchAll(/client\.([a-zA-Z0-9]+(?:\.[a-zA-Z0-9]+)*)\(/g)].map((m) => m[1])).toEqual([

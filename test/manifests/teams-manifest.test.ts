@@ -91,16 +91,22 @@ describe("the Teams app manifest", () => {
     ).toEqual([expect.stringContaining("TEAMS_APP_ID must be a GUID")]);
   });
 
-  it("declares a personal and team bot with concern, status, mine, duty and help in each scope", () => {
+  it("declares a personal and team bot with concern, status, mine, duty and help in each scope, and one's own answers in the personal chat", () => {
     const [bot] = filled().bots ?? [];
     expect(bot?.scopes).toEqual(["personal", "team"]);
-    expect(bot).toMatchObject({ supportsFiles: false, isNotificationOnly: false });
-    for (const scope of ["personal", "team"]) {
-      const list = bot?.commandLists?.find((candidate) => candidate.scopes.includes(scope));
-      expect(list?.commands.map((command) => (command as { title: string }).title)).toEqual(
-        REQUIRED_COMMANDS,
-      );
-    }
+    // supportsFiles: the export is sent as a file (a file consent card) in the personal chat.
+    expect(bot).toMatchObject({ supportsFiles: true, isNotificationOnly: false });
+    const titles = (scope: string) =>
+      bot?.commandLists
+        ?.find((candidate) => candidate.scopes.includes(scope))
+        ?.commands.map((command) => (command as { title: string }).title) ?? [];
+    expect(titles("team")).toEqual(REQUIRED_COMMANDS);
+    expect(titles("personal").filter((t) => REQUIRED_COMMANDS.includes(t))).toEqual(REQUIRED_COMMANDS);
+    expect(titles("personal").filter((t) => !REQUIRED_COMMANDS.includes(t))).toEqual([
+      "home",
+      "report",
+      "export",
+    ]);
   });
 
   it("ships a 192x192 opaque color icon and a 32x32 transparent outline icon", () => {

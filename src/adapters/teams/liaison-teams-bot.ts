@@ -52,6 +52,7 @@ import { HeldExports } from "./teams-export-file.ts";
 import { homeCard } from "./teams-home-card.ts";
 import { cardActionForVerb, HOME_VERB, RAISE_VERB, REFRESH_VERB, SHOW_DETAILS_VERB } from "./teams-verbs.ts";
 import { commandActivity } from "./teams-replies.ts";
+import { literalMessage } from "./teams-text.ts";
 import { teamsReportCard } from "./teams-report-card.ts";
 
 /**
@@ -87,6 +88,11 @@ export interface TeamsBotDeps {
 }
 
 const DEFAULT_UPLOAD_TIMEOUT_MS = 10_000;
+
+/** Answers for one person (a home, a report, an export) are given only in their own chat, never a channel's thread. */
+const PERSONAL_ONLY = /^(home|report|export)\b/i;
+export const PERSONAL_ONLY_REPLY =
+  "Your home, reports and exports are for you alone: send home, report or export in your chat with Liaison (Apps → Liaison → Chat).";
 
 /** conversationUpdate events that change who is in a team (the bot's own install is one). */
 const TEAM_MEMBER_EVENTS = new Set(["teamMemberAdded", "teamMemberRemoved"]);
@@ -244,8 +250,12 @@ export class LiaisonTeamsBot extends TeamsActivityHandler {
       return;
     }
     const typed = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
-    const text = mentionsAsPeople(directory, context.activity, typed);
-    const answer = await answerConcernCommand(this.ctx, commandOfMessage(text), this.who(context), "");
+    const text = commandOfMessage(mentionsAsPeople(directory, context.activity, typed));
+    if (context.activity.conversation.conversationType !== "personal" && PERSONAL_ONLY.test(text)) {
+      await context.sendActivity(literalMessage(PERSONAL_ONLY_REPLY));
+      return;
+    }
+    const answer = await answerConcernCommand(this.ctx, text, this.who(context), "");
     if (answer.kind === "export") {
       await offerExport(context, this.exportDeps, answer.exported);
       return;
