@@ -54,7 +54,7 @@ const CLOCK_WORDS = {
 export function homeItem(directory: DirectoryIndex, concern: Concern, now: Date): HomeItem {
   const { clock, deadline } = runningClock(concern);
   const minutes = (deadline.getTime() - now.getTime()) / 60_000;
-  const overdue = minutes < 0;
+  const overdue = isOverdue(concern, now);
   const words = CLOCK_WORDS[clock];
   // Under a minute left reads as "now": "within 0 min" would look like a fault.
   const deadlineLine = overdue
@@ -65,17 +65,16 @@ export function homeItem(directory: DirectoryIndex, concern: Concern, now: Date)
   return { concern, view: channelCardView(directory, concern, now), deadlineLine, overdue };
 }
 
+/** A section of the concerns given (in the order shown): only the shown ones are drawn, the rest counted. */
 export function homeSection(
   id: HomeSectionId,
-  title: string,
-  empty: string,
-  items: readonly HomeItem[],
+  words: { title: string; empty: string },
+  concerns: readonly Concern[],
+  draw: (concern: Concern) => HomeItem,
 ): HomeSection {
-  return {
-    id,
-    title,
-    empty,
-    items: items.slice(0, HOME_SHOWN[id]),
-    more: Math.max(0, items.length - HOME_SHOWN[id]),
-  };
+  const shown = concerns.slice(0, HOME_SHOWN[id]);
+  return { id, ...words, items: shown.map(draw), more: concerns.length - shown.length };
 }
+
+/** Whether the concern's running deadline (to acknowledge, or to resolve once acknowledged) has passed. */
+export const isOverdue = (concern: Concern, now: Date) => now > runningClock(concern).deadline;

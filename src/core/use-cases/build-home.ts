@@ -3,7 +3,7 @@ import { identifyActor, type PlatformIdentity } from "../concern/identify-actor.
 import type { Department } from "../directory/directory.ts";
 import type { DirectoryIndex } from "../directory/directory-index.ts";
 import { localTime } from "../escalation/business-time.ts";
-import { homeItem, homeSection, type HomeView } from "../home/home-view.ts";
+import { homeItem, homeSection, type HomeView, isOverdue } from "../home/home-view.ts";
 import { HOSPITAL_WIDE_ROLES } from "../report/report-scope.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
@@ -32,6 +32,10 @@ function scopeLine(
   return `The queue of ${departments.map((d) => d.name).join(", ")}.`;
 }
 
+const OVERDUE = { title: "Overdue", empty: "Nothing is overdue." };
+const QUEUE = { title: "Open, oldest first", empty: "No other concern is open." };
+const MINE = { title: "You raised or own", empty: "You have no open concern." };
+
 const oldestFirst = (a: Concern, b: Concern) => a.createdAt.getTime() - b.createdAt.getTime();
 
 /**
@@ -48,10 +52,8 @@ export async function buildHome(ctx: HomeContext, who: PlatformIdentity): Promis
     Promise.all(departments.map((d) => ctx.concerns.listOpenByDepartment(d.id, QUEUE_READ))),
     ctx.concerns.listOpenInvolving(actor.ref.key, MINE_READ),
   ]);
-  const open = queues
-    .flat()
-    .sort(oldestFirst)
-    .map((c) => homeItem(directory, c, now));
+  const open = queues.flat().sort(oldestFirst);
+  const draw = (c: Concern) => homeItem(directory, c, now);
   return {
     heading: actor.person ? `Liaison · ${actor.person.name}` : "Liaison",
     scopeLine: scopeLine(actor, departments, directory.directory.departments.length),
@@ -59,22 +61,17 @@ export async function buildHome(ctx: HomeContext, who: PlatformIdentity): Promis
     sections: [
       homeSection(
         "overdue",
-        "Overdue",
-        "Nothing is overdue.",
-        open.filter((i) => i.overdue),
+        OVERDUE,
+        open.filter((c) => isOverdue(c, now)),
+        draw,
       ),
       homeSection(
         "queue",
-        "Open, oldest first",
-        "No other concern is open.",
-        open.filter((i) => !i.overdue),
+        QUEUE,
+        open.filter((c) => !isOverdue(c, now)),
+        draw,
       ),
-      homeSection(
-        "mine",
-        "You raised or own",
-        "You have no open concern.",
-        [...mine].sort(oldestFirst).map((c) => homeItem(directory, c, now)),
-      ),
+      homeSection("mine", MINE, [...mine].sort(oldestFirst), draw),
     ],
   };
 }
