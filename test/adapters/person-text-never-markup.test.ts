@@ -14,6 +14,13 @@ import {
   actionFormCard,
 } from "../../src/adapters/teams/teams-cards.ts";
 import { literalMessage } from "../../src/adapters/teams/teams-text.ts";
+import { homeTab } from "../../src/adapters/slack/slack-home.ts";
+import { reportReply } from "../../src/adapters/slack/slack-replies.ts";
+import { homeCard } from "../../src/adapters/teams/teams-home-card.ts";
+import { teamsReportCard } from "../../src/adapters/teams/teams-report-card.ts";
+import { homeItem, homeSection, type HomeView } from "../../src/core/home/home-view.ts";
+import type { ReportContent } from "../../src/core/use-cases/build-report.ts";
+import { RecordingLogger } from "../support/recording-logger.ts";
 import { coreContext, PAIN_DRAFT } from "../support/core-context.ts";
 import { HOSTILE_TEXT, slackMarkupLeaks, teamsMarkupLeaks } from "../support/markup-probes.ts";
 import { SLACK } from "../support/sample-directory.ts";
@@ -198,6 +205,35 @@ describe("what a person typed, or a profile's display name, is shown as typed an
         const input = actionFormCard(actionForm(directory, action, subject, typed, errors));
         expect(teamsMarkupLeaks(input)).toEqual([]);
       }
+    });
+  });
+
+  describe("on a person's home and in a report, on both platforms", () => {
+    it("a home whose every line quotes a hostile concern and person", async () => {
+      const { directory, concern } = await hostileConcern("acknowledged");
+      const now = new Date(concern.createdAt.getTime() + 60_000);
+      const item = homeItem(directory, concern, now);
+      const home: HomeView = {
+        heading: `Liaison · ${HOSTILE_TEXT}`,
+        scopeLine: HOSTILE_TEXT,
+        updatedLine: "Updated 14:00",
+        sections: [homeSection("mine", { title: HOSTILE_TEXT, empty: HOSTILE_TEXT }, [concern], () => item)],
+      };
+      expect(slackMarkupLeaks({ text: "", blocks: homeTab(directory, home).blocks })).toEqual([]);
+      expect(teamsMarkupLeaks(homeCard(directory, home, ["29:x"], HOSTILE_TEXT))).toEqual([]);
+    });
+
+    it("a report whose title and lines carry hostile names", async () => {
+      const content = {
+        title: `Concerns report: ${HOSTILE_TEXT}`,
+        scope: HOSTILE_TEXT,
+        lines: [`Top units: ${HOSTILE_TEXT} 3`],
+        chart: { altText: HOSTILE_TEXT },
+      } as unknown as ReportContent;
+      expect(slackMarkupLeaks(reportReply(content))).toEqual([]);
+      const painter = { paintReport: () => Promise.resolve(new Uint8Array([1, 2, 3])) };
+      const card = await teamsReportCard(content, { charts: painter, logger: new RecordingLogger() });
+      expect(teamsMarkupLeaks(card)).toEqual([]);
     });
   });
 });

@@ -9,11 +9,11 @@ import {
   type HomeView as LiaisonHome,
   type LiaisonContext,
 } from "../../core/index.ts";
-import { BLOCK_KIT, plain } from "./block-kit-limits.ts";
+import { BLOCK_KIT } from "./block-kit-limits.ts";
 import { slackButtons } from "./slack-action-table.ts";
 import type { Block } from "./slack-card-blocks.ts";
 import { summarySpans } from "./slack-replies.ts";
-import { richText } from "./slack-text.ts";
+import { literal, richText } from "./slack-text.ts";
 
 export const HOME_IS_ON_ITS_TAB =
   "Your home is up to date on Liaison's Home tab: open Liaison under Apps in the sidebar, then Home.";
@@ -58,7 +58,8 @@ export function homeTab(directory: DirectoryIndex, home: LiaisonHome): HomeView 
   return {
     type: "home",
     blocks: [
-      { type: "header", text: plain(home.heading, BLOCK_KIT.headerText) },
+      // The heading names the person (a directory or profile name): literal, emoji codes shown as typed.
+      { type: "header", text: literal(home.heading, BLOCK_KIT.headerText) },
       richText([[{ text: home.scopeLine }], [{ text: home.updatedLine }]]),
       ...home.sections.flatMap((s) => sectionBlocks(directory, s)),
     ],

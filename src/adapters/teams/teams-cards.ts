@@ -59,7 +59,11 @@ export function withNotice(card: CardJson, notice: string | undefined): CardJson
   return {
     ...card,
     body: [
-      { type: "TextBlock", text: notice, color: "attention", wrap: true, weight: "bolder" },
+      // A notice may name a person ("already acknowledged by …"): a TextRun, which Teams never reads as Markdown.
+      {
+        type: "RichTextBlock",
+        inlines: [{ type: "TextRun", text: notice, color: "attention", weight: "bolder" }],
+      },
       ...(card.body ?? []),
     ],
   };
