@@ -90,7 +90,7 @@ export interface TeamsBotDeps {
 const DEFAULT_UPLOAD_TIMEOUT_MS = 10_000;
 
 /** Answers for one person (a home, a report, an export) are given only in their own chat, never a channel's thread. */
-const PERSONAL_ONLY = /^(home|report|export)\b/i;
+const PERSONAL_ONLY = /^(home$|report\b|export\b)/i;
 export const PERSONAL_ONLY_REPLY =
   "Your home, reports and exports are for you alone: send home, report or export in your chat with Liaison (Apps → Liaison → Chat).";
 

@@ -7,7 +7,10 @@ import { homeItem, homeSection, type HomeView, isOverdue } from "../home/home-vi
 import { HOSPITAL_WIDE_ROLES } from "../report/report-scope.ts";
 import type { LiaisonContext } from "./liaison-context.ts";
 
-/** How many open concerns a home reads per department, and of the person's own: more than it shows, so it can count the rest. */
+/**
+ * How many open concerns a home reads per department, and of the person's own: more than it shows,
+ * so it can count the rest (a queue longer than that is counted as that long).
+ */
 const QUEUE_READ = 100;
 const MINE_READ = 25;
 
