@@ -10,6 +10,7 @@ import {
   homeBlockActionPayload,
   interactionBody,
   postToSlackEndpoint,
+  slashCommandBody,
   viewSubmissionPayload,
 } from "../support/slack-requests.ts";
 import {
@@ -89,6 +90,14 @@ describe("Slack: each person's App Home tab", () => {
     );
     expect(text(refreshed.args.view)).toMatch(/Resolve within/);
     await waitFor(() => homesOf(SLACK_NURSE.id).at(-1), 5000, "the nurse's home refreshed");
+  });
+
+  it("/concern home brings the tab up to date and says where it is", async () => {
+    const before = homesOf(SLACK_RESPONDER.id).length;
+    await post(slashCommandBody(SLACK_RESPONDER, "home", `${slack.responseUrlBase}home`));
+    const reply = await waitFor(() => slack.responses.find((r) => r.path === "/response/home"));
+    expect(String(reply.body.text)).toContain("Home tab");
+    expect(homesOf(SLACK_RESPONDER.id).length).toBeGreaterThan(before);
   });
 
   it("opening the Messages tab publishes nothing; 4 West's concern never touched billing's homes", async () => {
