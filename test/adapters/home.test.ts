@@ -90,6 +90,12 @@ describe("Slack: each person's App Home tab", () => {
     );
     expect(text(refreshed.args.view)).toMatch(/Resolve within/);
     await waitFor(() => homesOf(SLACK_NURSE.id).at(-1), 5000, "the nurse's home refreshed");
+
+    // A press refused on the tab (which has no response_url) is answered in the presser's direct messages.
+    const toBen = () => slack.callsTo("chat.postMessage").filter((c) => c.args.channel === SLACK_BILLING.id);
+    await post(interactionBody(homeBlockActionPayload(SLACK_BILLING, "liaison_show_details", concern.id)));
+    const answer = await waitFor(() => toBen()[0], 5000, "the refusal in his DMs");
+    expect(text(answer.args)).toMatch(/details/i);
   });
 
   it("/concern home brings the tab up to date and says where it is", async () => {

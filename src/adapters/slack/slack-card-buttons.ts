@@ -1,5 +1,4 @@
 import type { App } from "@slack/bolt";
-import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { clickCardAction, type PlatformIdentity, revealConcernDetails } from "../../core/index.ts";
 import { cardActionFor, SHOW_DETAILS_ACTION_ID, SLACK_ACTIONS } from "./slack-action-table.ts";
@@ -17,17 +16,17 @@ export function registerCardButtons(app: App, deps: SlackDeps): void {
   app.action(/^liaison_/, async ({ ack, body, action, client, respond }) => {
     await ack();
     if (body.type !== "block_actions" || action.type !== "button" || !("action_id" in action)) return;
+    // A button on the App Home tab has no response_url: what only the clicker should see goes to their DMs.
+    const fromHome = (body.container as { type?: string } | undefined)?.type === "view";
+    const tell = (text: string) =>
+      fromHome ? dm(client, body.user.id, text) : ephemeral(respond, text).catch(() => undefined);
     if (action.action_id === SHOW_DETAILS_ACTION_ID && action.value !== undefined) {
-      await showDetails(deps, { client, respond, triggerId: body.trigger_id }, action.value, who(body.user));
+      await showDetails(deps, { client, tell, triggerId: body.trigger_id }, action.value, who(body.user));
       return;
     }
     const cardAction = cardActionFor(action.action_id);
     if (!cardAction || action.value === undefined) return;
     const reply = await clickCardAction(ctx, action.value, cardAction, who(body.user));
-    // A button on the App Home tab has no response_url: what only the clicker should see goes to their DMs.
-    const fromHome = (body.container as { type?: string } | undefined)?.type === "view";
-    const tell = (text: string) =>
-      fromHome ? dm(client, body.user.id, text) : ephemeral(respond, text).catch(() => undefined);
     switch (reply.kind) {
       case "form": {
         const view = actionModal(reply.form, SLACK_ACTIONS[cardAction].modalId!);
@@ -50,13 +49,13 @@ export function registerCardButtons(app: App, deps: SlackDeps): void {
 /** "Show details": a modal only the clicker sees, or why not in a line only they see. */
 async function showDetails(
   deps: SlackDeps,
-  slack: { client: WebClient; respond: RespondFn; triggerId: string },
+  slack: { client: WebClient; tell: (text: string) => Promise<unknown>; triggerId: string },
   concernId: string,
   user: PlatformIdentity,
 ): Promise<void> {
   const reply = await revealConcernDetails(deps.ctx, concernId, user);
   if (reply.kind === "message") {
-    await ephemeral(slack.respond, reply.text).catch(() => undefined);
+    await slack.tell(reply.text);
     return;
   }
   await slack.client.views
