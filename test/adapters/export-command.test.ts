@@ -5,12 +5,7 @@ import type { RunningLiaison } from "../../src/main.ts";
 import type { FakeSlackApi } from "../support/fake-slack-api.ts";
 import { startSlackLiaison, waitFor } from "../support/slack-liaison.ts";
 import { SLACK_LIAISON, SLACK_NURSE } from "../support/slack-people.ts";
-import {
-  interactionBody,
-  postToSlackEndpoint,
-  slashCommandBody,
-  viewSubmissionPayload,
-} from "../support/slack-requests.ts";
+import { painFormSubmission, postToSlackEndpoint, slashCommandBody } from "../support/slack-requests.ts";
 import {
   fileConsentAnswer,
   NURSE as TEAMS_NURSE,
@@ -40,22 +35,7 @@ describe("Slack: /concern export sends the liaison the surveyor's file, privatel
   });
 
   it("Pat Morgan gets today's export as a CSV in her direct messages; Nia Okafor is refused", async () => {
-    const form = {
-      unit: "4W",
-      room: "412",
-      patientReference: "E20260417",
-      category: "pain",
-      severity: "high",
-    };
-    await post(
-      interactionBody(
-        viewSubmissionPayload(SLACK_NURSE, "liaison_concern", {
-          ...form,
-          description: "Pain 8/10.",
-          grievance: [],
-        }),
-      ),
-    );
+    await post(painFormSubmission());
     await waitFor(() => liaison.context.concerns.findByReference(`PR-${new Date().getUTCFullYear()}-00001`));
     const days = `${today()}..${today()}`;
     await post(slashCommandBody(SLACK_LIAISON, `export ${days}`, `${slack.responseUrlBase}export`));

@@ -9,9 +9,9 @@ import {
   appHomeOpenedEvent,
   homeBlockActionPayload,
   interactionBody,
+  painFormSubmission,
   postToSlackEndpoint,
   slashCommandBody,
-  viewSubmissionPayload,
 } from "../support/slack-requests.ts";
 import {
   channelMention,
@@ -45,22 +45,7 @@ describe("Slack: each person's App Home tab", () => {
   });
 
   it("Sam Rivera opens his home and sees 4 West's new concern with its time left and its buttons; acknowledging it there moves it to his own", async () => {
-    const form = {
-      unit: "4W",
-      room: "412",
-      patientReference: "E20260417",
-      category: "pain",
-      severity: "high",
-    };
-    await post(
-      interactionBody(
-        viewSubmissionPayload(SLACK_NURSE, "liaison_concern", {
-          ...form,
-          description: "Pain 8/10.",
-          grievance: [],
-        }),
-      ),
-    );
+    await post(painFormSubmission());
     const reference = `PR-${new Date().getUTCFullYear()}-00001`;
     const concern = await waitFor(() => liaison.context.concerns.findByReference(reference));
 

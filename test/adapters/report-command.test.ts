@@ -2,13 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningLiaison } from "../../src/main.ts";
 import type { FakeSlackApi } from "../support/fake-slack-api.ts";
 import { startSlackLiaison, waitFor } from "../support/slack-liaison.ts";
-import {
-  interactionBody,
-  postToSlackEndpoint,
-  slashCommandBody,
-  viewSubmissionPayload,
-} from "../support/slack-requests.ts";
-import { SLACK_BILLING, SLACK_LIAISON, SLACK_NURSE } from "../support/slack-people.ts";
+import { painFormSubmission, postToSlackEndpoint, slashCommandBody } from "../support/slack-requests.ts";
+import { SLACK_BILLING, SLACK_LIAISON } from "../support/slack-people.ts";
 import { startTeamsLiaison, TEAMS_FORM } from "../support/teams-liaison.ts";
 import { NURSE as TEAMS_NURSE, PRIYA, personalMessage, postActivity } from "../support/teams-activities.ts";
 
@@ -32,22 +27,7 @@ describe("Slack: /concern report sends the asker the numbers and the chart, priv
   });
 
   it("Pat Morgan gets this month's report for 4 West in her direct messages, chart attached; Ben Adler (billing) is refused 4 West by name", async () => {
-    const form = {
-      unit: "4W",
-      room: "412",
-      patientReference: "E20260417",
-      category: "pain",
-      severity: "high",
-    };
-    await post(
-      interactionBody(
-        viewSubmissionPayload(SLACK_NURSE, "liaison_concern", {
-          ...form,
-          description: "Pain 8/10.",
-          grievance: [],
-        }),
-      ),
-    );
+    await post(painFormSubmission());
     await waitFor(() => liaison.context.concerns.findByReference(`PR-${new Date().getUTCFullYear()}-00001`));
     await post(slashCommandBody(SLACK_LIAISON, "report Nursing 4 West", `${slack.responseUrlBase}report`));
     const reply = await waitFor(() => slack.responses.find((r) => r.path === "/response/report"));

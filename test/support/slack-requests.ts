@@ -196,3 +196,20 @@ export function homeBlockActionPayload(user: { id: string; name: string }, actio
     view: { id: "V0HOME0001", type: "home", blocks: [] },
   };
 }
+
+/** The pain concern every Slack story starts from: the nurse's raise form for 4 West room 412. */
+export const PAIN_FORM = {
+  unit: "4W",
+  room: "412",
+  patientReference: "E20260417",
+  category: "pain",
+  severity: "high",
+} as const;
+
+/** Nia Okafor submits the raise form for the pain concern (a view_submission, form-encoded). */
+export function painFormSubmission(description = "Pain 8/10."): string {
+  const nurse = { id: "U04NIAOKF01", name: "nia.okafor" };
+  return interactionBody(
+    viewSubmissionPayload(nurse, "liaison_concern", { ...PAIN_FORM, description, grievance: [] }),
+  );
+}
