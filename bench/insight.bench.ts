@@ -4,31 +4,16 @@
 import { performance } from "node:perf_hooks";
 import { homeCard } from "../src/adapters/teams/teams-home-card.ts";
 import { homeTab } from "../src/adapters/slack/slack-home.ts";
-import { buildHome, raiseConcern, type ReportChart } from "../src/core/index.ts";
+import { buildHome, raiseConcern } from "../src/core/index.ts";
 import { CHART_SIZES, reportChartPainter } from "../src/infra/charts/report-chart-image.ts";
 import { coreContext, PAIN_DRAFT } from "../test/support/core-context.ts";
 import { SLACK } from "../test/support/sample-directory.ts";
 import { percentile, type BenchRow } from "./bench-row.ts";
+import { BUSY_MONTH } from "../test/fixtures/busy-month-chart.ts";
 
 const ROUNDS = Number(process.env.BENCH_INSIGHT_ROUNDS ?? 20);
 const OPEN_CONCERNS = 300;
 const PAT = { platform: "slack", userId: "U04PMORGN07", displayName: "Pat Morgan" } as const;
-
-const BUSY_MONTH: ReportChart = {
-  periodLabel: "December 2026",
-  raisedTitle: "Concerns raised per day, by severity — December 2026",
-  raised: Array.from({ length: 31 }, (_, i) => ({
-    label: `${i + 1} Dec`,
-    bySeverity: { low: 3 + (i % 5), moderate: 2 + (i % 4), high: 1 + (i % 3), critical: i % 2 },
-  })),
-  acknowledgeTitle: "Median time to acknowledge by department (minutes)",
-  acknowledgeByDepartment: Array.from({ length: 12 }, (_, i) => ({
-    department: `Department ${i + 1}`,
-    count: 10,
-    medianMinutes: 240 - i * 17,
-  })),
-  altText: "",
-};
 
 async function timed(rounds: number, work: () => Promise<unknown>): Promise<number[]> {
   await work(); // warm-up: fonts, the first Chart.js layout

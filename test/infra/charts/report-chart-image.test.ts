@@ -7,25 +7,9 @@ import { CHART_SIZES, reportChartPainter } from "../../../src/infra/charts/repor
 import { adaptiveCardSchemaIssues } from "../../support/adaptive-card-schema.ts";
 import { checkAdaptiveCard } from "../../support/adaptive-card-validation.ts";
 import { RecordingLogger } from "../../support/recording-logger.ts";
+import { BUSY_MONTH } from "../../fixtures/busy-month-chart.ts";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** A busy month: every day has concerns of every severity, and a dozen departments answered. */
-const BUSY_MONTH: ReportChart = {
-  periodLabel: "December 2026",
-  raisedTitle: "Concerns raised per day, by severity — December 2026",
-  raised: Array.from({ length: 31 }, (_, i) => ({
-    label: `${i + 1} Dec`,
-    bySeverity: { low: 3 + (i % 5), moderate: 2 + (i % 4), high: 1 + (i % 3), critical: i % 2 },
-  })),
-  acknowledgeTitle: "Median time to acknowledge by department (minutes)",
-  acknowledgeByDepartment: Array.from({ length: 12 }, (_, i) => ({
-    department: `Department of Long Names Number ${i + 1}`,
-    count: 10,
-    medianMinutes: 240 - i * 17,
-  })),
-  altText: "Bar chart of 400 concerns raised over 31 bars, by severity.",
-};
 
 const EMPTY_WEEK: ReportChart = {
   ...BUSY_MONTH,
